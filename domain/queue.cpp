@@ -1,0 +1,67 @@
+#include "queue.hpp"
+
+#include <algorithm>
+
+namespace domain {
+
+int QueueSnapshot::positionOf(std::int64_t ticketId) const {
+    for (const auto& e : waiting)
+        if (e.ticket.id == ticketId) return e.position;
+    return 0;
+}
+
+std::vector<QueueEntry> waitingInCallingOrder(const std::vector<Ticket>& ticketsOfDay) {
+    std::vector<QueueEntry> waiting;
+    for (const auto& t : ticketsOfDay)
+        if (t.state == TicketState::Waiting) waiting.push_back({t, 0});
+    // Issue time first; the store id breaks ties between tickets taken in the same second.
+    std::stable_sort(waiting.begin(), waiting.end(), [](const QueueEntry& a, const QueueEntry& b) {
+        if (a.ticket.issuedAt != b.ticket.issuedAt) return a.ticket.issuedAt < b.ticket.issuedAt;
+        return a.ticket.id < b.ticket.id;
+    });
+    for (size_t i = 0; i < waiting.size(); ++i) waiting[i].position = static_cast<int>(i) + 1;
+    return waiting;
+}
+
+QueueService::QueueService(const Config& config, TicketStore& store, const Clock& clock)
+    : m_config(config), m_store(store), m_clock(clock) {}
+
+const Category& QueueService::categoryOrThrow(std::string_view id) const {
+    const Category* c = m_config.findCategory(id);
+    if (!c) {
+        std::string known;
+        for (const auto& k : m_config.categories) known += (known.empty() ? "" : ", ") + k.id;
+        throw UnknownCategoryError("unknown category \"" + std::string(id) + "\" (known: " + known + ")");
+    }
+    return *c;
+}
+
+IssuedTicket QueueService::takeTicket(std::string_view categoryId, const std::string& requestToken) {
+    const Category& category = categoryOrThrow(categoryId);
+    Ticket ticket = m_store.issueTicket({category.id, category.prefix, m_clock.now(), requestToken});
+    QueueSnapshot after = snapshot();
+    int position = after.positionOf(ticket.id);
+    return {ticket, &category, position > 0 ? position - 1 : 0};
+}
+
+IssuedTicket QueueService::previewTicket(std::string_view categoryId) const {
+    const Category& category = categoryOrThrow(categoryId);
+    LocalDateTime now = m_clock.now();
+    Ticket t;
+    t.categoryId = category.id;
+    t.serviceDay = now.date;
+    t.issuedAt = now;
+    t.number = m_store.nextNumber(category.id, now.date);
+    t.code = formatTicketCode(category.prefix, t.number);
+    return {t, &category, snapshot().waitingCount()};
+}
+
+QueueSnapshot QueueService::snapshot() const {
+    QueueSnapshot s;
+    s.serviceDay = m_clock.now().date;
+    s.tickets = m_store.ticketsOfDay(s.serviceDay);
+    s.waiting = waitingInCallingOrder(s.tickets);
+    return s;
+}
+
+}  // namespace domain

@@ -1,0 +1,67 @@
+#pragma once
+// The day's queue: taking tickets and seeing who is ahead, over an injected store and clock.
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "civil_time.hpp"
+#include "config.hpp"
+#include "ticket_store.hpp"
+
+namespace domain {
+
+// A waiting ticket and its place in line (1 = the next one to be called).
+struct QueueEntry {
+    Ticket ticket;
+    int position = 0;
+};
+
+// What the screens and kioskctl show of one service day.
+struct QueueSnapshot {
+    LocalDate serviceDay;
+    std::vector<Ticket> tickets;     // all of the day, in issue order
+    std::vector<QueueEntry> waiting;  // waiting ones, in calling order
+
+    int waitingCount() const { return static_cast<int>(waiting.size()); }
+    int positionOf(std::int64_t ticketId) const;  // 0 when not waiting
+};
+
+// A ticket just handed to a citizen, with what the ticket screen tells them.
+struct IssuedTicket {
+    Ticket ticket;
+    const Category* category = nullptr;
+    int peopleAhead = 0;
+};
+
+class UnknownCategoryError : public std::invalid_argument {
+public:
+    using std::invalid_argument::invalid_argument;
+};
+
+// Orders the waiting tickets of a day: first come, first called.
+std::vector<QueueEntry> waitingInCallingOrder(const std::vector<Ticket>& ticketsOfDay);
+
+class QueueService {
+public:
+    QueueService(const Config& config, TicketStore& store, const Clock& clock);
+
+    // Takes a ticket now. A repeated non-empty requestToken returns the first ticket again.
+    IssuedTicket takeTicket(std::string_view categoryId, const std::string& requestToken = {});
+
+    // What a ticket taken now would look like, without storing anything (screenshots, previews).
+    IssuedTicket previewTicket(std::string_view categoryId) const;
+
+    QueueSnapshot snapshot() const;
+    LocalDateTime now() const { return m_clock.now(); }
+    const Config& config() const { return m_config; }
+
+private:
+    const Category& categoryOrThrow(std::string_view id) const;
+
+    const Config& m_config;
+    TicketStore& m_store;
+    const Clock& m_clock;
+};
+
+}  // namespace domain
