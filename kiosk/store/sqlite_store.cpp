@@ -1,0 +1,417 @@
+#include "kiosk/store/sqlite_store.hpp"
+
+#include <sqlite3.h>
+
+#include <array>
+#include <chrono>
+#include <filesystem>
+#include <string_view>
+#include <system_error>
+
+namespace store {
+
+namespace detail {
+void ConnectionCloser::operator()(sqlite3* db) const noexcept { sqlite3_close_v2(db); }
+void StatementFinalizer::operator()(sqlite3_stmt* statement) const noexcept { sqlite3_finalize(statement); }
+}  // namespace detail
+
+namespace {
+
+using domain::StoreError;
+
+constexpr int kBusyTimeoutMs = 5000;
+constexpr int kLockRetryPauseMs = 5;
+
+struct Migration {
+    int version;
+    const char* sql;
+};
+
+// Append only: files in the field have already run every released step, so steps are never edited.
+constexpr std::array kMigrations{
+    Migration{1, R"sql(
+CREATE TABLE tickets (
+    id            INTEGER PRIMARY KEY,
+    service_day   TEXT    NOT NULL,
+    category_id   TEXT    NOT NULL,
+    number        INTEGER NOT NULL,
+    code          TEXT    NOT NULL,
+    issued_at     TEXT    NOT NULL,
+    state         TEXT    NOT NULL DEFAULT 'waiting'
+                  CHECK (state IN ('waiting', 'called', 'served', 'no-show')),
+    desk          TEXT,
+    request_token TEXT,
+    UNIQUE (service_day, category_id, number),
+    UNIQUE (service_day, code)
+);
+CREATE UNIQUE INDEX tickets_request_token ON tickets (request_token)
+    WHERE request_token IS NOT NULL AND request_token <> '';
+CREATE INDEX tickets_day_state ON tickets (service_day, state);
+)sql"},
+};
+
+constexpr bool migrationsAreNumberedOneByOne() {
+    for (std::size_t i = 0; i < kMigrations.size(); ++i)
+        if (kMigrations[i].version != static_cast<int>(i) + 1) return false;
+    return true;
+}
+static_assert(migrationsAreNumberedOneByOne(), "migration versions must be 1, 2, 3 ... in order");
+static_assert(kMigrations.back().version == SqliteStore::kSchemaVersion,
+              "kSchemaVersion must be the version of the last migration");
+
+constexpr const char* kTicketColumns = "id, code, category_id, number, service_day, issued_at, state, desk";
+
+// What the person at the kiosk or the technician can do about it; SQLite's own text is appended.
+std::string_view hintFor(int resultCode) {
+    switch (resultCode & 0xff) {
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED:
+            return "another program (kiosk, staff screen or kioskctl) kept the database locked for more "
+                   "than 5 seconds; try again, and if it keeps happening look for a stuck process";
+        case SQLITE_FULL: return "the disk is full; free some space and try again";
+        case SQLITE_READONLY:
+        case SQLITE_PERM:
+        case SQLITE_CANTOPEN:
+            return "check that the file and its directory exist and are writable by this user";
+        case SQLITE_NOTADB:
+        case SQLITE_CORRUPT:
+            return "the file is not a ticket database or is damaged; it was not modified: check the "
+                   "configured path or restore a backup";
+        case SQLITE_IOERR: return "the disk reported an input/output error; check the disk";
+        default: return "unexpected database error";
+    }
+}
+
+[[noreturn]] void throwFailure(sqlite3* db, int resultCode, std::string_view action, const std::string& path) {
+    std::string message{action};
+    message += " failed for the ticket database ";
+    message += path;
+    message += ": ";
+    message += hintFor(resultCode);
+    message += " (SQLite: ";
+    message += db ? sqlite3_errmsg(db) : sqlite3_errstr(resultCode);
+    message += ")";
+    throw StoreError(message);
+}
+
+void execute(sqlite3* db, const char* sql, const std::string& path, std::string_view action) {
+    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) throwFailure(db, rc, action, path);
+}
+
+detail::Statement prepare(sqlite3* db, const std::string& sql, const std::string& path) {
+    sqlite3_stmt* raw = nullptr;
+    const int rc = sqlite3_prepare_v3(db, sql.c_str(), static_cast<int>(sql.size() + 1),
+                                      SQLITE_PREPARE_PERSISTENT, &raw, nullptr);
+    detail::Statement statement(raw);
+    if (rc != SQLITE_OK) throwFailure(db, rc, "preparing \"" + sql + "\"", path);
+    return statement;
+}
+
+// One execution of a statement. Resetting on scope exit matters: a cached statement left
+// mid-result would keep an old WAL snapshot open, hiding other processes' commits.
+class StatementRun {
+public:
+    StatementRun(sqlite3_stmt* statement, const std::string& path, std::string_view action)
+        : m_statement(statement), m_path(path), m_action(action) {}
+    ~StatementRun() {
+        sqlite3_reset(m_statement);
+        sqlite3_clear_bindings(m_statement);
+    }
+    StatementRun(const StatementRun&) = delete;
+    StatementRun& operator=(const StatementRun&) = delete;
+
+    StatementRun& bind(int index, std::string_view text) {
+        // A null data pointer would bind SQL NULL, not an empty string.
+        const char* data = text.data() ? text.data() : "";
+        return check(sqlite3_bind_text(m_statement, index, data, static_cast<int>(text.size()), SQLITE_TRANSIENT));
+    }
+    StatementRun& bind(int index, int value) { return check(sqlite3_bind_int(m_statement, index, value)); }
+    StatementRun& bindNullIfEmpty(int index, std::string_view text) {
+        return text.empty() ? check(sqlite3_bind_null(m_statement, index)) : bind(index, text);
+    }
+
+    // Returns the raw result code for callers that explain particular failures themselves.
+    int stepResult() { return sqlite3_step(m_statement); }
+
+    bool nextRow() {
+        const int rc = stepResult();
+        if (rc == SQLITE_ROW) return true;
+        if (rc == SQLITE_DONE) return false;
+        fail(rc);
+    }
+    void runToCompletion() {
+        const int rc = stepResult();
+        if (rc != SQLITE_DONE) fail(rc);
+    }
+    [[noreturn]] void fail(int rc) const { throwFailure(db(), rc, m_action, m_path); }
+
+    int integer(int column) const { return sqlite3_column_int(m_statement, column); }
+    std::int64_t integer64(int column) const {
+        return static_cast<std::int64_t>(sqlite3_column_int64(m_statement, column));
+    }
+    bool isNull(int column) const { return sqlite3_column_type(m_statement, column) == SQLITE_NULL; }
+    std::string text(int column) const {
+        const auto* chars = sqlite3_column_text(m_statement, column);
+        if (!chars) return {};
+        return {reinterpret_cast<const char*>(chars), static_cast<std::size_t>(sqlite3_column_bytes(m_statement, column))};
+    }
+
+private:
+    sqlite3* db() const { return sqlite3_db_handle(m_statement); }
+    StatementRun& check(int rc) {
+        if (rc != SQLITE_OK) fail(rc);
+        return *this;
+    }
+
+    sqlite3_stmt* m_statement;
+    const std::string& m_path;
+    std::string_view m_action;
+};
+
+// Takes the write lock up front: two writers then queue on the busy timeout, whereas a deferred
+// transaction upgrading from a read snapshot fails at once with SQLITE_BUSY_SNAPSHOT.
+class ImmediateTransaction {
+public:
+    ImmediateTransaction(sqlite3* db, const std::string& path, std::string_view action)
+        : m_db(db), m_path(path), m_action(action) {
+        execute(m_db, "BEGIN IMMEDIATE", m_path, m_action);
+    }
+    ~ImmediateTransaction() {
+        // After some errors (disk full, I/O) SQLite has already rolled back; ROLLBACK would only fail.
+        if (!m_committed && !sqlite3_get_autocommit(m_db)) sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+    ImmediateTransaction(const ImmediateTransaction&) = delete;
+    ImmediateTransaction& operator=(const ImmediateTransaction&) = delete;
+
+    void commit() {
+        execute(m_db, "COMMIT", m_path, m_action);
+        m_committed = true;
+    }
+
+private:
+    sqlite3* m_db;
+    const std::string& m_path;
+    std::string_view m_action;
+    bool m_committed = false;
+};
+
+void createParentDirectory(const std::string& path) {
+    const auto parent = std::filesystem::path(path).parent_path();
+    if (parent.empty()) return;
+    std::error_code error;
+    std::filesystem::create_directories(parent, error);
+    if (error)
+        throw StoreError("cannot create the directory " + parent.string() + " for the ticket database " + path +
+                         ": " + error.message());
+}
+
+detail::Connection openConnection(const std::string& path) {
+    sqlite3* raw = nullptr;
+    const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    detail::Connection db(raw);  // SQLite hands out a handle even on failure; it must still be closed
+    if (rc != SQLITE_OK) throwFailure(db.get(), rc, "opening", path);
+    // Set before the first read: even the checks on open must wait out another process's migration.
+    sqlite3_busy_timeout(db.get(), kBusyTimeoutMs);
+    return db;
+}
+
+std::int64_t queryInteger(sqlite3* db, const std::string& sql, const std::string& path, std::string_view action) {
+    const auto statement = prepare(db, sql, path);
+    StatementRun run(statement.get(), path, action);
+    if (!run.nextRow()) throw StoreError(std::string(action) + " failed for " + path + ": \"" + sql + "\" returned no row");
+    return run.integer64(0);
+}
+
+domain::Ticket ticketFromRow(const StatementRun& row, const std::string& path) {
+    domain::Ticket ticket;
+    ticket.id = row.integer64(0);
+    ticket.code = row.text(1);
+    ticket.categoryId = row.text(2);
+    ticket.number = row.integer(3);
+    const auto day = domain::LocalDate::parse(row.text(4));
+    const auto issuedAt = domain::LocalDateTime::parse(row.text(5));
+    const auto state = domain::ticketStateFromString(row.text(6));
+    if (!day || !issuedAt || !state)
+        throw StoreError("ticket " + std::to_string(ticket.id) + " in the ticket database " + path +
+                         " has an unreadable service day, time or state: the file was edited by hand or is damaged");
+    ticket.serviceDay = *day;
+    ticket.issuedAt = *issuedAt;
+    ticket.state = *state;
+    if (!row.isNull(7)) ticket.desk = row.text(7);
+    return ticket;
+}
+
+}  // namespace
+
+SqliteStore::SqliteStore(const std::string& path) : m_path(path) {
+    createParentDirectory(m_path);
+    m_db = openConnection(m_path);
+    refuseFilesWeMustNotTouch();
+    configureConnection();
+    switchToWriteAheadLog();
+    migrate();
+    prepareStatements();
+}
+
+SqliteStore::~SqliteStore() = default;
+
+std::string SqliteStore::path() const { return m_path; }
+
+void SqliteStore::configureConnection() {
+    // FULL: a ticket reported as issued must survive a power cut, even in WAL mode.
+    execute(m_db.get(), "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON", m_path, "configuring the connection");
+}
+
+// Only reads happen here: whatever we refuse must stay byte-identical.
+void SqliteStore::refuseFilesWeMustNotTouch() {
+    // One statement, hence one snapshot: read separately, a kiosk migrating the new file in
+    // between would look like version 0 with tables, i.e. like another program's database.
+    const auto statement = prepare(
+        m_db.get(), "SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_schema)",
+        m_path);
+    StatementRun run(statement.get(), m_path, "opening");
+    if (!run.nextRow()) run.fail(SQLITE_INTERNAL);
+    const int version = run.integer(0);
+    refuseNewerSchema(version);
+    if (version == 0 && run.integer64(1) > 0)
+        throw StoreError("the file " + m_path +
+                         " is an SQLite database of another program (it has tables but no ticket schema "
+                         "version); it was not modified: check the configured database path");
+}
+
+void SqliteStore::switchToWriteAheadLog() {
+    // WAL lets the staff screen and kioskctl read while the kiosk writes.
+    const auto statement = prepare(m_db.get(), "PRAGMA journal_mode = WAL", m_path);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+    for (;;) {
+        StatementRun run(statement.get(), m_path, "switching to write-ahead logging");
+        const int rc = run.stepResult();
+        if (rc == SQLITE_ROW) return requireWriteAheadLog(run.text(0));
+        // Converting a new file upgrades a read lock to an exclusive one, and SQLite never calls the
+        // busy handler for lock upgrades; so when another process opens the same new file at this
+        // very moment we must do the waiting ourselves.
+        if ((rc & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() >= deadline) run.fail(rc);
+        sqlite3_sleep(kLockRetryPauseMs);
+    }
+}
+
+void SqliteStore::requireWriteAheadLog(const std::string& journalMode) const {
+    if (journalMode != "wal")
+        throw StoreError("the ticket database " + m_path + " cannot use write-ahead logging (journal mode is '" +
+                         journalMode + "'): keep it on a local disk, not a network share");
+}
+
+void SqliteStore::migrate() {
+    // The common case, an up-to-date file, takes no write lock.
+    if (readUserVersion("opening") == kSchemaVersion) return;
+
+    constexpr std::string_view action = "updating the database schema";
+    ImmediateTransaction transaction(m_db.get(), m_path, action);
+    // Read again under the write lock: another process may have migrated while we waited.
+    const int from = readUserVersion("updating the database schema");
+    refuseNewerSchema(from);
+    for (const auto& migration : kMigrations)
+        if (migration.version > from) execute(m_db.get(), migration.sql, m_path, action);
+    const auto setVersion = "PRAGMA user_version = " + std::to_string(kSchemaVersion);
+    execute(m_db.get(), setVersion.c_str(), m_path, action);
+    transaction.commit();
+}
+
+void SqliteStore::prepareStatements() {
+    const std::string columns = kTicketColumns;
+    m_findByToken = prepare(m_db.get(), "SELECT " + columns + " FROM tickets WHERE request_token = ?1", m_path);
+    m_nextNumber = prepare(m_db.get(),
+                           "SELECT COALESCE(MAX(number), 0) + 1 FROM tickets WHERE service_day = ?1 AND category_id = ?2",
+                           m_path);
+    m_insert = prepare(m_db.get(),
+                       "INSERT INTO tickets (service_day, category_id, number, code, issued_at, request_token) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                       m_path);
+    m_ticketsOfDay =
+        prepare(m_db.get(), "SELECT " + columns + " FROM tickets WHERE service_day = ?1 ORDER BY id", m_path);
+    m_dataVersion = prepare(m_db.get(), "PRAGMA data_version", m_path);
+}
+
+int SqliteStore::readUserVersion(const char* action) {
+    return static_cast<int>(queryInteger(m_db.get(), "PRAGMA user_version", m_path, action));
+}
+
+void SqliteStore::refuseNewerSchema(int version) const {
+    if (version <= kSchemaVersion) return;
+    throw StoreError("the ticket database " + m_path + ": database schema version " + std::to_string(version) +
+                     " is newer than this program supports (" + std::to_string(kSchemaVersion) +
+                     "): update the program");
+}
+
+domain::Ticket SqliteStore::issueTicket(const domain::NewTicketRequest& request) {
+    ImmediateTransaction transaction(m_db.get(), m_path, "issuing a ticket");
+    if (!request.requestToken.empty())
+        if (auto existing = findByRequestToken(request.requestToken)) return *existing;  // a double tap
+
+    domain::Ticket ticket;
+    ticket.categoryId = request.categoryId;
+    ticket.serviceDay = request.issuedAt.date;
+    ticket.issuedAt = request.issuedAt;
+    ticket.number = selectNextNumber(request.categoryId, ticket.serviceDay, "issuing a ticket");
+    ticket.code = domain::formatTicketCode(request.prefix, ticket.number);
+    ticket.id = insertTicket(request, ticket.number, ticket.code);
+    transaction.commit();
+    return ticket;
+}
+
+std::optional<domain::Ticket> SqliteStore::findByRequestToken(const std::string& token) {
+    StatementRun run(m_findByToken.get(), m_path, "looking up a repeated ticket request");
+    run.bind(1, token);
+    if (!run.nextRow()) return std::nullopt;
+    return ticketFromRow(run, m_path);
+}
+
+int SqliteStore::selectNextNumber(const std::string& categoryId, const domain::LocalDate& serviceDay,
+                                  const char* action) {
+    StatementRun run(m_nextNumber.get(), m_path, action);
+    run.bind(1, serviceDay.iso()).bind(2, categoryId);
+    if (!run.nextRow()) run.fail(SQLITE_INTERNAL);
+    return run.integer(0);
+}
+
+std::int64_t SqliteStore::insertTicket(const domain::NewTicketRequest& request, int number, const std::string& code) {
+    StatementRun run(m_insert.get(), m_path, "issuing a ticket");
+    run.bind(1, request.issuedAt.date.iso())
+        .bind(2, request.categoryId)
+        .bind(3, number)
+        .bind(4, code)
+        .bind(5, request.issuedAt.iso())
+        .bindNullIfEmpty(6, request.requestToken);
+    const int rc = run.stepResult();
+    if (rc == SQLITE_DONE) return static_cast<std::int64_t>(sqlite3_last_insert_rowid(m_db.get()));
+
+    const std::string_view why = sqlite3_errmsg(m_db.get());
+    if ((rc & 0xff) == SQLITE_CONSTRAINT && why.find("tickets.code") != std::string_view::npos)
+        throw StoreError("cannot issue ticket " + code + " for category '" + request.categoryId + "' in " + m_path +
+                         ": that code was already given today to another category; two categories share the "
+                         "prefix '" + std::string(1, request.prefix) +
+                         "': give each category its own prefix in the configuration (SQLite: " + std::string(why) +
+                         ")");
+    run.fail(rc);
+}
+
+std::vector<domain::Ticket> SqliteStore::ticketsOfDay(const domain::LocalDate& serviceDay) {
+    StatementRun run(m_ticketsOfDay.get(), m_path, "reading the tickets of the day");
+    run.bind(1, serviceDay.iso());
+    std::vector<domain::Ticket> tickets;
+    while (run.nextRow()) tickets.push_back(ticketFromRow(run, m_path));
+    return tickets;
+}
+
+int SqliteStore::nextNumber(const std::string& categoryId, const domain::LocalDate& serviceDay) {
+    return selectNextNumber(categoryId, serviceDay, "reading the next ticket number");
+}
+
+std::uint64_t SqliteStore::dataVersion() {
+    StatementRun run(m_dataVersion.get(), m_path, "checking for changes");
+    if (!run.nextRow()) run.fail(SQLITE_INTERNAL);
+    return static_cast<std::uint64_t>(run.integer64(0));
+}
+
+}  // namespace store

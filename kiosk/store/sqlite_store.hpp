@@ -1,0 +1,79 @@
+#pragma once
+// domain::TicketStore on one SQLite file shared by the kiosk UI, the staff screen and kioskctl.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/ticket_store.hpp"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace store {
+
+namespace detail {
+struct ConnectionCloser {
+    void operator()(sqlite3* db) const noexcept;
+};
+struct StatementFinalizer {
+    void operator()(sqlite3_stmt* statement) const noexcept;
+};
+using Connection = std::unique_ptr<sqlite3, ConnectionCloser>;
+using Statement = std::unique_ptr<sqlite3_stmt, StatementFinalizer>;
+}  // namespace detail
+
+// Several processes may each hold their own SqliteStore on the same file: numbering stays
+// gap-free and duplicate-free because every issue happens inside one BEGIN IMMEDIATE transaction.
+// One object is one connection and must be used by one thread at a time.
+// Every failure is reported as domain::StoreError naming the file.
+class SqliteStore : public domain::TicketStore {
+public:
+    // The PRAGMA user_version this build creates and understands; newer files are refused.
+    static constexpr int kSchemaVersion = 1;
+
+    // Creates the file (and its parent directory) when missing and brings its schema up to date.
+    // Refuses, without writing a byte, files that are not SQLite databases, SQLite databases of
+    // other programs, and databases written by a newer version of this program.
+    explicit SqliteStore(const std::string& path);
+    ~SqliteStore() override;
+
+    SqliteStore(const SqliteStore&) = delete;
+    SqliteStore& operator=(const SqliteStore&) = delete;
+    SqliteStore(SqliteStore&&) = delete;
+    SqliteStore& operator=(SqliteStore&&) = delete;
+
+    domain::Ticket issueTicket(const domain::NewTicketRequest& request) override;
+    std::vector<domain::Ticket> ticketsOfDay(const domain::LocalDate& serviceDay) override;
+    int nextNumber(const std::string& categoryId, const domain::LocalDate& serviceDay) override;
+    // Note: like PRAGMA data_version, it does not change for commits made through this object.
+    std::uint64_t dataVersion() override;
+
+    std::string path() const;
+
+private:
+    void configureConnection();
+    void refuseFilesWeMustNotTouch();
+    void switchToWriteAheadLog();
+    void requireWriteAheadLog(const std::string& journalMode) const;
+    void migrate();
+    void prepareStatements();
+
+    int readUserVersion(const char* action);
+    void refuseNewerSchema(int version) const;
+
+    std::optional<domain::Ticket> findByRequestToken(const std::string& token);
+    int selectNextNumber(const std::string& categoryId, const domain::LocalDate& serviceDay, const char* action);
+    std::int64_t insertTicket(const domain::NewTicketRequest& request, int number, const std::string& code);
+
+    std::string m_path;
+    detail::Connection m_db;  // declared first so it is destroyed last, after the statements are finalized
+    detail::Statement m_findByToken;
+    detail::Statement m_nextNumber;
+    detail::Statement m_insert;
+    detail::Statement m_ticketsOfDay;
+    detail::Statement m_dataVersion;
+};
+
+}  // namespace store

@@ -1,0 +1,491 @@
+#include "kiosk/store/sqlite_store.hpp"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <latch>
+#include <map>
+#include <numeric>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+using domain::LocalDate;
+using domain::LocalDateTime;
+using domain::NewTicketRequest;
+using domain::StoreError;
+using domain::Ticket;
+
+// A fresh directory per test, removed afterwards, so tests never see each other's files.
+class TempDir {
+public:
+    TempDir() {
+        std::string pattern = (fs::temp_directory_path() / "sqlite_store_test_XXXXXX").string();
+        if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+        m_path = pattern;
+    }
+    ~TempDir() {
+        std::error_code ignored;
+        fs::remove_all(m_path, ignored);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+
+    std::string file(const std::string& name) const { return (m_path / name).string(); }
+
+private:
+    fs::path m_path;
+};
+
+LocalDateTime at(const char* iso) { return LocalDateTime::parse(iso).value(); }
+LocalDate day(const char* iso) { return LocalDate::parse(iso).value(); }
+
+NewTicketRequest request(const std::string& category, char prefix, const char* when, const std::string& token = {}) {
+    NewTicketRequest r;
+    r.categoryId = category;
+    r.prefix = prefix;
+    r.issuedAt = at(when);
+    r.requestToken = token;
+    return r;
+}
+
+NewTicketRequest adulti(const char* when = "2026-11-30T09:00:00", const std::string& token = {}) {
+    return request("adulti", 'A', when, token);
+}
+
+std::string readBytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void writeBytes(const std::string& path, const std::string& bytes) {
+    std::ofstream out(path, std::ios::binary);
+    out << bytes;
+}
+
+// Talks to the file without SqliteStore, as another program (or an older/newer build) would.
+class RawDatabase {
+public:
+    explicit RawDatabase(const std::string& path) {
+        if (sqlite3_open(path.c_str(), &m_db) != SQLITE_OK) throw std::runtime_error(sqlite3_errmsg(m_db));
+    }
+    ~RawDatabase() { sqlite3_close(m_db); }
+    RawDatabase(const RawDatabase&) = delete;
+    RawDatabase& operator=(const RawDatabase&) = delete;
+
+    void exec(const std::string& sql) {
+        if (sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK)
+            throw std::runtime_error(sqlite3_errmsg(m_db));
+    }
+    std::string text(const std::string& sql) {
+        sqlite3_stmt* statement = nullptr;
+        if (sqlite3_prepare_v2(m_db, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK)
+            throw std::runtime_error(sqlite3_errmsg(m_db));
+        std::string result;
+        if (sqlite3_step(statement) == SQLITE_ROW)
+            result = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
+        sqlite3_finalize(statement);
+        return result;
+    }
+
+private:
+    sqlite3* m_db = nullptr;
+};
+
+std::string storeErrorOf(const std::string& path) {
+    try {
+        store::SqliteStore refused(path);
+    } catch (const StoreError& e) {
+        return e.what();
+    }
+    return "no StoreError thrown";
+}
+
+std::vector<int> sortedNumbers(const std::vector<Ticket>& tickets) {
+    std::vector<int> numbers;
+    for (const auto& t : tickets) numbers.push_back(t.number);
+    std::sort(numbers.begin(), numbers.end());
+    return numbers;
+}
+
+std::vector<int> oneTo(int last) {
+    std::vector<int> numbers(static_cast<std::size_t>(last));
+    std::iota(numbers.begin(), numbers.end(), 1);
+    return numbers;
+}
+
+}  // namespace
+
+TEST(SqliteStore, numbersAreConsecutiveWithinACategory) {
+    TempDir dir;
+    store::SqliteStore db(dir.file("tickets.db"));
+
+    EXPECT_EQ(db.issueTicket(adulti()).code, "A001");
+    const Ticket second = db.issueTicket(adulti());
+    EXPECT_EQ(second.code, "A002");
+    EXPECT_EQ(second.number, 2);
+    EXPECT_EQ(db.nextNumber("adulti", day("2026-11-30")), 3);
+}
+
+TEST(SqliteStore, eachCategoryHasItsOwnSequence) {
+    TempDir dir;
+    store::SqliteStore db(dir.file("tickets.db"));
+
+    EXPECT_EQ(db.issueTicket(adulti()).code, "A001");
+    EXPECT_EQ(db.issueTicket(request("anziani", 'B', "2026-11-30T09:01:00")).code, "B001");
+    EXPECT_EQ(db.issueTicket(adulti()).code, "A002");
+    EXPECT_EQ(db.issueTicket(request("anziani", 'B', "2026-11-30T09:02:00")).code, "B002");
+}
+
+TEST(SqliteStore, numbersRestartEachServiceDay) {
+    TempDir dir;
+    store::SqliteStore db(dir.file("tickets.db"));
+
+    db.issueTicket(adulti("2026-11-30T09:00:00"));
+    db.issueTicket(adulti("2026-11-30T17:59:59"));
+    const Ticket nextDay = db.issueTicket(adulti("2026-12-01T08:30:00"));
+
+    EXPECT_EQ(nextDay.code, "A001");
+    EXPECT_EQ(nextDay.serviceDay, day("2026-12-01"));
+    EXPECT_EQ(db.ticketsOfDay(day("2026-11-30")).size(), 2u);
+    EXPECT_EQ(db.ticketsOfDay(day("2026-12-01")).size(), 1u);
+    EXPECT_EQ(db.nextNumber("adulti", day("2026-12-02")), 1);
+}
+
+TEST(SqliteStore, issuedTicketIsWaitingAndMatchesWhatIsStored) {
+    TempDir dir;
+    store::SqliteStore db(dir.file("tickets.db"));
+
+    const Ticket issued = db.issueTicket(adulti("2026-11-30T10:15:42"));
+    EXPECT_GT(issued.id, 0);
+    EXPECT_EQ(issued.state, domain::TicketState::Waiting);
+    EXPECT_EQ(issued.issuedAt, at("2026-11-30T10:15:42"));
+    EXPECT_EQ(issued.categoryId, "adulti");
+    EXPECT_FALSE(issued.desk.has_value());
+
+    const auto stored = db.ticketsOfDay(day("2026-11-30"));
+    ASSERT_EQ(stored.size(), 1u);
+    EXPECT_EQ(stored[0].id, issued.id);
+    EXPECT_EQ(stored[0].code, issued.code);
+    EXPECT_EQ(stored[0].number, issued.number);
+    EXPECT_EQ(stored[0].categoryId, issued.categoryId);
+    EXPECT_EQ(stored[0].serviceDay, issued.serviceDay);
+    EXPECT_EQ(stored[0].issuedAt, issued.issuedAt);
+    EXPECT_EQ(stored[0].state, issued.state);
+}
+
+TEST(SqliteStore, sameRequestTokenReturnsTheSameTicketAndStoresOnlyOne) {
+    TempDir dir;
+    store::SqliteStore db(dir.file("tickets.db"));
+
+    const Ticket first = db.issueTicket(adulti("2026-11-30T09:00:00", "tap-7f3a"));
+    const Ticket again = db.issueTicket(adulti("2026-11-30T09:00:01", "tap-7f3a"));
+
+    EXPECT_EQ(again.id, first.id);
+    EXPECT_EQ(again.code, first.code);
+    EXPECT_EQ(again.issuedAt, first.issuedAt);  // the first ticket is returned unchanged
+    EXPECT_EQ(db.ticketsOfDay(day("2026-11-30")).size(), 1u);
+    EXPECT_EQ(db.issueTicket(adulti("2026-11-30T09:00:02", "tap-other")).code, "A002");
+}
+
+TEST(SqliteStore, emptyRequestTokensNeverMergeTickets) {
+    TempDir dir;
+    store::SqliteStore db(dir.file("tickets.db"));
+
+    EXPECT_EQ(db.issueTicket(adulti()).code, "A001");
+    EXPECT_EQ(db.issueTicket(adulti()).code, "A002");
+    EXPECT_EQ(db.ticketsOfDay(day("2026-11-30")).size(), 2u);
+}
+
+TEST(SqliteStore, nextNumberStoresNothing) {
+    TempDir dir;
+    store::SqliteStore db(dir.file("tickets.db"));
+
+    EXPECT_EQ(db.nextNumber("adulti", day("2026-11-30")), 1);
+    EXPECT_EQ(db.nextNumber("adulti", day("2026-11-30")), 1);
+    EXPECT_TRUE(db.ticketsOfDay(day("2026-11-30")).empty());
+    EXPECT_EQ(db.issueTicket(adulti()).code, "A001");
+}
+
+TEST(SqliteStore, ticketsOfDayAreInIssueOrder) {
+    TempDir dir;
+    store::SqliteStore db(dir.file("tickets.db"));
+    db.issueTicket(adulti("2026-11-30T09:00:00"));
+    db.issueTicket(request("anziani", 'B', "2026-11-30T09:01:00"));
+    db.issueTicket(adulti("2026-11-30T09:02:00"));
+    db.issueTicket(adulti("2026-12-01T09:00:00"));
+
+    const auto tickets = db.ticketsOfDay(day("2026-11-30"));
+    ASSERT_EQ(tickets.size(), 3u);
+    EXPECT_EQ(tickets[0].code, "A001");
+    EXPECT_EQ(tickets[1].code, "B001");
+    EXPECT_EQ(tickets[2].code, "A002");
+    EXPECT_LT(tickets[0].id, tickets[1].id);
+    EXPECT_LT(tickets[1].id, tickets[2].id);
+}
+
+TEST(SqliteStore, ticketsPersistAfterReopening) {
+    TempDir dir;
+    const auto path = dir.file("tickets.db");
+    {
+        store::SqliteStore db(path);
+        db.issueTicket(adulti("2026-11-30T09:00:00", "tap-1"));
+        db.issueTicket(adulti("2026-11-30T09:05:00"));
+    }
+    store::SqliteStore reopened(path);
+    const auto tickets = reopened.ticketsOfDay(day("2026-11-30"));
+    ASSERT_EQ(tickets.size(), 2u);
+    EXPECT_EQ(tickets[0].code, "A001");
+    EXPECT_EQ(tickets[1].issuedAt, at("2026-11-30T09:05:00"));
+    EXPECT_EQ(reopened.issueTicket(adulti("2026-11-30T09:10:00", "tap-1")).id, tickets[0].id);
+    EXPECT_EQ(reopened.issueTicket(adulti("2026-11-30T09:10:00")).code, "A003");
+    EXPECT_EQ(reopened.path(), path);
+}
+
+TEST(SqliteStore, newFileGetsSchemaVersionOneInWalMode) {
+    TempDir dir;
+    const auto path = dir.file("tickets.db");
+    { store::SqliteStore db(path); }
+
+    RawDatabase raw(path);
+    EXPECT_EQ(raw.text("PRAGMA user_version"), "1");
+    EXPECT_EQ(raw.text("PRAGMA journal_mode"), "wal");
+    EXPECT_EQ(raw.text("SELECT name FROM sqlite_schema WHERE name = 'tickets_request_token'"), "tickets_request_token");
+}
+
+TEST(SqliteStore, createsAMissingParentDirectory) {
+    TempDir dir;
+    const auto path = dir.file("var/lib/kiosk/tickets.db");
+
+    store::SqliteStore db(path);
+    db.issueTicket(adulti());
+    EXPECT_TRUE(fs::exists(path));
+}
+
+namespace {
+
+// What a future version of this program could leave behind.
+void writeNewerDatabase(const std::string& path, const char* journalMode) {
+    RawDatabase future(path);
+    future.exec(std::string("PRAGMA journal_mode = ") + journalMode);
+    future.exec("CREATE TABLE tickets (id INTEGER PRIMARY KEY, something_new TEXT)");
+    future.exec("PRAGMA user_version = " + std::to_string(store::SqliteStore::kSchemaVersion + 1));
+}
+
+void expectNewerSchemaRefusedAndFileUntouched(const std::string& path) {
+    const auto before = readBytes(path);
+
+    const auto message = storeErrorOf(path);
+
+    EXPECT_NE(message.find("database schema version " + std::to_string(store::SqliteStore::kSchemaVersion + 1) +
+                           " is newer than this program supports (1): update the program"),
+              std::string::npos)
+        << message;
+    EXPECT_NE(message.find(path), std::string::npos) << message;
+    EXPECT_EQ(readBytes(path), before);
+    EXPECT_FALSE(fs::exists(path + "-wal"));
+}
+
+}  // namespace
+
+TEST(SqliteStore, newerSchemaVersionIsRefusedAndTheFileLeftUntouched) {
+    TempDir dir;
+    const auto path = dir.file("tickets.db");
+    writeNewerDatabase(path, "DELETE");
+    expectNewerSchemaRefusedAndFileUntouched(path);
+}
+
+TEST(SqliteStore, newerSchemaVersionInWalModeIsRefusedAndTheFileLeftUntouched) {
+    TempDir dir;
+    const auto path = dir.file("tickets.db");
+    writeNewerDatabase(path, "WAL");
+    expectNewerSchemaRefusedAndFileUntouched(path);
+}
+
+TEST(SqliteStore, nonSqliteFileIsRefusedAndLeftUntouched) {
+    TempDir dir;
+    const auto path = dir.file("tickets.db");
+    const std::string notADatabase = "[kiosk]\ntitle = \"Segretariato sociale\"\n";
+    writeBytes(path, notADatabase);
+
+    const auto message = storeErrorOf(path);
+
+    EXPECT_NE(message.find(path), std::string::npos) << message;
+    EXPECT_NE(message.find("not a"), std::string::npos) << message;
+    EXPECT_EQ(readBytes(path), notADatabase);
+    EXPECT_FALSE(fs::exists(path + "-wal"));
+}
+
+TEST(SqliteStore, sqliteDatabaseOfAnotherProgramIsRefusedAndLeftUntouched) {
+    TempDir dir;
+    const auto path = dir.file("contacts.db");
+    { RawDatabase(path).exec("CREATE TABLE contacts (name TEXT)"); }
+    const auto before = readBytes(path);
+
+    const auto message = storeErrorOf(path);
+
+    EXPECT_NE(message.find("another program"), std::string::npos) << message;
+    EXPECT_EQ(readBytes(path), before);
+}
+
+TEST(SqliteStore, categoriesSharingAPrefixAreRefusedWithoutStoringAnything) {
+    TempDir dir;
+    store::SqliteStore db(dir.file("tickets.db"));
+    db.issueTicket(adulti());
+
+    try {
+        db.issueTicket(request("anziani", 'A', "2026-11-30T09:01:00"));
+        FAIL() << "a second A001 on the same day was accepted";
+    } catch (const StoreError& e) {
+        EXPECT_NE(std::string(e.what()).find("prefix 'A'"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(db.ticketsOfDay(day("2026-11-30")).size(), 1u);
+    EXPECT_EQ(db.issueTicket(adulti()).code, "A002");  // the failed transaction left nothing locked
+}
+
+TEST(SqliteStore, dataVersionChangesAfterAnotherConnectionCommits) {
+    TempDir dir;
+    const auto path = dir.file("tickets.db");
+    store::SqliteStore staffScreen(path);
+    store::SqliteStore kiosk(path);
+    const auto before = staffScreen.dataVersion();
+    EXPECT_EQ(staffScreen.dataVersion(), before);
+
+    kiosk.issueTicket(adulti());
+
+    EXPECT_NE(staffScreen.dataVersion(), before);
+}
+
+// SQLite semantics worth knowing for whoever polls it: our own writes do not bump it.
+TEST(SqliteStore, dataVersionIgnoresCommitsOfTheSameConnection) {
+    TempDir dir;
+    store::SqliteStore db(dir.file("tickets.db"));
+    const auto before = db.dataVersion();
+
+    db.issueTicket(adulti());
+
+    EXPECT_EQ(db.dataVersion(), before);
+}
+
+TEST(SqliteStore, twoThreadsWithTheirOwnConnectionsNeverShareANumber) {
+    TempDir dir;
+    const auto path = dir.file("tickets.db");
+    constexpr int kPerThread = 200;
+    std::latch bothOpen(2);
+    std::vector<Ticket> issued[2];
+    std::string errors[2];
+
+    auto worker = [&](int index) {
+        bool arrived = false;
+        try {
+            store::SqliteStore db(path);
+            arrived = true;
+            bothOpen.arrive_and_wait();
+            for (int i = 0; i < kPerThread; ++i) issued[index].push_back(db.issueTicket(adulti()));
+        } catch (const std::exception& e) {
+            errors[index] = e.what();
+            if (!arrived) bothOpen.count_down();  // never leave the other thread waiting
+        }
+    };
+    std::thread first(worker, 0);
+    std::thread second(worker, 1);
+    first.join();
+    second.join();
+
+    EXPECT_EQ(errors[0], "");
+    EXPECT_EQ(errors[1], "");
+    std::vector<Ticket> all = issued[0];
+    all.insert(all.end(), issued[1].begin(), issued[1].end());
+    EXPECT_EQ(sortedNumbers(all), oneTo(2 * kPerThread));
+    EXPECT_EQ(sortedNumbers(store::SqliteStore(path).ticketsOfDay(day("2026-11-30"))), oneTo(2 * kPerThread));
+}
+
+namespace {
+
+constexpr int kTicketsPerProcess = 300;
+
+// Runs in the forked child: only async-signal-safe exits, never back into GoogleTest.
+[[noreturn]] void issueFromChildProcess(const std::string& path, int readyFd, int goFd) {
+    try {
+        store::SqliteStore db(path);
+        const char ready = 'r';
+        if (write(readyFd, &ready, 1) != 1) _exit(1);
+        char go = 0;
+        if (read(goFd, &go, 1) != 1) _exit(1);
+        int previous = 0;
+        for (int i = 0; i < kTicketsPerProcess; ++i) {
+            const int number = db.issueTicket(adulti()).number;
+            if (number <= previous) _exit(2);
+            previous = number;
+        }
+        _exit(0);
+    } catch (...) {
+        _exit(1);
+    }
+}
+
+}  // namespace
+
+TEST(SqliteStore, twoProcessesNeverShareANumberAndLeaveNoGaps) {
+    TempDir dir;
+    const auto path = dir.file("tickets.db");
+    int readyPipe[2];
+    int goPipe[2];
+    ASSERT_EQ(pipe(readyPipe), 0);
+    ASSERT_EQ(pipe(goPipe), 0);
+
+    const pid_t child = fork();
+    ASSERT_NE(child, -1);
+    if (child == 0) {
+        close(readyPipe[0]);
+        close(goPipe[1]);
+        issueFromChildProcess(path, readyPipe[1], goPipe[0]);
+    }
+    close(readyPipe[1]);
+    close(goPipe[0]);
+
+    // Both processes open the brand-new file at the same time, so this also races the migration.
+    std::vector<Ticket> parentTickets;
+    std::string parentError;
+    try {
+        store::SqliteStore db(path);
+        char ready = 0;
+        if (read(readyPipe[0], &ready, 1) != 1) throw std::runtime_error("child never became ready");
+        const char go = 'g';
+        if (write(goPipe[1], &go, 1) != 1) throw std::runtime_error("cannot signal the child");
+        for (int i = 0; i < kTicketsPerProcess; ++i) parentTickets.push_back(db.issueTicket(adulti()));
+    } catch (const std::exception& e) {
+        parentError = e.what();
+    }
+    close(readyPipe[0]);
+    close(goPipe[1]);  // unblocks the child if the parent failed before saying go
+    int status = 0;
+    ASSERT_EQ(waitpid(child, &status, 0), child);
+
+    EXPECT_EQ(parentError, "");
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 0) << "the child process failed to issue its tickets";
+    EXPECT_EQ(parentTickets.size(), static_cast<std::size_t>(kTicketsPerProcess));
+
+    const auto stored = store::SqliteStore(path).ticketsOfDay(day("2026-11-30"));
+    EXPECT_EQ(sortedNumbers(stored), oneTo(2 * kTicketsPerProcess));
+    std::set<std::string> codes;
+    for (const auto& t : stored) codes.insert(t.code);
+    EXPECT_EQ(codes.size(), static_cast<std::size_t>(2 * kTicketsPerProcess));
+    EXPECT_TRUE(codes.contains("A001"));
+    EXPECT_TRUE(codes.contains("A600"));
+    std::map<std::int64_t, std::string> storedCodes;
+    for (const auto& t : stored) storedCodes[t.id] = t.code;
+    for (const auto& t : parentTickets)  // what the parent was told is what was stored
+        EXPECT_EQ(storedCodes[t.id], t.code);
+}
