@@ -1,0 +1,66 @@
+#pragma once
+// The citizen kiosk: which screen is shown, what taps ask for, and returning home when idle.
+#include <SDL.h>
+
+#include <cstdint>
+#include <string>
+
+#include "domain/queue.hpp"
+#include "domain/texts.hpp"
+#include "platform/pointer_input.hpp"
+#include "screens/category_screen.hpp"
+#include "screens/screen_id.hpp"
+#include "screens/ticket_screen.hpp"
+#include "ui/widgets.hpp"
+
+namespace app {
+
+struct AppDeps {
+    const domain::Config& config;
+    const domain::Texts& texts;
+    domain::QueueService& queue;
+    domain::TicketStore& store;
+    bool simulatedClock = false;  // shows "DEMO" in the header
+};
+
+// Seconds after which a screen gives way to home by itself.
+inline constexpr int kTicketScreenSeconds = 12;
+inline constexpr int kIdleSecondsToHome = 45;
+
+class App {
+public:
+    explicit App(const AppDeps& deps);
+
+    // Draws the current screen into the current ImGui frame; taps are collected, not applied.
+    void drawFrame(ui::UiContext& ctx);
+    // Applies what the last frame's taps asked for; may change the screen.
+    void applyIntents(platform::PointerInput& pointer);
+    // Re-reads the queue when another process committed or the day changed; true if it did.
+    bool refreshIfChanged();
+    // Time-based changes (ticket screen countdown, idle return); true when the screen must redraw.
+    bool tick(Uint32 nowTicks, Uint32 lastInputTicks, platform::PointerInput& pointer);
+
+    void showScreen(screens::ScreenId id, platform::PointerInput* pointer = nullptr);
+    // Fills the ticket screen with what a ticket taken now would be, storing nothing.
+    void showPreviewTicket();
+    screens::ScreenId screen() const { return m_screen; }
+    const domain::QueueSnapshot& snapshot() const { return m_snapshot; }
+
+private:
+    void takeTicket(const std::string& categoryId);
+    void reloadSnapshot();
+
+    AppDeps m_deps;
+    screens::ScreenId m_screen = screens::ScreenId::Home;
+    Uint32 m_screenShownAt = 0;
+    screens::Intents m_intents;
+    screens::CategoryScreenState m_category;
+    screens::TicketScreenState m_ticket;
+    domain::QueueSnapshot m_snapshot;
+    std::uint64_t m_dataVersion = 0;
+};
+
+// A fresh random token for one visit of the category screen.
+std::string newRequestToken();
+
+}  // namespace app

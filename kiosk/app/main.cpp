@@ -1,0 +1,236 @@
+// The citizen kiosk: a thin loop around App that sleeps while nothing happens.
+#include <CLI/CLI.hpp>
+#include <backends/imgui_impl_opengl3.h>
+#include <backends/imgui_impl_sdl.h>
+#include <imgui.h>
+#include <SDL_opengl.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <optional>
+
+#include "app.hpp"
+#include "kiosk/common/config_files.hpp"
+#include "kiosk/common/paths.hpp"
+#include "kiosk/common/system_clock.hpp"
+#include "kiosk/store/sqlite_store.hpp"
+#include "platform/screenshot.hpp"
+#include "platform/window.hpp"
+#include "ui/fonts.hpp"
+#include "ui/theme.hpp"
+#include "ui_script.hpp"
+
+namespace {
+
+struct Options {
+    std::string configPath;
+    std::string dbPath = common::defaultDatabasePath();
+    std::string windowed;  // "WxH"
+    std::string screenshotPath;
+    std::string screenName = "home";
+    std::string now;
+    std::string uiScript;
+};
+
+// After input, keep drawing at full rate for a while: ImGui needs a few frames to settle.
+constexpr Uint32 kActiveAfterInputMs = 1500;
+constexpr int kIdleWakeMs = 1000;
+constexpr int kActiveWakeMs = 8;
+
+bool parseSize(const std::string& text, int& w, int& h) {
+    return std::sscanf(text.c_str(), "%dx%d", &w, &h) == 2 && w >= 320 && h >= 240;
+}
+
+std::string defaultConfigPath() {
+    if (const char* env = std::getenv("KIOSK_CONFIG"); env && *env) return env;
+    return (std::filesystem::path(common::assetsDir()) / ".." / "config" / "gorgonzola.toml").lexically_normal().string();
+}
+
+std::unique_ptr<domain::Clock> makeClock(const Options& opt) {
+    if (opt.now.empty()) return std::make_unique<common::SystemClock>();
+    return std::make_unique<common::SimulatedClock>(*domain::LocalDateTime::parse(opt.now));
+}
+
+ui::UiContext beginFrame(platform::Window& window, platform::PointerInput& pointer, const ui::Fonts& fonts,
+                         const domain::Texts& texts, ui::Targets& targets) {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    pointer.applyTo(ImGui::GetIO());
+    ImGui::NewFrame();
+    targets.beginFrame();
+    int w = 0, h = 0;
+    window.drawableSize(w, h);
+    return ui::UiContext{fonts, texts, targets, ui::Metrics{ui::scaleForWindow(w, h)},
+                         ImVec2(static_cast<float>(w), static_cast<float>(h)), nullptr};
+}
+
+void endFrame(platform::Window& window, ui::Targets& targets) {
+    targets.endFrame();
+    ImGui::Render();
+    int w = 0, h = 0;
+    window.drawableSize(w, h);
+    glViewport(0, 0, w, h);
+    ImVec4 bg = ImColor(ui::color::kBackground);
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+// Renders one screen off-screen and writes it as PNG: README pictures and tests.
+int renderScreenshot(const Options& opt, platform::Window& window, app::App& app, const ui::Fonts& fonts,
+                     const domain::Texts& texts) {
+    auto id = screens::screenFromName(opt.screenName);
+    if (!id) {
+        std::fprintf(stderr, "kiosk: --screen: unknown screen \"%s\" (home, category, ticket, error)\n",
+                     opt.screenName.c_str());
+        return 2;
+    }
+    if (*id == screens::ScreenId::Ticket) app.showPreviewTicket();
+    else app.showScreen(*id);
+    int w = 0, h = 0;
+    window.drawableSize(w, h);
+    platform::OffscreenTarget target(w, h);
+    platform::PointerInput pointer;
+    ui::Targets targets;
+    // Two frames: ImGui lays windows out on the first one.
+    for (int i = 0; i < 2; ++i) {
+        ui::UiContext ctx = beginFrame(window, pointer, fonts, texts, targets);
+        app.drawFrame(ctx);
+        endFrame(window, targets);
+    }
+    platform::savePng(opt.screenshotPath, w, h);
+    std::printf("%s\n", opt.screenshotPath.c_str());
+    return 0;
+}
+
+struct LoopState {
+    bool quit = false;
+    Uint32 lastInput = 0;
+    Uint32 activeUntil = 0;
+};
+
+void handleEvent(const SDL_Event& e, platform::Window& window, platform::PointerInput& pointer, LoopState& loop,
+                 bool windowed) {
+    switch (e.type) {
+        case SDL_QUIT: loop.quit = true; return;
+        case SDL_KEYDOWN:
+            // Only a developer's window can be closed from the keyboard; the kiosk has no way out.
+            if (windowed && e.key.keysym.sym == SDLK_ESCAPE) loop.quit = true;
+            break;
+        case SDL_MOUSEMOTION:
+        case SDL_MOUSEBUTTONDOWN:
+        case SDL_MOUSEBUTTONUP:
+        case SDL_FINGERDOWN:
+        case SDL_FINGERUP:
+        case SDL_FINGERMOTION:
+            pointer.handle(e, window.sdl());
+            break;
+        default: ImGui_ImplSDL2_ProcessEvent(&e); break;
+    }
+    loop.lastInput = SDL_GetTicks();
+    loop.activeUntil = loop.lastInput + kActiveAfterInputMs;
+}
+
+int runLoop(const Options& opt, platform::Window& window, app::App& app, const ui::Fonts& fonts,
+            const domain::Texts& texts) {
+    std::optional<app::UiScript> script;
+    if (!opt.uiScript.empty()) script = app::UiScript::load(opt.uiScript);
+    platform::PointerInput pointer;
+    ui::Targets targets;
+    LoopState loop;
+    loop.lastInput = SDL_GetTicks();
+    bool redraw = true;
+    while (!loop.quit) {
+        bool active = redraw || script || pointer.hasPending() || !SDL_TICKS_PASSED(SDL_GetTicks(), loop.activeUntil);
+        SDL_Event e;
+        if (SDL_WaitEventTimeout(&e, active ? kActiveWakeMs : kIdleWakeMs)) {
+            handleEvent(e, window, pointer, loop, !opt.windowed.empty());
+            while (SDL_PollEvent(&e)) handleEvent(e, window, pointer, loop, !opt.windowed.empty());
+            redraw = true;
+        }
+        redraw |= app.refreshIfChanged();
+        redraw |= app.tick(SDL_GetTicks(), loop.lastInput, pointer);
+        redraw |= !active || script.has_value();  // the idle wake-up redraws the clock
+        if (!redraw && !pointer.hasPending()) continue;
+
+        ui::UiContext ctx = beginFrame(window, pointer, fonts, texts, targets);
+        app.drawFrame(ctx);
+        endFrame(window, targets);
+        app.applyIntents(pointer);
+        if (script) {
+            int w = 0, h = 0;
+            window.drawableSize(w, h);
+            // A script taps like a person: only once the screen accepts taps again.
+            bool inputBusy = pointer.hasPending() || !pointer.acceptingPresses();
+            auto status = script->step(app.screen(), targets, window.sdl(), inputBusy,
+                                       [&](const std::string& path) { platform::savePng(path, w, h); });
+            if (status == app::UiScript::Status::Failed) {
+                std::fprintf(stderr, "kiosk: UI script failed: %s\n", script->error().c_str());
+                return 1;
+            }
+            if (status == app::UiScript::Status::Finished) return 0;
+        }
+        window.present();
+        redraw = false;
+    }
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App cli{"kiosk - the Segretariato sociale touchscreen kiosk"};
+    Options opt;
+    opt.configPath = defaultConfigPath();
+    cli.add_option("--config", opt.configPath, "office configuration (TOML)")->capture_default_str();
+    cli.add_option("--db", opt.dbPath, "SQLite database file (created on first run)")->capture_default_str();
+    cli.add_option("--windowed", opt.windowed, "run in a window of this size instead of full screen, e.g. 1280x800");
+    cli.add_option("--screenshot", opt.screenshotPath, "render one screen off-screen to this PNG and exit");
+    cli.add_option("--screen", opt.screenName, "screen for --screenshot: home, category, ticket, error")
+        ->capture_default_str();
+    cli.add_option("--now", opt.now, "run on a simulated clock starting at this local time (2026-11-30T15:45)")
+        ->check([](const std::string& s) {
+            return domain::LocalDateTime::parse(s) ? std::string() : "expected a local time like 2026-11-30T15:45";
+        });
+    cli.add_option("--ui-script", opt.uiScript, "drive the kiosk from a script of taps (UI tests)");
+    CLI11_PARSE(cli, argc, argv);
+
+    try {
+        domain::Config config = common::loadConfigFile(opt.configPath);
+        domain::Texts texts = common::loadTextsFile(common::assetsDir() + "/i18n/it.toml");
+        auto clock = makeClock(opt);
+        store::SqliteStore store(opt.dbPath);
+        domain::QueueService queue(config, store, *clock);
+
+        platform::WindowOptions wo;
+        wo.hidden = !opt.screenshotPath.empty();
+        wo.fullscreen = opt.windowed.empty() && !wo.hidden;
+        if (!opt.windowed.empty() && !parseSize(opt.windowed, wo.width, wo.height)) {
+            std::fprintf(stderr, "kiosk: --windowed: expected WIDTHxHEIGHT such as 1280x800, got \"%s\"\n",
+                         opt.windowed.c_str());
+            return 2;
+        }
+        platform::Window window(wo);
+        int w = 0, h = 0;
+        window.drawableSize(w, h);
+        float scale = ui::scaleForWindow(w, h);
+        ui::applyStyle(scale);
+        ui::Fonts fonts = ui::loadFonts(common::assetsDir(), scale);
+        std::fprintf(stderr, "kiosk: %dx%d, fonts: %s, database: %s\n", w, h, fonts.description.c_str(),
+                     opt.dbPath.c_str());
+
+        app::App app({config, texts, queue, store, !opt.now.empty()});
+        if (!opt.screenshotPath.empty()) return renderScreenshot(opt, window, app, fonts, texts);
+        return runLoop(opt, window, app, fonts, texts);
+    } catch (const domain::ConfigError& e) {
+        std::fprintf(stderr, "kiosk: config error: %s\n", e.what());
+        return 3;
+    } catch (const domain::StoreError& e) {
+        std::fprintf(stderr, "kiosk: database error: %s\n", e.what());
+        return 4;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "kiosk: %s\n", e.what());
+        return 1;
+    }
+}

@@ -1,0 +1,39 @@
+#pragma once
+// Touch and mouse events turned into Dear ImGui pointer state, one button change per frame.
+#include <SDL.h>
+#include <imgui.h>
+
+#include <deque>
+
+namespace platform {
+
+// ImGui 1.86's SDL backend polls the OS mouse, which misses injected events and merges a fast
+// tap's press and release into one frame; this queue replays every press and release in order.
+class PointerInput {
+public:
+    void handle(const SDL_Event& event, SDL_Window* window);
+    // Call after ImGui_ImplSDL2_NewFrame() and before ImGui::NewFrame().
+    void applyTo(ImGuiIO& io);
+    bool hasPending() const { return !m_steps.empty(); }
+    // After a screen change: forget queued taps and ignore new presses for a moment, so a
+    // double tap or a tap that lands during the transition acts on nothing.
+    void ignorePressesUntil(Uint32 ticks);
+    bool acceptingPresses() const { return SDL_TICKS_PASSED(SDL_GetTicks(), m_ignoreUntil); }
+
+private:
+    struct Step {
+        ImVec2 pos;
+        bool down;
+    };
+    void press(ImVec2 pos);
+    void release(ImVec2 pos, bool liftPointer);
+    ImVec2 toWindow(float nx, float ny, SDL_Window* window) const;
+
+    std::deque<Step> m_steps;
+    ImVec2 m_pos{-FLT_MAX, -FLT_MAX};
+    bool m_down = false;
+    bool m_swallowRelease = false;
+    Uint32 m_ignoreUntil = 0;
+};
+
+}  // namespace platform

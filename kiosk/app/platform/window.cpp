@@ -1,0 +1,69 @@
+#include "window.hpp"
+
+#include <backends/imgui_impl_opengl3.h>
+#include <backends/imgui_impl_sdl.h>
+#include <imgui.h>
+
+#include <stdexcept>
+
+namespace platform {
+namespace {
+
+[[noreturn]] void failSdl(const char* what) { throw std::runtime_error(std::string(what) + ": " + SDL_GetError()); }
+
+Uint32 windowFlags(const WindowOptions& o) {
+    Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI;
+    if (o.hidden) return flags | SDL_WINDOW_HIDDEN;
+    if (o.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    return flags;
+}
+
+}  // namespace
+
+Window::Window(const WindowOptions& o) {
+    // A kiosk must not let the screen blank while citizens are reading it.
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) failSdl("SDL_Init");
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    m_window = SDL_CreateWindow(o.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o.width, o.height,
+                                windowFlags(o));
+    if (!m_window) {
+        SDL_Quit();
+        failSdl("SDL_CreateWindow");
+    }
+    m_gl = SDL_GL_CreateContext(m_window);
+    if (!m_gl) {
+        SDL_DestroyWindow(m_window);
+        SDL_Quit();
+        failSdl("SDL_GL_CreateContext");
+    }
+    SDL_GL_MakeCurrent(m_window, m_gl);
+    SDL_GL_SetSwapInterval(1);
+    if (!o.hidden) SDL_ShowCursor(o.fullscreen ? SDL_DISABLE : SDL_ENABLE);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // a kiosk keeps no window layout between runs
+    ImGui_ImplSDL2_InitForOpenGL(m_window, m_gl);
+    ImGui_ImplOpenGL3_Init("#version 130");
+    m_imguiReady = true;
+}
+
+Window::~Window() {
+    if (m_imguiReady) {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplSDL2_Shutdown();
+        ImGui::DestroyContext();
+    }
+    SDL_GL_DeleteContext(m_gl);
+    SDL_DestroyWindow(m_window);
+    SDL_Quit();
+}
+
+void Window::drawableSize(int& w, int& h) const { SDL_GL_GetDrawableSize(m_window, &w, &h); }
+
+void Window::present() const { SDL_GL_SwapWindow(m_window); }
+
+}  // namespace platform

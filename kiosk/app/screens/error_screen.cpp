@@ -1,0 +1,18 @@
+#include "error_screen.hpp"
+
+namespace screens {
+
+void drawErrorScreen(ui::UiContext& ctx, Intents& intents) {
+    const float cx = ctx.size.x / 2;
+    const float width = ctx.px(1200);
+    float y = ui::headerHeight(ctx) + ctx.px(160);
+    ctx.draw->AddCircleFilled(ImVec2(cx, y), ctx.px(60), ui::color::kWarning, 48);
+    ui::textCentered(ctx, ctx.fonts.display, cx, y - ctx.px(44), ui::color::kOnPrimary, "!");
+    y += ctx.px(100);
+    ui::textCentered(ctx, ctx.fonts.heading, cx, y, ui::color::kText, ctx.texts.get("error.title"));
+    y += ctx.px(90);
+    ui::textWrapped(ctx, ctx.fonts.body, ImVec2(cx - width / 2, y), width, ui::color::kText, ctx.texts.get("error.store"));
+    if (ui::backButton(ctx)) intents.goTo = ScreenId::Home;
+}
+
+}  // namespace screens

@@ -1,0 +1,24 @@
+#include "screen_id.hpp"
+
+#include <array>
+#include <utility>
+
+namespace screens {
+namespace {
+constexpr std::array<std::pair<ScreenId, std::string_view>, 4> kNames{{
+    {ScreenId::Home, "home"}, {ScreenId::Category, "category"}, {ScreenId::Ticket, "ticket"}, {ScreenId::Error, "error"}}};
+}
+
+std::string_view screenName(ScreenId id) {
+    for (const auto& [k, name] : kNames)
+        if (k == id) return name;
+    return "home";
+}
+
+std::optional<ScreenId> screenFromName(std::string_view name) {
+    for (const auto& [k, n] : kNames)
+        if (n == name) return k;
+    return std::nullopt;
+}
+
+}  // namespace screens

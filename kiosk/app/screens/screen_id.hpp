@@ -1,0 +1,20 @@
+#pragma once
+// The citizen screens and the intents they emit; applied by the app between frames.
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace screens {
+
+enum class ScreenId { Home, Category, Ticket, Error };
+
+std::string_view screenName(ScreenId id);
+std::optional<ScreenId> screenFromName(std::string_view name);
+
+// What a tap asked for; nothing changes while a frame is being drawn.
+struct Intents {
+    std::optional<ScreenId> goTo;
+    std::optional<std::string> takeTicketCategory;
+};
+
+}  // namespace screens

@@ -1,0 +1,43 @@
+#include "ticket_screen.hpp"
+
+#include "category_screen.hpp"
+#include "../ui/format.hpp"
+
+namespace screens {
+
+void drawTicketScreen(ui::UiContext& ctx, const TicketScreenState& state, Intents& intents) {
+    const auto& issued = state.issued;
+    const float cx = ctx.size.x / 2;
+    const float cardW = ctx.px(1100);
+    const float top = ui::headerHeight(ctx) + ctx.px(40);
+    const float bottom = ctx.size.y - ui::footerHeight(ctx) - ctx.px(40);
+    ImVec2 cardMin(cx - cardW / 2, top), cardMax(cx + cardW / 2, bottom - ctx.px(150));
+    ctx.draw->AddRectFilled(ImVec2(cardMin.x, cardMin.y + ctx.px(6)), ImVec2(cardMax.x, cardMax.y + ctx.px(6)),
+                            IM_COL32(0x17, 0x32, 0x4D, 0x22), ctx.px(16));
+    ctx.draw->AddRectFilled(cardMin, cardMax, ui::color::kSurface, ctx.px(16));
+    ctx.draw->AddRectFilled(cardMin, ImVec2(cardMax.x, cardMin.y + ctx.px(14)), ui::color::kPrimary, ctx.px(16),
+                            ImDrawFlags_RoundCornersTop);
+
+    float y = cardMin.y + ctx.px(50);
+    ui::textCentered(ctx, ctx.fonts.heading, cx, y, ui::color::kTextMuted, ctx.texts.get("ticket.your_number"));
+    y += ctx.px(60);
+    ui::textCentered(ctx, ctx.fonts.ticket, cx, y, ui::color::kPrimary, issued.ticket.code);
+    y += ctx.fonts.ticket->FontSize + ctx.px(4);
+    std::string category = issued.category ? issued.category->label : issued.ticket.categoryId;
+    ui::textCentered(ctx, ctx.fonts.heading, cx, y, ui::color::kText, category);
+    y += ctx.px(90);
+    ui::textCentered(ctx, ctx.fonts.bodyBold, cx, y, ui::color::kText,
+                     ui::countText(ctx.texts, "ticket.ahead", issued.peopleAhead));
+    y += ctx.px(56);
+    ui::textCentered(ctx, ctx.fonts.body, cx, y, ui::color::kTextMuted, ctx.texts.get("ticket.wait_hint"));
+
+    const float buttonW = ctx.px(520);
+    ImVec2 bMin(cx - buttonW / 2, bottom - ctx.px(112));
+    if (ui::pillButton(ctx, "done", bMin, ImVec2(cx + buttonW / 2, bottom), ctx.texts.get("ticket.done"),
+                       ui::Icon::Check, true))
+        intents.goTo = ScreenId::Home;
+    std::string countdown = ctx.texts.format("ticket.auto_home", {{"s", std::to_string(state.secondsLeft)}});
+    ui::textCentered(ctx, ctx.fonts.small, cx, cardMax.y + ctx.px(10), ui::color::kTextMuted, countdown);
+}
+
+}  // namespace screens

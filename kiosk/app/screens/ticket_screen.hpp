@@ -1,0 +1,16 @@
+#pragma once
+#include "domain/queue.hpp"
+#include "screen_id.hpp"
+#include "../ui/widgets.hpp"
+
+namespace screens {
+
+// The ticket just taken, shown until the citizen confirms or the timeout brings them home.
+struct TicketScreenState {
+    domain::IssuedTicket issued;
+    int secondsLeft = 0;
+};
+
+void drawTicketScreen(ui::UiContext& ctx, const TicketScreenState& state, Intents& intents);
+
+}  // namespace screens

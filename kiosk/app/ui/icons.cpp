@@ -1,0 +1,76 @@
+#include "icons.hpp"
+
+namespace ui {
+namespace {
+
+ImVec2 at(ImVec2 c, float s, float x, float y) { return ImVec2(c.x + x * s, c.y + y * s); }
+
+// A standing person: head and rounded body, in a box of height s centred at c.
+void person(ImDrawList* dl, ImVec2 c, float s, ImU32 col) {
+    dl->AddCircleFilled(at(c, s, 0, -0.30f), 0.14f * s, col, 24);
+    dl->AddRectFilled(at(c, s, -0.20f, -0.10f), at(c, s, 0.20f, 0.42f), col, 0.12f * s,
+                      ImDrawFlags_RoundCornersTop);
+}
+
+void ticket(ImDrawList* dl, ImVec2 c, float s, ImU32 col) {
+    dl->AddRectFilled(at(c, s, -0.42f, -0.28f), at(c, s, 0.42f, 0.28f), col, 0.06f * s);
+    // A tear-off line and two lines of "print" make it read as a ticket, not a card.
+    dl->AddLine(at(c, s, 0.14f, -0.22f), at(c, s, 0.14f, 0.22f), IM_COL32(255, 255, 255, 160), 0.03f * s);
+    dl->AddRectFilled(at(c, s, -0.32f, -0.10f), at(c, s, 0.04f, -0.02f), IM_COL32(255, 255, 255, 200));
+    dl->AddRectFilled(at(c, s, -0.32f, 0.04f), at(c, s, -0.06f, 0.12f), IM_COL32(255, 255, 255, 200));
+}
+
+void elderly(ImDrawList* dl, ImVec2 c, float s, ImU32 col) {
+    person(dl, at(c, s, -0.08f, 0), s, col);
+    // The walking stick.
+    dl->AddLine(at(c, s, 0.26f, -0.02f), at(c, s, 0.26f, 0.42f), col, 0.06f * s);
+    dl->AddBezierCubic(at(c, s, 0.26f, -0.02f), at(c, s, 0.26f, -0.12f), at(c, s, 0.14f, -0.12f),
+                       at(c, s, 0.14f, -0.04f), col, 0.06f * s);
+}
+
+void disability(ImDrawList* dl, ImVec2 c, float s, ImU32 col) {
+    // The international symbol of access, simplified: head, seated body, wheel.
+    float t = 0.07f * s;
+    dl->AddCircleFilled(at(c, s, -0.04f, -0.36f), 0.10f * s, col, 24);
+    dl->AddLine(at(c, s, -0.06f, -0.22f), at(c, s, -0.06f, 0.06f), col, t);
+    dl->AddLine(at(c, s, -0.06f, 0.06f), at(c, s, 0.18f, 0.06f), col, t);
+    dl->AddLine(at(c, s, 0.18f, 0.06f), at(c, s, 0.28f, 0.30f), col, t);
+    dl->AddLine(at(c, s, -0.06f, -0.10f), at(c, s, 0.14f, -0.10f), col, t);
+    dl->PathArcTo(at(c, s, -0.06f, 0.18f), 0.24f * s, 3.6f, 8.6f, 32);
+    dl->PathStroke(col, 0, t);
+}
+
+void family(ImDrawList* dl, ImVec2 c, float s, ImU32 col) {
+    person(dl, at(c, s, -0.20f, 0), s * 0.9f, col);
+    person(dl, at(c, s, 0.24f, 0.12f), s * 0.62f, col);
+}
+
+void back(ImDrawList* dl, ImVec2 c, float s, ImU32 col) {
+    float t = 0.12f * s;
+    dl->AddLine(at(c, s, 0.30f, 0), at(c, s, -0.26f, 0), col, t);
+    dl->AddLine(at(c, s, -0.30f, 0.03f), at(c, s, 0.0f, -0.28f), col, t);
+    dl->AddLine(at(c, s, -0.30f, -0.03f), at(c, s, 0.0f, 0.28f), col, t);
+}
+
+void check(ImDrawList* dl, ImVec2 c, float s, ImU32 col) {
+    float t = 0.12f * s;
+    dl->AddLine(at(c, s, -0.32f, 0.0f), at(c, s, -0.08f, 0.24f), col, t);
+    dl->AddLine(at(c, s, -0.12f, 0.26f), at(c, s, 0.34f, -0.24f), col, t);
+}
+
+}  // namespace
+
+void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
+    switch (icon) {
+        case Icon::None: return;
+        case Icon::Ticket: return ticket(dl, c, s, col);
+        case Icon::Adult: return person(dl, c, s, col);
+        case Icon::Elderly: return elderly(dl, c, s, col);
+        case Icon::Disability: return disability(dl, c, s, col);
+        case Icon::Family: return family(dl, c, s, col);
+        case Icon::Back: return back(dl, c, s, col);
+        case Icon::Check: return check(dl, c, s, col);
+    }
+}
+
+}  // namespace ui

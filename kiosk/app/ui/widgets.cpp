@@ -1,0 +1,160 @@
+#include "widgets.hpp"
+
+#include <imgui_internal.h>
+
+namespace ui {
+
+std::optional<ImVec2> Targets::centerOf(const std::string& id) const {
+    auto it = m_last.find(id);
+    if (it == m_last.end()) return std::nullopt;
+    return ImVec2((it->second.min.x + it->second.max.x) / 2, (it->second.min.y + it->second.max.y) / 2);
+}
+
+void beginScreen(const char* name, ImVec2 size) {
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(size);
+    ImGui::Begin(name, nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+}
+
+void endScreen() { ImGui::End(); }
+
+ImVec2 measure(ImFont* font, const std::string& text) {
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.c_str());
+}
+
+void textAt(UiContext& ctx, ImFont* font, ImVec2 pos, ImU32 color, const std::string& text) {
+    ctx.draw->AddText(font, font->FontSize, pos, color, text.c_str());
+}
+
+void textCentered(UiContext& ctx, ImFont* font, float centerX, float y, ImU32 color, const std::string& text) {
+    textAt(ctx, font, ImVec2(centerX - measure(font, text).x / 2, y), color, text);
+}
+
+float textWrapped(UiContext& ctx, ImFont* font, ImVec2 pos, float maxWidth, ImU32 color, const std::string& text) {
+    ctx.draw->AddText(font, font->FontSize, pos, color, text.c_str(), nullptr, maxWidth);
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, maxWidth, text.c_str()).y;
+}
+
+namespace {
+
+// An invisible ImGui button over the rectangle: ImGui does hit-testing, we do the drawing.
+bool touchArea(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max, bool& held, bool& hovered) {
+    ctx.targets.record(id, min, max);
+    ImGui::SetCursorScreenPos(min);
+    bool pressed = ImGui::InvisibleButton(id, ImVec2(max.x - min.x, max.y - min.y));
+    held = ImGui::IsItemActive();
+    hovered = ImGui::IsItemHovered();
+    return pressed;
+}
+
+ImU32 tileFill(TileStyle style, bool held) {
+    if (style == TileStyle::Primary) return held ? color::kPrimaryDark : color::kPrimary;
+    return held ? color::kPrimaryLight : color::kSurface;
+}
+
+}  // namespace
+
+bool tile(UiContext& ctx, const TileSpec& spec) {
+    bool held = false, hovered = false;
+    bool pressed = touchArea(ctx, spec.id, spec.min, spec.max, held, hovered);
+    const bool primary = spec.style == TileStyle::Primary;
+    const float rounding = ctx.px(16);
+    // A soft shadow lifts the tile off the page so it reads as something to press.
+    ctx.draw->AddRectFilled(ImVec2(spec.min.x, spec.min.y + ctx.px(6)), ImVec2(spec.max.x, spec.max.y + ctx.px(6)),
+                            IM_COL32(0x17, 0x32, 0x4D, 0x22), rounding);
+    ctx.draw->AddRectFilled(spec.min, spec.max, tileFill(spec.style, held), rounding);
+    if (!primary) ctx.draw->AddRect(spec.min, spec.max, hovered ? color::kPrimary : color::kBorder, rounding, 0, ctx.px(3));
+
+    const float height = spec.max.y - spec.min.y;
+    const float iconBox = std::min(height * 0.62f, ctx.px(200));
+    const float pad = ctx.px(44);
+    ImU32 fg = primary ? color::kOnPrimary : color::kPrimary;
+    float textX = spec.min.x + pad;
+    if (spec.icon != Icon::None) {
+        ImVec2 c(spec.min.x + pad + iconBox / 2, spec.min.y + height / 2);
+        if (!primary) ctx.draw->AddCircleFilled(c, iconBox / 2, color::kPrimaryLight, 48);
+        drawIcon(ctx.draw, spec.icon, c, iconBox * (primary ? 0.9f : 0.72f), fg);
+        textX += iconBox + ctx.px(36);
+    }
+    const float textWidth = spec.max.x - textX - pad;
+    ImFont* labelFont = primary ? ctx.fonts.display : ctx.fonts.heading;
+    float labelH = measure(labelFont, spec.label).y;
+    float subH = spec.sublabel.empty()
+                     ? 0
+                     : ctx.fonts.body->CalcTextSizeA(ctx.fonts.body->FontSize, FLT_MAX, textWidth, spec.sublabel.c_str()).y;
+    float y = spec.min.y + (height - labelH - subH - (subH > 0 ? ctx.px(8) : 0)) / 2;
+    textAt(ctx, labelFont, ImVec2(textX, y), primary ? color::kOnPrimary : color::kText, spec.label);
+    if (subH > 0)
+        textWrapped(ctx, ctx.fonts.body, ImVec2(textX, y + labelH + ctx.px(8)), textWidth,
+                    primary ? color::kOnPrimary : color::kTextMuted, spec.sublabel);
+    return pressed;
+}
+
+bool pillButton(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max, const std::string& label, Icon icon,
+                bool filled) {
+    bool held = false, hovered = false;
+    bool pressed = touchArea(ctx, id, min, max, held, hovered);
+    const float rounding = (max.y - min.y) / 2;
+    ImU32 fill = filled ? (held ? color::kPrimaryDark : color::kPrimary) : (held ? color::kPrimaryLight : color::kSurface);
+    ImU32 fg = filled ? color::kOnPrimary : color::kPrimary;
+    ctx.draw->AddRectFilled(min, max, fill, rounding);
+    if (!filled) ctx.draw->AddRect(min, max, color::kPrimary, rounding, 0, ctx.px(3));
+    ImVec2 textSize = measure(ctx.fonts.bodyBold, label);
+    float iconSize = icon == Icon::None ? 0 : ctx.px(40);
+    float gap = icon == Icon::None ? 0 : ctx.px(16);
+    float x = (min.x + max.x - textSize.x - iconSize - gap) / 2;
+    float cy = (min.y + max.y) / 2;
+    if (icon != Icon::None) drawIcon(ctx.draw, icon, ImVec2(x + iconSize / 2, cy), iconSize, fg);
+    textAt(ctx, ctx.fonts.bodyBold, ImVec2(x + iconSize + gap, cy - textSize.y / 2), fg, label);
+    return pressed;
+}
+
+bool backButton(UiContext& ctx) {
+    const float bottom = ctx.size.y - footerHeight(ctx) - ctx.px(40);
+    ImVec2 min(ctx.px(96), bottom - ctx.px(104));
+    return pillButton(ctx, "back", min, ImVec2(min.x + ctx.px(340), bottom), ctx.texts.get("common.back"), Icon::Back,
+                      false);
+}
+
+float headerHeight(const UiContext& ctx) { return ctx.px(150); }
+
+void headerBar(UiContext& ctx, const domain::Office& office, const domain::LocalDateTime& now, bool demo) {
+    const float h = headerHeight(ctx);
+    const float pad = ctx.px(56);
+    ctx.draw->AddRectFilled(ImVec2(0, 0), ImVec2(ctx.size.x, h), color::kPrimary);
+    textAt(ctx, ctx.fonts.body, ImVec2(pad, ctx.px(22)), color::kOnPrimary, office.comune);
+    textAt(ctx, ctx.fonts.heading, ImVec2(pad, ctx.px(62)), color::kOnPrimary, office.name);
+
+    std::string clock = now.hhmm();
+    ImVec2 clockSize = measure(ctx.fonts.display, clock);
+    float clockX = ctx.size.x - pad - clockSize.x;
+    textAt(ctx, ctx.fonts.display, ImVec2(clockX, (h - clockSize.y) / 2), color::kOnPrimary, clock);
+    if (demo) {
+        // The simulated clock must never be mistaken for the real time.
+        std::string label = ctx.texts.get("common.demo");
+        ImVec2 s = measure(ctx.fonts.bodyBold, label);
+        ImVec2 max(clockX - ctx.px(28), h / 2 + s.y / 2 + ctx.px(8));
+        ImVec2 min(max.x - s.x - ctx.px(40), h / 2 - s.y / 2 - ctx.px(8));
+        ctx.draw->AddRectFilled(min, max, IM_COL32(0xFF, 0xE0, 0x8A, 0xFF), ctx.px(10));
+        textAt(ctx, ctx.fonts.bodyBold, ImVec2(min.x + ctx.px(20), min.y + ctx.px(8)), color::kText, label);
+    }
+}
+
+float footerHeight(const UiContext& ctx) { return ctx.px(84); }
+
+void footerBar(UiContext& ctx, const domain::Office& office) {
+    const float top = ctx.size.y - footerHeight(ctx);
+    ctx.draw->AddRectFilled(ImVec2(0, top), ctx.size, color::kSurface);
+    ctx.draw->AddLine(ImVec2(0, top), ImVec2(ctx.size.x, top), color::kBorder, ctx.px(2));
+    std::string line = office.address;
+    if (!office.city.empty()) line += ", " + office.city;
+    if (!office.floor.empty()) line += " – " + office.floor;
+    if (!office.phones.empty()) line += "   ·   Tel. " + office.phones.front();
+    if (!office.email.empty()) line += "   ·   " + office.email;
+    ImVec2 s = measure(ctx.fonts.small, line);
+    textAt(ctx, ctx.fonts.small, ImVec2(ctx.px(56), top + (footerHeight(ctx) - s.y) / 2), color::kTextMuted, line);
+}
+
+}  // namespace ui

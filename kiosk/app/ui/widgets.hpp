@@ -1,0 +1,84 @@
+#pragma once
+// The few custom widgets every screen is built from: header, tiles, buttons, text blocks.
+#include <imgui.h>
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "domain/civil_time.hpp"
+#include "domain/config.hpp"
+#include "domain/texts.hpp"
+#include "fonts.hpp"
+#include "icons.hpp"
+#include "theme.hpp"
+
+namespace ui {
+
+// Where each named touch target was drawn in the last frame: lets UI scripts tap by name.
+class Targets {
+public:
+    void beginFrame() { m_current.clear(); }
+    void endFrame() { m_last = m_current; }
+    void record(const std::string& id, ImVec2 min, ImVec2 max) { m_current[id] = {min, max}; }
+    std::optional<ImVec2> centerOf(const std::string& id) const;
+
+private:
+    struct Rect {
+        ImVec2 min, max;
+    };
+    std::map<std::string, Rect> m_current, m_last;
+};
+
+// Everything a screen needs to draw itself.
+struct UiContext {
+    const Fonts& fonts;
+    const domain::Texts& texts;
+    Targets& targets;
+    Metrics metrics;
+    ImVec2 size;  // window size in pixels
+    ImDrawList* draw = nullptr;
+    float px(float design) const { return metrics.px(design); }
+};
+
+enum class TileStyle { Primary, Card };
+
+struct TileSpec {
+    const char* id;
+    ImVec2 min, max;
+    std::string label;
+    std::string sublabel;
+    Icon icon = Icon::None;
+    TileStyle style = TileStyle::Card;
+};
+
+// A big touch tile with icon, label and one explanatory line; true when tapped.
+bool tile(UiContext& ctx, const TileSpec& spec);
+
+// A pill-shaped secondary button ("Indietro", "Ho capito"); true when tapped.
+bool pillButton(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max, const std::string& label, Icon icon,
+                bool filled);
+
+// "Indietro" in the bottom-left corner, the same place on every screen; true when tapped.
+bool backButton(UiContext& ctx);
+
+// The blue band with the Comune, the office and the clock; "DEMO" when the clock is simulated.
+void headerBar(UiContext& ctx, const domain::Office& office, const domain::LocalDateTime& now, bool demo);
+float headerHeight(const UiContext& ctx);
+
+// Address and contacts along the bottom edge.
+void footerBar(UiContext& ctx, const domain::Office& office);
+float footerHeight(const UiContext& ctx);
+
+// Text helpers drawing straight into the window's draw list.
+void textAt(UiContext& ctx, ImFont* font, ImVec2 pos, ImU32 color, const std::string& text);
+void textCentered(UiContext& ctx, ImFont* font, float centerX, float y, ImU32 color, const std::string& text);
+// Wraps at maxWidth; returns the height used.
+float textWrapped(UiContext& ctx, ImFont* font, ImVec2 pos, float maxWidth, ImU32 color, const std::string& text);
+ImVec2 measure(ImFont* font, const std::string& text);
+
+// The full-window ImGui window every screen draws into.
+void beginScreen(const char* name, ImVec2 size);
+void endScreen();
+
+}  // namespace ui

@@ -1,0 +1,106 @@
+#include "ui_script.hpp"
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace app {
+namespace {
+
+// Generous bound for a screen to appear: a failing test ends, a slow machine still passes.
+constexpr int kMaxFramesToWait = 600;
+// Frames drawn after a tap before the next command, so the tap's effect is on screen.
+constexpr int kSettleFrames = 3;
+
+bool knownVerb(const std::string& v) {
+    return v == "tap" || v == "double-tap" || v == "expect-screen" || v == "screenshot" || v == "quit";
+}
+
+void pushMouse(SDL_Window* window, Uint32 type, float x, float y) {
+    SDL_Event e{};
+    e.type = type;
+    Uint32 id = SDL_GetWindowID(window);
+    if (type == SDL_MOUSEMOTION) {
+        e.motion.windowID = id;
+        e.motion.x = static_cast<Sint32>(x);
+        e.motion.y = static_cast<Sint32>(y);
+    } else {
+        e.button.windowID = id;
+        e.button.button = SDL_BUTTON_LEFT;
+        e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
+        e.button.clicks = 1;
+        e.button.x = static_cast<Sint32>(x);
+        e.button.y = static_cast<Sint32>(y);
+    }
+    SDL_PushEvent(&e);
+}
+
+}  // namespace
+
+UiScript UiScript::load(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw std::runtime_error(path + ": cannot read the UI script");
+    UiScript script;
+    script.m_path = path;
+    std::string text;
+    for (int lineNo = 1; std::getline(in, text); ++lineNo) {
+        std::istringstream words(text);
+        ScriptCommand c;
+        c.line = lineNo;
+        if (!(words >> c.verb) || c.verb[0] == '#') continue;
+        std::getline(words >> std::ws, c.argument);
+        if (!knownVerb(c.verb))
+            throw std::runtime_error(path + ":" + std::to_string(lineNo) + ": unknown command \"" + c.verb +
+                                     "\" (expected tap, double-tap, expect-screen, screenshot, quit)");
+        script.m_commands.push_back(c);
+    }
+    return script;
+}
+
+UiScript::Status UiScript::fail(const std::string& message) {
+    const auto& c = m_commands[m_next];
+    m_error = m_path + ":" + std::to_string(c.line) + ": " + c.verb + " " + c.argument + ": " + message;
+    return Status::Failed;
+}
+
+bool UiScript::tap(const ui::Targets& targets, SDL_Window* window, const std::string& target, int times) {
+    auto center = targets.centerOf(target);
+    if (!center) return false;
+    pushMouse(window, SDL_MOUSEMOTION, center->x, center->y);
+    for (int i = 0; i < times; ++i) {
+        pushMouse(window, SDL_MOUSEBUTTONDOWN, center->x, center->y);
+        pushMouse(window, SDL_MOUSEBUTTONUP, center->x, center->y);
+    }
+    return true;
+}
+
+UiScript::Status UiScript::step(screens::ScreenId current, const ui::Targets& targets, SDL_Window* window,
+                                bool inputBusy, const std::function<void(const std::string&)>& screenshot) {
+    if (inputBusy || m_settleFrames > 0) {
+        if (!inputBusy) --m_settleFrames;
+        return Status::Running;
+    }
+    if (m_next >= m_commands.size()) return Status::Finished;
+    const ScriptCommand& c = m_commands[m_next];
+    if (c.verb == "quit") return Status::Finished;
+    if (c.verb == "expect-screen") {
+        auto wanted = screens::screenFromName(c.argument);
+        if (!wanted) return fail("no such screen");
+        if (current != *wanted) {
+            if (++m_framesWaited > kMaxFramesToWait)
+                return fail("still on screen \"" + std::string(screens::screenName(current)) + "\"");
+            return Status::Running;
+        }
+    } else if (c.verb == "screenshot") {
+        screenshot(c.argument);
+    } else if (!tap(targets, window, c.argument, c.verb == "double-tap" ? 2 : 1)) {
+        return fail("no such touch target on screen \"" + std::string(screens::screenName(current)) + "\"");
+    } else {
+        m_settleFrames = kSettleFrames;
+    }
+    m_framesWaited = 0;
+    ++m_next;
+    return Status::Running;
+}
+
+}  // namespace app

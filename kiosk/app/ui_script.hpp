@@ -1,0 +1,50 @@
+#pragma once
+// Drives the real kiosk from a text script (UI tests, README screenshots): taps are injected as
+// SDL mouse events at the centre of named touch targets, so they go through the normal input path.
+#include <SDL.h>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "screens/screen_id.hpp"
+#include "ui/widgets.hpp"
+
+namespace app {
+
+// One line of a script:
+//   tap TARGET            press and release on a target ("take_ticket", "category:adulti", "back")
+//   double-tap TARGET     two taps in the same instant, as a nervous finger does
+//   expect-screen NAME    wait until that screen is shown (fails after a bound of frames)
+//   screenshot FILE.png   save the window as it is now
+//   quit                  leave with exit code 0
+struct ScriptCommand {
+    std::string verb;
+    std::string argument;
+    int line = 0;
+};
+
+class UiScript {
+public:
+    enum class Status { Running, Finished, Failed };
+
+    static UiScript load(const std::string& path);  // throws std::runtime_error naming file:line
+
+    // Runs after each rendered frame. `screenshot` saves the current back buffer.
+    Status step(screens::ScreenId current, const ui::Targets& targets, SDL_Window* window, bool inputBusy,
+                const std::function<void(const std::string&)>& screenshot);
+    const std::string& error() const { return m_error; }
+
+private:
+    bool tap(const ui::Targets& targets, SDL_Window* window, const std::string& target, int times);
+    Status fail(const std::string& message);
+
+    std::string m_path;
+    std::vector<ScriptCommand> m_commands;
+    size_t m_next = 0;
+    int m_framesWaited = 0;
+    int m_settleFrames = 0;
+    std::string m_error;
+};
+
+}  // namespace app
