@@ -1,0 +1,136 @@
+// The real kiosk, driven by injected taps under X (xvfb-run): what a citizen does, checked in
+// the database and in the pixels.
+#include <gtest/gtest.h>
+#include <stb_image.h>
+
+#include <cstdlib>
+#include <fstream>
+
+#include "kiosk/store/sqlite_store.hpp"
+#include "support/process.hpp"
+
+using testing_support::runProcess;
+using testing_support::TempDir;
+
+namespace {
+
+const std::string kConfig = std::string(KIOSK_SOURCE_DIR) + "/config/gorgonzola.toml";
+const domain::LocalDate kDay{2026, 11, 30};
+
+struct Image {
+    int width = 0, height = 0;
+    std::vector<unsigned char> rgba;
+    unsigned pixel(int x, int y) const {
+        const unsigned char* p = &rgba[static_cast<size_t>((y * width + x) * 4)];
+        return (unsigned{p[0]} << 16) | (unsigned{p[1]} << 8) | p[2];
+    }
+};
+
+Image loadPng(const std::string& path) {
+    Image img;
+    int channels = 0;
+    unsigned char* data = stbi_load(path.c_str(), &img.width, &img.height, &channels, 4);
+    if (data) {
+        img.rgba.assign(data, data + img.width * img.height * 4);
+        stbi_image_free(data);
+    }
+    return img;
+}
+
+class KioskUi : public ::testing::Test {
+protected:
+    void SetUp() override {
+        if (!std::getenv("DISPLAY")) GTEST_FAIL() << "no X display: run the tests under xvfb-run (see README)";
+    }
+
+    // Runs the kiosk at 1280x800 on a simulated Monday afternoon with the given script.
+    testing_support::ProcessResult runScript(const std::string& scriptText) {
+        std::string script = dir.file("script.txt");
+        std::ofstream(script) << scriptText;
+        return runProcess(KIOSK_BIN, {"--config", kConfig, "--db", db(), "--windowed", "1280x800", "--now",
+                                      "2026-11-30T15:45", "--ui-script", script});
+    }
+
+    std::vector<domain::Ticket> storedTickets() {
+        store::SqliteStore store(db());
+        return store.ticketsOfDay(kDay);
+    }
+
+    std::string db() const { return dir.file("kiosk.db"); }
+    TempDir dir;
+};
+
+}  // namespace
+
+TEST_F(KioskUi, citizenTakesATicketHomeCategoryTicket) {
+    std::string home = dir.file("home.png"), category = dir.file("category.png"), ticket = dir.file("ticket.png");
+    auto r = runScript("expect-screen home\nscreenshot " + home +
+                       "\ntap take_ticket\nexpect-screen category\nscreenshot " + category +
+                       "\ntap category:anziani\nexpect-screen ticket\nscreenshot " + ticket + "\nquit\n");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+
+    auto tickets = storedTickets();
+    ASSERT_EQ(tickets.size(), 1u);
+    EXPECT_EQ(tickets[0].code, "N001");
+    EXPECT_EQ(tickets[0].categoryId, "anziani");
+    EXPECT_EQ(tickets[0].state, domain::TicketState::Waiting);
+
+    for (const auto& path : {home, category, ticket}) {
+        Image img = loadPng(path);
+        ASSERT_EQ(img.width, 1280) << path;
+        ASSERT_EQ(img.height, 800) << path;
+        // The header band is the Comune's blue: the frame was really drawn, not left black.
+        EXPECT_EQ(img.pixel(4, 4), 0x0066CCu) << path;
+    }
+}
+
+TEST_F(KioskUi, doubleTapOnACategoryGivesOneTicket) {
+    auto r = runScript("tap take_ticket\nexpect-screen category\ndouble-tap category:adulti\nexpect-screen ticket\n"
+                       "quit\n");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    auto tickets = storedTickets();
+    ASSERT_EQ(tickets.size(), 1u);
+    EXPECT_EQ(tickets[0].code, "A001");
+}
+
+TEST_F(KioskUi, doubleTapOnTakeTicketDoesNotPickACategory) {
+    // The second touch lands where the category tiles appear: it must be ignored.
+    auto r = runScript("double-tap take_ticket\nexpect-screen category\nquit\n");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_TRUE(storedTickets().empty());
+}
+
+TEST_F(KioskUi, backFromCategoriesTakesNoTicket) {
+    auto r = runScript("tap take_ticket\nexpect-screen category\ntap back\nexpect-screen home\nquit\n");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_TRUE(storedTickets().empty());
+}
+
+TEST_F(KioskUi, doneOnTheTicketGoesHome) {
+    auto r = runScript("tap take_ticket\nexpect-screen category\ntap category:disabili\nexpect-screen ticket\n"
+                       "tap done\nexpect-screen home\nquit\n");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    ASSERT_EQ(storedTickets().size(), 1u);
+    EXPECT_EQ(storedTickets()[0].code, "D001");
+}
+
+TEST_F(KioskUi, scriptNamingAMissingTargetFails) {
+    auto r = runScript("tap no_such_button\nquit\n");
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.err.find("no_such_button"), std::string::npos) << r.err;
+}
+
+TEST_F(KioskUi, screenshotFlagRendersEachScreenOffscreen) {
+    for (std::string screen : {"home", "category", "ticket"}) {
+        std::string png = dir.file(screen + ".png");
+        auto r = runProcess(KIOSK_BIN, {"--config", kConfig, "--db", db(), "--windowed", "1280x800", "--screenshot",
+                                        png, "--screen", screen});
+        ASSERT_EQ(r.exitCode, 0) << r.err;
+        Image img = loadPng(png);
+        EXPECT_EQ(img.width, 1280);
+        EXPECT_EQ(img.pixel(4, 4), 0x0066CCu) << screen;
+    }
+    // The ticket preview stores nothing.
+    store::SqliteStore store(db());
+    EXPECT_TRUE(store.ticketsOfDay(kDay).empty());
+}
