@@ -45,7 +45,7 @@ TEST(Texts, nonTextValueNamesFileAndLine) {
 TEST(Texts, italianTableHasEveryKeyTheScreensUse) {
     Texts t = parseTexts(readFile(std::string(KIOSK_SOURCE_DIR) + "/assets/i18n/it.toml"), "it.toml");
     for (const char* key : {"common.back", "common.demo", "home.take_ticket", "home.take_ticket_hint",
-                            "home.waiting_none", "home.waiting_one", "home.waiting_many", "category.title",
+                            "home.waiting_label", "home.waiting_none", "home.waiting_one", "home.waiting_many", "category.title",
                             "category.subtitle", "ticket.your_number", "ticket.ahead_none", "ticket.ahead_one",
                             "ticket.ahead_many", "ticket.wait_hint", "ticket.done", "ticket.auto_home", "error.title",
                             "error.store", "calendar.weekday_1", "calendar.weekday_7", "calendar.month_1",

@@ -11,7 +11,7 @@ void drawErrorScreen(ui::UiContext& ctx, Intents& intents) {
     y += ctx.px(100);
     ui::textCentered(ctx, ctx.fonts.heading, cx, y, ui::color::kText, ctx.texts.get("error.title"));
     y += ctx.px(90);
-    ui::textWrapped(ctx, ctx.fonts.body, ImVec2(cx - width / 2, y), width, ui::color::kText, ctx.texts.get("error.store"));
+    ui::textWrappedCentered(ctx, ctx.fonts.body, cx, y, width, ui::color::kText, ctx.texts.get("error.store"));
     if (ui::backButton(ctx)) intents.goTo = ScreenId::Home;
 }
 

@@ -13,11 +13,13 @@ void person(ImDrawList* dl, ImVec2 c, float s, ImU32 col) {
 }
 
 void ticket(ImDrawList* dl, ImVec2 c, float s, ImU32 col) {
-    dl->AddRectFilled(at(c, s, -0.42f, -0.28f), at(c, s, 0.42f, 0.28f), col, 0.06f * s);
-    // A tear-off line and two lines of "print" make it read as a ticket, not a card.
-    dl->AddLine(at(c, s, 0.14f, -0.22f), at(c, s, 0.14f, 0.22f), IM_COL32(255, 255, 255, 160), 0.03f * s);
-    dl->AddRectFilled(at(c, s, -0.32f, -0.10f), at(c, s, 0.04f, -0.02f), IM_COL32(255, 255, 255, 200));
-    dl->AddRectFilled(at(c, s, -0.32f, 0.04f), at(c, s, -0.06f, 0.12f), IM_COL32(255, 255, 255, 200));
+    // An outlined ticket with a tear-off line and two lines of "print": reads as a ticket, not a card.
+    float t = 0.06f * s;
+    dl->AddRect(at(c, s, -0.44f, -0.28f), at(c, s, 0.44f, 0.28f), col, 0.06f * s, 0, t);
+    for (float y = -0.22f; y < 0.24f; y += 0.11f)
+        dl->AddLine(at(c, s, 0.18f, y), at(c, s, 0.18f, y + 0.05f), col, t * 0.6f);
+    dl->AddRectFilled(at(c, s, -0.32f, -0.12f), at(c, s, 0.06f, -0.04f), col);
+    dl->AddRectFilled(at(c, s, -0.32f, 0.04f), at(c, s, -0.06f, 0.12f), col);
 }
 
 void elderly(ImDrawList* dl, ImVec2 c, float s, ImU32 col) {

@@ -37,6 +37,24 @@ float textWrapped(UiContext& ctx, ImFont* font, ImVec2 pos, float maxWidth, ImU3
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, maxWidth, text.c_str()).y;
 }
 
+float textWrappedCentered(UiContext& ctx, ImFont* font, float centerX, float y, float maxWidth, ImU32 color,
+                          const std::string& text) {
+    const char* begin = text.c_str();
+    const char* end = begin + text.size();
+    float top = y;
+    while (begin < end) {
+        const char* lineEnd = font->CalcWordWrapPositionA(1.0f, begin, end, maxWidth);
+        if (lineEnd == begin) ++lineEnd;  // a word wider than the box still advances
+        std::string line(begin, lineEnd);
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\n')) line.pop_back();
+        textCentered(ctx, font, centerX, y, color, line);
+        y += font->FontSize * 1.25f;
+        begin = lineEnd;
+        while (begin < end && (*begin == ' ' || *begin == '\n')) ++begin;
+    }
+    return y - top;
+}
+
 namespace {
 
 // An invisible ImGui button over the rectangle: ImGui does hit-testing, we do the drawing.

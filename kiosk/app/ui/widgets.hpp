@@ -75,6 +75,9 @@ void textAt(UiContext& ctx, ImFont* font, ImVec2 pos, ImU32 color, const std::st
 void textCentered(UiContext& ctx, ImFont* font, float centerX, float y, ImU32 color, const std::string& text);
 // Wraps at maxWidth; returns the height used.
 float textWrapped(UiContext& ctx, ImFont* font, ImVec2 pos, float maxWidth, ImU32 color, const std::string& text);
+// Wraps at maxWidth and centres each line on centerX; returns the height used.
+float textWrappedCentered(UiContext& ctx, ImFont* font, float centerX, float y, float maxWidth, ImU32 color,
+                          const std::string& text);
 ImVec2 measure(ImFont* font, const std::string& text);
 
 // The full-window ImGui window every screen draws into.
