@@ -15,14 +15,12 @@ extern char** environ;
 namespace testing_support {
 namespace fs = std::filesystem;
 
-namespace {
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p);
+std::string readFile(const fs::path& path) {
+    std::ifstream in(path);
     std::stringstream s;
     s << in.rdbuf();
     return s.str();
 }
-}  // namespace
 
 RunningProcess::RunningProcess(const std::string& program, const std::vector<std::string>& args) {
     static int counter = 0;
@@ -49,8 +47,8 @@ ProcessResult RunningProcess::wait() {
     waitpid(m_pid, &status, 0);
     ProcessResult r;
     r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    r.out = slurp(m_outPath);
-    r.err = slurp(m_errPath);
+    r.out = readFile(m_outPath);
+    r.err = readFile(m_errPath);
     std::error_code ec;
     fs::remove(m_outPath, ec);
     fs::remove(m_errPath, ec);

@@ -28,6 +28,9 @@ private:
 // Runs program with args, waits for it, returns its exit code and what it printed.
 ProcessResult runProcess(const std::string& program, const std::vector<std::string>& args);
 
+// The whole content of a text file ("" when it cannot be read).
+std::string readFile(const std::filesystem::path& path);
+
 // A fresh directory under the system temp dir, removed when the object goes away.
 class TempDir {
 public:

@@ -2,10 +2,10 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
+
+#include "support/process.hpp"
 
 namespace {
 
@@ -13,13 +13,7 @@ using domain::Config;
 using domain::ConfigError;
 using domain::parseConfig;
 
-std::string readFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    EXPECT_TRUE(in) << "cannot open " << path;
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
+using testing_support::readFile;
 
 // The message of the ConfigError thrown for `toml`, or a test failure when it is accepted.
 std::string errorFor(const std::string& toml) {

@@ -2,21 +2,13 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 
 #include "domain/config.hpp"
+#include "support/process.hpp"
 
 using namespace domain;
 
-namespace {
-std::string readFile(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-}  // namespace
+using testing_support::readFile;
 
 TEST(Texts, nestedTablesBecomeDottedKeys) {
     Texts t = parseTexts("[home]\ntake_ticket = \"Prendi il numero\"\n", "it.toml");
