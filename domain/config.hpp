@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "civil_time.hpp"
 #include "ticket.hpp"
 
 namespace domain {
@@ -21,12 +22,92 @@ struct Office {
     std::string email;
 };
 
+// One weekly opening: e.g. Monday 15:30-17:00 with one interview room.
+struct WeeklySession {
+    int weekday = 1;       // ISO: 1 = Monday ... 7 = Sunday
+    int fromMinute = 0;    // minutes after midnight, local time: 15:30 -> 930
+    int toMinute = 0;
+    int desks = 1;         // rooms/desks interviewing at the same time
+};
+
+// Days the office is shut although the week says open (holidays of the office, works ...).
+struct DatedClosure {
+    LocalDate from;
+    LocalDate to;        // inclusive; equal to `from` for one day
+    std::string reason;  // shown to citizens: "Chiusura per lavori"
+};
+
+// An opening outside the weekly timetable, on one date.
+struct ExtraOpening {
+    LocalDate date;
+    int fromMinute = 0;
+    int toMinute = 0;
+    int desks = 1;
+    std::string note;
+};
+
+// The local patron saint's day: closed like a national holiday.
+struct PatronDay {
+    int month = 0;  // 0 = none configured
+    int day = 0;
+    std::string name;  // "Santi Gervaso e Protaso"
+};
+
+struct HoursConfig {
+    std::vector<WeeklySession> weekly;
+    std::vector<DatedClosure> closures;
+    std::vector<ExtraOpening> extraOpenings;
+    PatronDay patron;
+    bool example = false;  // the timetable is a placeholder to replace (shown as such to staff)
+};
+
+// When the kiosk hands out numbers, and how it estimates the wait.
+struct TicketRules {
+    int openBeforeMinutes = 15;         // numbers from this long before opening
+    int cutoffMinutesBeforeClose = 15;  // no numbers in the last minutes of a session
+    int defaultInterviewMinutes = 20;   // until enough served tickets teach a better figure
+    int learnFromWeeks = 8;             // served tickets of these last weeks give the average
+    int minSamplesToLearn = 20;
+};
+
+// What the charter promises about the opening hours, checked by `kioskctl check-config`.
+struct CharterCommitments {
+    double minWeeklyHours = 0;      // "aperto non meno di 4 ore alla settimana"
+    int minAfternoonOpenings = 0;   // "2 aperture pomeridiane"
+};
+
+// One section of a charter service card: key is one of kCardSectionKeys.
+struct CardSection {
+    std::string key;
+    std::string text;
+};
+
+// The section keys of a charter card, in the order the charter prints them.
+inline const std::vector<std::string> kCardSectionKeys = {
+    "what", "activities", "where", "hours", "for_whom", "responsible",
+    "how_to_access", "forms", "documents", "cost", "quality"};
+
+// A service as the municipal charter describes it.
+struct ServiceCard {
+    std::string id;
+    std::string title;
+    std::vector<std::string> categoryIds;  // the categories whose list shows this card
+    bool example = false;                  // not from the charter: shown with an "esempio" mark
+    std::vector<CardSection> sections;     // in kCardSectionKeys order, absent ones left out
+};
+
 struct Config {
     std::string sourceName;  // file the config came from, for messages
     Office office;
     std::vector<Category> categories;
+    HoursConfig hours;
+    TicketRules tickets;
+    CharterCommitments charter;
+    std::vector<ServiceCard> services;
 
     const Category* findCategory(std::string_view id) const;
+    const ServiceCard* findService(std::string_view id) const;
+    std::vector<const ServiceCard*> servicesOf(std::string_view categoryId) const;
 };
 
 // A config that cannot be used: says file:line and what is expected.

@@ -5,7 +5,9 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
+#include <locale>
 #include <optional>
+#include <sstream>
 #include <span>
 #include <string>
 #include <string_view>
@@ -151,6 +153,151 @@ std::string requiredString(const toml::table& table, std::string_view key, const
     return std::move(*text);
 }
 
+// ---- values shared by several sections ----
+
+std::string trimmed(std::string_view text) {
+    const auto isSpace = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+    while (!text.empty() && isSpace(text.front())) text.remove_prefix(1);
+    while (!text.empty() && isSpace(text.back())) text.remove_suffix(1);
+    return std::string(text);
+}
+
+// Blocks are written [[name]]; a single-bracket [name] is the usual slip, so it is explained.
+const toml::array& expectArrayOfTables(const toml::node& node, std::string_view keyName,
+                                       std::string_view shown, const Reporter& report) {
+    const toml::array* array = node.as_array();
+    if (array == nullptr || !array->is_array_of_tables())
+        report.fail(node, std::string(keyName) + ": expected one or more " + std::string(shown) +
+                              " sections (with double square brackets), found " + describe(node));
+    return *array;
+}
+
+TableName elementName(std::string_view keyName, std::size_t index) {
+    const std::string shown = std::string(keyName) + "[" + std::to_string(index + 1) + "]";
+    return {shown, shown + "."};
+}
+
+std::string lineText(const toml::node& node) { return "line " + std::to_string(lineOf(node)); }
+
+// Whole numbers within [min, max]: the bounds are part of the message, so the reader knows
+// what to write instead.
+std::optional<int> optionalInt(const toml::table& table, std::string_view key,
+                               const TableName& name, int min, int max, const Reporter& report) {
+    const toml::node* node = table.get(key);
+    if (node == nullptr) return std::nullopt;
+    const std::string expected = name.keyPrefix + std::string(key) +
+                                 ": expected a whole number from " + std::to_string(min) +
+                                 " to " + std::to_string(max);
+    const auto* value = node->as_integer();
+    if (value == nullptr) report.fail(*node, expected + ", found " + describe(*node));
+    if (value->get() < min || value->get() > max)
+        report.fail(*node, expected + ", found " + std::to_string(value->get()));
+    return static_cast<int>(value->get());
+}
+
+bool optionalBool(const toml::table& table, std::string_view key, const TableName& name,
+                  const Reporter& report) {
+    const toml::node* node = table.get(key);
+    if (node == nullptr) return false;
+    const auto* value = node->as_boolean();
+    if (value == nullptr)
+        report.fail(*node, name.keyPrefix + std::string(key) +
+                               ": expected true or false (without quotes), found " +
+                               describe(*node));
+    return value->get();
+}
+
+const toml::node& requiredNode(const toml::table& table, std::string_view key,
+                               const TableName& name, const Reporter& report) {
+    const toml::node* node = table.get(key);
+    if (node == nullptr)
+        report.fail(table, "missing required key " + quoted(key) + " in " + name.shown);
+    return *node;
+}
+
+bool allDigits(std::string_view text) {
+    return !text.empty() &&
+           std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// "15:30" -> 930. Also "9:30" and the "15.30" of printed timetables; "24:00" is midnight as an
+// end time.
+std::optional<int> parseClockTime(std::string_view text) {
+    const std::size_t sep = text.find_first_of(":.");
+    if (sep == std::string_view::npos || sep == 0 || sep > 2 || text.size() != sep + 3)
+        return std::nullopt;
+    const std::string_view hh = text.substr(0, sep);
+    const std::string_view mm = text.substr(sep + 1);
+    if (!allDigits(hh) || !allDigits(mm)) return std::nullopt;
+    const int hours = std::stoi(std::string(hh));
+    const int minutes = std::stoi(std::string(mm));
+    if (minutes > 59 || hours > 24 || (hours == 24 && minutes != 0)) return std::nullopt;
+    return hours * 60 + minutes;
+}
+
+std::string clockText(int minuteOfDay) {
+    const int hours = minuteOfDay / 60;
+    const int minutes = minuteOfDay % 60;
+    std::string out;
+    out += static_cast<char>('0' + hours / 10);
+    out += static_cast<char>('0' + hours % 10);
+    out += ':';
+    out += static_cast<char>('0' + minutes / 10);
+    out += static_cast<char>('0' + minutes % 10);
+    return out;
+}
+
+// A time of day: "HH:MM" in quotes, or a bare TOML time such as 15:30:00.
+int readTime(const toml::table& table, std::string_view key, const TableName& name,
+             const Reporter& report) {
+    const toml::node& node = requiredNode(table, key, name, report);
+    std::optional<int> minute;
+    if (const auto* text = node.as_string()) {
+        minute = parseClockTime(trimmed(text->get()));
+    } else if (const auto* time = node.as_time()) {
+        const toml::time& t = time->get();
+        if (t.second == 0 && t.nanosecond == 0) minute = t.hour * 60 + t.minute;
+    }
+    if (!minute)
+        report.fail(node, name.keyPrefix + std::string(key) +
+                              ": expected a time \"HH:MM\" from \"00:00\" to \"24:00\", like "
+                              "\"15:30\", found " + describe(node));
+    return *minute;
+}
+
+// The opening must start before it ends: 17:00-15:30 is almost always two swapped values.
+void rejectBackwardTimes(const toml::table& table, int from, int to, const TableName& name,
+                         const Reporter& report) {
+    if (from < to) return;
+    report.fail(*table.get("from"), name.shown + ": from " + quoted(clockText(from)) +
+                                        " must be before to " + quoted(clockText(to)));
+}
+
+// A calendar date: a bare TOML date such as 2026-12-24, or the same in quotes.
+std::optional<LocalDate> optionalDate(const toml::table& table, std::string_view key,
+                                      const TableName& name, const Reporter& report) {
+    const toml::node* node = table.get(key);
+    if (node == nullptr) return std::nullopt;
+    std::optional<LocalDate> date;
+    if (const auto* value = node->as_date()) {
+        const toml::date& d = value->get();
+        date = LocalDate{d.year, d.month, d.day};
+    } else if (const auto* text = node->as_string()) {
+        date = LocalDate::parse(trimmed(text->get()));
+    }
+    if (!date || !date->valid())
+        report.fail(*node, name.keyPrefix + std::string(key) +
+                               ": expected a date year-month-day, like 2026-12-24, found " +
+                               describe(*node));
+    return date;
+}
+
+LocalDate requiredDate(const toml::table& table, std::string_view key, const TableName& name,
+                       const Reporter& report) {
+    requiredNode(table, key, name, report);
+    return *optionalDate(table, key, name, report);
+}
+
 // ---- [office] ----
 
 constexpr std::array kOfficeKeys{"comune"sv, "name"sv,  "service"sv, "floor"sv,
@@ -239,10 +386,7 @@ Category readCategory(const toml::table& table, const TableName& name, const Rep
     return category;
 }
 
-TableName categoryName(std::size_t index) {
-    const std::string shown = "categories[" + std::to_string(index + 1) + "]";
-    return {shown, shown + "."};
-}
+TableName categoryName(std::size_t index) { return elementName("categories", index); }
 
 // Two categories with one id or one letter would make tickets ambiguous on screen and in the
 // database; the message points at the later one and names the earlier one's line.
@@ -269,9 +413,7 @@ void readCategories(const toml::node& node, Config& config, const Reporter& repo
     const toml::array* array = node.as_array();
     if (array != nullptr && array->empty())
         report.fail(node, "categories: at least one category is required");
-    if (array == nullptr || !array->is_array_of_tables())
-        report.fail(node, "categories: expected one or more [[categories]] sections "
-                          "(with double square brackets), found " + describe(node));
+    expectArrayOfTables(node, "categories", "[[categories]]", report);
 
     std::vector<const toml::table*> tables;
     for (const toml::node& element : *array) {
@@ -284,10 +426,361 @@ void readCategories(const toml::node& node, Config& config, const Reporter& repo
     }
 }
 
+// ---- [hours] ----
+
+constexpr std::array kHoursKeys{"example"sv, "patron"sv, "weekly"sv, "closures"sv, "extra"sv};
+constexpr std::array kWeeklyKeys{"day"sv, "from"sv, "to"sv, "desks"sv};
+constexpr std::array kClosureKeys{"from"sv, "to"sv, "reason"sv};
+constexpr std::array kExtraKeys{"date"sv, "from"sv, "to"sv, "desks"sv, "note"sv};
+constexpr std::array kPatronKeys{"month"sv, "day"sv, "name"sv};
+
+constexpr int kMaxDesks = 50;
+
+// ISO order: index 0 is Monday (1).
+constexpr std::array kWeekdayNames{"lunedì"sv,  "martedì"sv, "mercoledì"sv, "giovedì"sv,
+                                   "venerdì"sv, "sabato"sv,  "domenica"sv};
+
+// "Lunedì", "lunedi", "LUNEDÌ" and "lunedi'" all become "lunedi".
+std::string foldWeekday(std::string_view text) {
+    const std::string trimmedText = trimmed(text);
+    std::string out;
+    for (std::size_t i = 0; i < trimmedText.size(); ++i) {
+        const char c = trimmedText[i];
+        const bool accentedI = c == '\xC3' && i + 1 < trimmedText.size() &&
+                               (trimmedText[i + 1] == '\xAC' || trimmedText[i + 1] == '\x8C');
+        if (accentedI) {
+            out += 'i';
+            ++i;
+        } else {
+            out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+        }
+    }
+    if (!out.empty() && (out.back() == '\'' || out.back() == '`')) out.pop_back();
+    return out;
+}
+
+int readWeekday(const toml::table& table, const TableName& name, const Reporter& report) {
+    const toml::node& node = requiredNode(table, "day", name, report);
+    if (const auto* text = node.as_string()) {
+        const std::string folded = foldWeekday(text->get());
+        for (std::size_t i = 0; i < kWeekdayNames.size(); ++i)
+            if (foldWeekday(kWeekdayNames[i]) == folded) return static_cast<int>(i) + 1;
+    }
+    report.fail(node, name.keyPrefix + "day: unknown weekday " + describe(node) +
+                          " (expected one of: " + joined(kWeekdayNames) + ")");
+}
+
+int readDesks(const toml::table& table, const TableName& name, const Reporter& report) {
+    return optionalInt(table, "desks", name, 1, kMaxDesks, report).value_or(1);
+}
+
+WeeklySession readWeeklySession(const toml::table& table, const TableName& name,
+                                const Reporter& report) {
+    rejectUnknownKeys(table, kWeeklyKeys, name, report);
+    WeeklySession session;
+    session.weekday = readWeekday(table, name, report);
+    session.fromMinute = readTime(table, "from", name, report);
+    session.toMinute = readTime(table, "to", name, report);
+    rejectBackwardTimes(table, session.fromMinute, session.toMinute, name, report);
+    session.desks = readDesks(table, name, report);
+    return session;
+}
+
+bool overlap(int fromA, int toA, int fromB, int toB) { return fromA < toB && fromB < toA; }
+
+// One opening read from the file, with what is needed to name it in a message.
+struct Placed {
+    std::string when;  // "lunedì 15:30-17:00"
+    TableName name;
+    const toml::table* table;
+};
+
+// Two openings of the same day that overlap would double the desks by mistake: the message
+// names both blocks, by name and line, so both can be looked at.
+[[noreturn]] void failOverlap(const Placed& later, const Placed& earlier, const Reporter& report) {
+    report.fail(*later.table, later.name.shown + " (" + later.when + ") overlaps " +
+                                  earlier.name.shown + " at " + lineText(*earlier.table) + " (" +
+                                  earlier.when + "); openings on the same day must not overlap");
+}
+
+std::string sessionText(std::string_view day, int from, int to) {
+    return std::string(day) + " " + clockText(from) + "-" + clockText(to);
+}
+
+void readWeeklySessions(const toml::node& node, HoursConfig& hours, const Reporter& report) {
+    const toml::array& array = expectArrayOfTables(node, "hours.weekly", "[[hours.weekly]]", report);
+    std::vector<Placed> placed;
+    for (const toml::node& element : array) {
+        const toml::table& table = *element.as_table();
+        const TableName name = elementName("hours.weekly", placed.size());
+        const WeeklySession session = readWeeklySession(table, name, report);
+        const Placed here{sessionText(kWeekdayNames[static_cast<std::size_t>(session.weekday - 1)],
+                                      session.fromMinute, session.toMinute),
+                          name, &table};
+        for (std::size_t i = 0; i < hours.weekly.size(); ++i) {
+            const WeeklySession& other = hours.weekly[i];
+            if (other.weekday == session.weekday &&
+                overlap(session.fromMinute, session.toMinute, other.fromMinute, other.toMinute))
+                failOverlap(here, placed[i], report);
+        }
+        hours.weekly.push_back(session);
+        placed.push_back(here);
+    }
+}
+
+DatedClosure readClosure(const toml::table& table, const TableName& name, const Reporter& report) {
+    rejectUnknownKeys(table, kClosureKeys, name, report);
+    DatedClosure closure;
+    closure.from = requiredDate(table, "from", name, report);
+    closure.to = optionalDate(table, "to", name, report).value_or(closure.from);
+    if (closure.to < closure.from)
+        report.fail(*table.get("to"), name.keyPrefix + "to: " + closure.to.iso() +
+                                          " is before from " + closure.from.iso() +
+                                          "; the last closed day must be on or after the first");
+    closure.reason = requiredString(table, "reason", name, report);
+    return closure;
+}
+
+void readClosures(const toml::node& node, HoursConfig& hours, const Reporter& report) {
+    if (const toml::array* array = node.as_array(); array != nullptr && array->empty()) return;
+    const toml::array& array =
+        expectArrayOfTables(node, "hours.closures", "[[hours.closures]]", report);
+    for (const toml::node& element : array)
+        hours.closures.push_back(readClosure(*element.as_table(),
+                                             elementName("hours.closures", hours.closures.size()),
+                                             report));
+}
+
+ExtraOpening readExtraOpening(const toml::table& table, const TableName& name,
+                              const Reporter& report) {
+    rejectUnknownKeys(table, kExtraKeys, name, report);
+    ExtraOpening extra;
+    extra.date = requiredDate(table, "date", name, report);
+    extra.fromMinute = readTime(table, "from", name, report);
+    extra.toMinute = readTime(table, "to", name, report);
+    rejectBackwardTimes(table, extra.fromMinute, extra.toMinute, name, report);
+    extra.desks = readDesks(table, name, report);
+    extra.note = trimmed(optionalString(table, "note", name, report).value_or(""));
+    return extra;
+}
+
+void readExtraOpenings(const toml::node& node, HoursConfig& hours, const Reporter& report) {
+    if (const toml::array* array = node.as_array(); array != nullptr && array->empty()) return;
+    const toml::array& array = expectArrayOfTables(node, "hours.extra", "[[hours.extra]]", report);
+    std::vector<Placed> placed;
+    for (const toml::node& element : array) {
+        const toml::table& table = *element.as_table();
+        const TableName name = elementName("hours.extra", placed.size());
+        const ExtraOpening extra = readExtraOpening(table, name, report);
+        const Placed here{sessionText(extra.date.iso(), extra.fromMinute, extra.toMinute), name,
+                          &table};
+        for (std::size_t i = 0; i < hours.extraOpenings.size(); ++i) {
+            const ExtraOpening& other = hours.extraOpenings[i];
+            if (other.date == extra.date &&
+                overlap(extra.fromMinute, extra.toMinute, other.fromMinute, other.toMinute))
+                failOverlap(here, placed[i], report);
+        }
+        hours.extraOpenings.push_back(extra);
+        placed.push_back(here);
+    }
+}
+
+// patron = { month = 6, day = 19, name = "..." }: closed that day every year.
+PatronDay readPatron(const toml::node& node, const Reporter& report) {
+    const TableName name{"hours.patron", "hours.patron."};
+    const toml::table* table = node.as_table();
+    if (table == nullptr)
+        report.fail(node, "hours.patron: expected { month = 6, day = 19, name = \"...\" }, found " +
+                              describe(node));
+    rejectUnknownKeys(*table, kPatronKeys, name, report);
+    requiredNode(*table, "month", name, report);
+    requiredNode(*table, "day", name, report);
+    PatronDay patron;
+    patron.month = *optionalInt(*table, "month", name, 1, 12, report);
+    patron.day = *optionalInt(*table, "day", name, 1, 31, report);
+    // 2000 is a leap year, so 29 February is accepted.
+    if (!LocalDate{2000, patron.month, patron.day}.valid())
+        report.fail(*table->get("day"), "hours.patron.day: month " + std::to_string(patron.month) +
+                                            " has no day " + std::to_string(patron.day));
+    patron.name = trimmed(optionalString(*table, "name", name, report).value_or(""));
+    return patron;
+}
+
+void readHours(const toml::node& node, Config& config, const Reporter& report) {
+    const toml::table& table = expectTable(node, "[hours]", report);
+    const TableName name{"[hours]", "hours."};
+    rejectUnknownKeys(table, kHoursKeys, name, report);
+
+    HoursConfig& hours = config.hours;
+    hours.example = optionalBool(table, "example", name, report);
+    if (const toml::node* patron = table.get("patron")) hours.patron = readPatron(*patron, report);
+
+    const toml::node* weekly = table.get("weekly");
+    const toml::array* weeklyArray = weekly == nullptr ? nullptr : weekly->as_array();
+    if (weekly == nullptr || (weeklyArray != nullptr && weeklyArray->empty()))
+        report.fail(weekly == nullptr ? static_cast<const toml::node&>(table) : *weekly,
+                    "hours.weekly: at least one [[hours.weekly]] opening is required, like "
+                    "day = \"lunedì\", from = \"15:30\", to = \"17:00\"");
+    readWeeklySessions(*weekly, hours, report);
+    if (const toml::node* closures = table.get("closures")) readClosures(*closures, hours, report);
+    if (const toml::node* extra = table.get("extra")) readExtraOpenings(*extra, hours, report);
+}
+
+// ---- [tickets] ----
+
+constexpr std::array kTicketKeys{"open_before_minutes"sv, "cutoff_minutes_before_close"sv,
+                                 "default_interview_minutes"sv, "learn_from_weeks"sv,
+                                 "min_samples_to_learn"sv};
+
+constexpr int kMinutesPerDay = 24 * 60;
+
+void readTickets(const toml::node& node, Config& config, const Reporter& report) {
+    const toml::table& table = expectTable(node, "[tickets]", report);
+    const TableName name{"[tickets]", "tickets."};
+    rejectUnknownKeys(table, kTicketKeys, name, report);
+
+    TicketRules& rules = config.tickets;
+    const auto read = [&](std::string_view key, int min, int max, int& field) {
+        field = optionalInt(table, key, name, min, max, report).value_or(field);
+    };
+    read("open_before_minutes", 0, kMinutesPerDay, rules.openBeforeMinutes);
+    read("cutoff_minutes_before_close", 0, kMinutesPerDay, rules.cutoffMinutesBeforeClose);
+    read("default_interview_minutes", 1, kMinutesPerDay, rules.defaultInterviewMinutes);
+    read("learn_from_weeks", 0, 520, rules.learnFromWeeks);
+    read("min_samples_to_learn", 0, 100000, rules.minSamplesToLearn);
+}
+
+// ---- [charter] ----
+
+constexpr std::array kCharterKeys{"min_weekly_hours"sv, "min_afternoon_openings"sv};
+
+// 4.5 -> "4.5", -1 -> "-1": as a person would have written it.
+std::string numberText(double value) {
+    std::ostringstream out;
+    out.imbue(std::locale::classic());
+    out << value;
+    return out.str();
+}
+
+void readCharter(const toml::node& node, Config& config, const Reporter& report) {
+    const toml::table& table = expectTable(node, "[charter]", report);
+    const TableName name{"[charter]", "charter."};
+    rejectUnknownKeys(table, kCharterKeys, name, report);
+
+    CharterCommitments& charter = config.charter;
+    if (const toml::node* hours = table.get("min_weekly_hours")) {
+        std::optional<double> value;
+        if (const auto* whole = hours->as_integer()) value = static_cast<double>(whole->get());
+        if (const auto* decimal = hours->as_floating_point()) value = decimal->get();
+        if (!value || !(*value >= 0 && *value <= 168))
+            report.fail(*hours, "charter.min_weekly_hours: expected a number of hours from 0 to "
+                                "168, like 4 or 4.5, found " +
+                                    (value ? numberText(*value) : describe(*hours)));
+        charter.minWeeklyHours = *value;
+    }
+    charter.minAfternoonOpenings =
+        optionalInt(table, "min_afternoon_openings", name, 0, 7 * 4, report).value_or(0);
+}
+
+// ---- [[services]] ----
+
+constexpr std::array kServiceFixedKeys{"id"sv, "title"sv, "categories"sv, "example"sv};
+
+// The keys a card may have: its own, then the charter's sections in printed order.
+const std::vector<std::string_view>& serviceKeys() {
+    static const std::vector<std::string_view> keys = [] {
+        std::vector<std::string_view> all(kServiceFixedKeys.begin(), kServiceFixedKeys.end());
+        all.insert(all.end(), kCardSectionKeys.begin(), kCardSectionKeys.end());
+        return all;
+    }();
+    return keys;
+}
+
+std::string readServiceId(const toml::table& table, const TableName& name,
+                          const Reporter& report) {
+    const toml::node& node = requiredNode(table, "id", name, report);
+    const auto* id = node.as_string();
+    if (id == nullptr || !isValidCategoryId(id->get()))
+        report.fail(node, name.keyPrefix +
+                              "id: expected lowercase letters a-z, digits and '-' only "
+                              "(like \"segretariato-sociale\"), found " +
+                              describe(node));
+    return id->get();
+}
+
+std::string knownCategoryIds(const Config& config) {
+    std::string out;
+    for (const Category& category : config.categories) {
+        if (!out.empty()) out += ", ";
+        out += category.id;
+    }
+    return out;
+}
+
+std::vector<std::string> readServiceCategories(const toml::table& table, const TableName& name,
+                                               const Config& config, const Reporter& report) {
+    const toml::node& node = requiredNode(table, "categories", name, report);
+    const std::string key = name.keyPrefix + "categories";
+    const toml::array* array = node.as_array();
+    if (array == nullptr || array->empty())
+        report.fail(node, key + ": expected a list of one or more category ids, like "
+                                "[\"adulti\", \"anziani\"], found " +
+                              (array == nullptr ? describe(node) : "an empty list"));
+    std::vector<std::string> ids;
+    for (const toml::node& element : *array) {
+        const auto* id = element.as_string();
+        if (id == nullptr)
+            report.fail(element, key + ": expected category ids in double quotes, found " +
+                                     describe(element) + " in the list");
+        if (config.findCategory(id->get()) == nullptr)
+            report.fail(element, key + ": unknown category " + quoted(id->get()) +
+                                     " (known categories: " + knownCategoryIds(config) + ")");
+        if (std::find(ids.begin(), ids.end(), id->get()) != ids.end())
+            report.fail(element, key + ": " + quoted(id->get()) + " is listed twice");
+        ids.push_back(id->get());
+    }
+    return ids;
+}
+
+ServiceCard readService(const toml::table& table, const TableName& name, const Config& config,
+                        const Reporter& report) {
+    rejectUnknownKeys(table, serviceKeys(), name, report);
+    ServiceCard card;
+    card.id = readServiceId(table, name, report);
+    card.title = requiredString(table, "title", name, report);
+    card.categoryIds = readServiceCategories(table, name, config, report);
+    card.example = optionalBool(table, "example", name, report);
+    // The charter's order, whatever the file's; a section left empty is as good as absent.
+    for (const std::string& key : kCardSectionKeys) {
+        std::string text = trimmed(optionalString(table, key, name, report).value_or(""));
+        if (!text.empty()) card.sections.push_back({key, std::move(text)});
+    }
+    return card;
+}
+
+void readServices(const toml::node& node, Config& config, const Reporter& report) {
+    if (const toml::array* array = node.as_array(); array != nullptr && array->empty()) return;
+    const toml::array& array = expectArrayOfTables(node, "services", "[[services]]", report);
+    std::vector<const toml::table*> tables;
+    for (const toml::node& element : array) {
+        const toml::table& table = *element.as_table();
+        const TableName name = elementName("services", tables.size());
+        ServiceCard card = readService(table, name, config, report);
+        for (std::size_t i = 0; i < config.services.size(); ++i)
+            if (config.services[i].id == card.id)
+                report.fail(*table.get("id"),
+                            name.keyPrefix + "id: " + quoted(card.id) + " is already used by " +
+                                elementName("services", i).shown + " at " +
+                                lineText(*tables[i]) + "; each service needs its own id");
+        config.services.push_back(std::move(card));
+        tables.push_back(&table);
+    }
+}
+
 // ---- top level ----
 
-// Each top-level section has one reader; adding [hours] or [printer] means one more row here
-// (and its reader with its own list of known keys).
+// Each top-level section has one reader; adding [printer] means one more row here (and its
+// reader with its own list of known keys). They run in this order, whatever the file's order.
 struct Section {
     std::string_view key;
     std::string_view shown;  // as written in the file
@@ -298,6 +791,11 @@ struct Section {
 constexpr std::array kSections{
     Section{"office"sv, "[office]"sv, true, readOffice},
     Section{"categories"sv, "[[categories]]"sv, true, readCategories},
+    Section{"hours"sv, "[hours]"sv, false, readHours},
+    Section{"tickets"sv, "[tickets]"sv, false, readTickets},
+    Section{"charter"sv, "[charter]"sv, false, readCharter},
+    // After [[categories]]: a card names categories, which must already be known.
+    Section{"services"sv, "[[services]]"sv, false, readServices},
 };
 
 std::string expectedSections() {

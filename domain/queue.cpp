@@ -24,7 +24,24 @@ std::vector<QueueEntry> waitingInCallingOrder(const std::vector<Ticket>& tickets
 }
 
 QueueService::QueueService(const Config& config, TicketStore& store, const Clock& clock)
-    : m_config(config), m_store(store), m_clock(clock) {}
+    : m_config(config), m_store(store), m_clock(clock), m_calendar(config.hours) {}
+
+double QueueService::interviewMinutes() const {
+    LocalDate since = m_clock.now().date.plusDays(-7 * m_config.tickets.learnFromWeeks);
+    return domain::interviewMinutes(m_config.tickets, m_store.interviewStats(since));
+}
+
+IssueDecision QueueService::issueDecision() const {
+    return decideIssue(m_calendar, m_config.tickets, m_clock.now(), snapshot().waitingCount(), interviewMinutes());
+}
+
+IssuedTicket QueueService::describe(const Ticket& ticket, const Category& category, int peopleAhead) const {
+    IssuedTicket issued{ticket, &category, peopleAhead, 0};
+    if (auto session = m_calendar.currentOrNextSession(m_clock.now()))
+        issued.waitMinutes =
+            roundedWaitMinutes(expectedWaitMinutes(*session, m_clock.now(), peopleAhead, interviewMinutes()));
+    return issued;
+}
 
 const Category& QueueService::categoryOrThrow(std::string_view id) const {
     const Category* c = m_config.findCategory(id);
@@ -38,10 +55,15 @@ const Category& QueueService::categoryOrThrow(std::string_view id) const {
 
 IssuedTicket QueueService::takeTicket(std::string_view categoryId, const std::string& requestToken) {
     const Category& category = categoryOrThrow(categoryId);
-    Ticket ticket = m_store.issueTicket({category.id, category.prefix, m_clock.now(), requestToken});
-    QueueSnapshot after = snapshot();
-    int position = after.positionOf(ticket.id);
-    return {ticket, &category, position > 0 ? position - 1 : 0};
+    std::optional<Ticket> repeated;
+    if (!requestToken.empty()) repeated = m_store.findByRequestToken(requestToken);
+    if (!repeated) {
+        IssueDecision decision = issueDecision();
+        if (!decision.allowed()) throw TicketRefusedError(decision);
+    }
+    Ticket ticket = repeated ? *repeated : m_store.issueTicket({category.id, category.prefix, m_clock.now(), requestToken});
+    int position = snapshot().positionOf(ticket.id);
+    return describe(ticket, category, position > 0 ? position - 1 : 0);
 }
 
 IssuedTicket QueueService::previewTicket(std::string_view categoryId) const {
@@ -53,7 +75,7 @@ IssuedTicket QueueService::previewTicket(std::string_view categoryId) const {
     t.issuedAt = now;
     t.number = m_store.nextNumber(category.id, now.date);
     t.code = formatTicketCode(category.prefix, t.number);
-    return {t, &category, snapshot().waitingCount()};
+    return describe(t, category, snapshot().waitingCount());
 }
 
 QueueSnapshot QueueService::snapshot() const {

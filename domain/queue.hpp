@@ -7,6 +7,8 @@
 
 #include "civil_time.hpp"
 #include "config.hpp"
+#include "opening_hours.hpp"
+#include "ticket_policy.hpp"
 #include "ticket_store.hpp"
 
 namespace domain {
@@ -32,11 +34,23 @@ struct IssuedTicket {
     Ticket ticket;
     const Category* category = nullptr;
     int peopleAhead = 0;
+    int waitMinutes = 0;  // rounded up honestly (see roundedWaitMinutes)
 };
 
 class UnknownCategoryError : public std::invalid_argument {
 public:
     using std::invalid_argument::invalid_argument;
+};
+
+// No number can be handed out now; the decision says why and when the next opening is.
+class TicketRefusedError : public std::runtime_error {
+public:
+    explicit TicketRefusedError(IssueDecision decision)
+        : std::runtime_error("no ticket can be issued now"), m_decision(std::move(decision)) {}
+    const IssueDecision& decision() const { return m_decision; }
+
+private:
+    IssueDecision m_decision;
 };
 
 // Orders the waiting tickets of a day: first come, first called.
@@ -46,8 +60,15 @@ class QueueService {
 public:
     QueueService(const Config& config, TicketStore& store, const Clock& clock);
 
-    // Takes a ticket now. A repeated non-empty requestToken returns the first ticket again.
+    // Takes a ticket now, if the hours and the queue allow it (TicketRefusedError otherwise).
+    // A repeated non-empty requestToken returns the first ticket again, whatever the hours say.
     IssuedTicket takeTicket(std::string_view categoryId, const std::string& requestToken = {});
+
+    // Could a ticket be taken now? Read-only.
+    IssueDecision issueDecision() const;
+    // The interview length used for estimates right now, in minutes.
+    double interviewMinutes() const;
+    const OpeningCalendar& calendar() const { return m_calendar; }
 
     // What a ticket taken now would look like, without storing anything (screenshots, previews).
     IssuedTicket previewTicket(std::string_view categoryId) const;
@@ -58,10 +79,12 @@ public:
 
 private:
     const Category& categoryOrThrow(std::string_view id) const;
+    IssuedTicket describe(const Ticket& ticket, const Category& category, int peopleAhead) const;
 
     const Config& m_config;
     TicketStore& m_store;
     const Clock& m_clock;
+    OpeningCalendar m_calendar;
 };
 
 }  // namespace domain

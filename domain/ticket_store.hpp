@@ -19,6 +19,12 @@ struct NewTicketRequest {
     std::string requestToken;
 };
 
+// How long the interviews of served tickets took: teaches the wait estimate.
+struct InterviewStats {
+    int samples = 0;
+    double averageMinutes = 0;
+};
+
 // A storage failure a person can act on (disk full, database locked too long, corrupt file).
 class StoreError : public std::runtime_error {
 public:
@@ -33,11 +39,17 @@ public:
     // it durably; returns only after the commit. Two processes never get the same number.
     virtual Ticket issueTicket(const NewTicketRequest& request) = 0;
 
+    // The ticket a request token already produced, if any (a repeated tap).
+    virtual std::optional<Ticket> findByRequestToken(const std::string& token) = 0;
+
     // Every ticket of one service day, in issue order (id ascending).
     virtual std::vector<Ticket> ticketsOfDay(const LocalDate& serviceDay) = 0;
 
     // The number the next ticket of the category would get (nothing is stored).
     virtual int nextNumber(const std::string& categoryId, const LocalDate& serviceDay) = 0;
+
+    // Served tickets of service days from `since` on that have both call and end times.
+    virtual InterviewStats interviewStats(const LocalDate& since) = 0;
 
     // Changes whenever another connection commits: cheap to poll to know when to redraw.
     virtual std::uint64_t dataVersion() = 0;

@@ -4,7 +4,8 @@
 #include <random>
 
 #include "screens/error_screen.hpp"
-#include "screens/home_screen.hpp"
+#include "screens/no_ticket_screen.hpp"
+#include "screens/services_screen.hpp"
 
 namespace app {
 
@@ -25,10 +26,16 @@ App::App(const AppDeps& deps) : m_deps(deps) { reloadSnapshot(); }
 void App::reloadSnapshot() {
     m_dataVersion = m_deps.store.dataVersion();
     m_snapshot = m_deps.queue.snapshot();
+    m_decision = m_deps.queue.issueDecision();
+    m_decisionMinute = m_deps.queue.now().minuteOfDay();
 }
 
 bool App::refreshIfChanged() {
-    if (m_deps.store.dataVersion() == m_dataVersion && m_deps.queue.now().date == m_snapshot.serviceDay) return false;
+    // The decision also changes with the clock alone (opening, cut-off): look again every minute.
+    domain::LocalDateTime now = m_deps.queue.now();
+    if (m_deps.store.dataVersion() == m_dataVersion && now.date == m_snapshot.serviceDay &&
+        now.minuteOfDay() == m_decisionMinute)
+        return false;
     reloadSnapshot();
     return true;
 }
@@ -47,21 +54,64 @@ void App::showPreviewTicket() {
     showScreen(ScreenId::Ticket);
 }
 
+void App::showFirstServices(bool openCard) {
+    m_servicesCategory = m_deps.config.categories.front().id;
+    auto cards = m_deps.config.servicesOf(m_servicesCategory);
+    if (openCard && !cards.empty()) {
+        m_cardId = cards.front()->id;
+        showScreen(ScreenId::Card);
+    } else {
+        showScreen(ScreenId::ServiceList);
+    }
+}
+
+screens::HomeView App::homeView() const {
+    const auto& calendar = m_deps.queue.calendar();
+    domain::LocalDateTime now = m_deps.queue.now();
+    auto today = calendar.sessionsOn(now.date);
+    // A holiday with an extra opening is an open day: its reason is not shown.
+    auto closedReason = today.empty() ? calendar.closedReason(now.date) : std::nullopt;
+    return {m_deps.config.office, now, m_snapshot.waitingCount(), m_decision, calendar.sessionAt(now),
+            today, closedReason, calendar.nextSessionAfter(now)};
+}
+
+screens::HoursView App::hoursView() const {
+    domain::LocalDate today = m_deps.queue.now().date;
+    // Three months ahead: long enough to plan, short enough to fit the panel.
+    return {m_deps.config.hours, today, m_deps.queue.calendar().closuresBetween(today, today.plusDays(90))};
+}
+
+void App::drawCurrentScreen(ui::UiContext& ctx) {
+    const auto& config = m_deps.config;
+    switch (m_screen) {
+        case ScreenId::Home: screens::drawHomeScreen(ctx, homeView(), m_intents); return;
+        case ScreenId::Category: screens::drawCategoryScreen(ctx, config.categories, m_category, m_intents); return;
+        case ScreenId::Ticket: screens::drawTicketScreen(ctx, m_ticket, m_intents); return;
+        case ScreenId::Error: screens::drawErrorScreen(ctx, m_intents); return;
+        case ScreenId::NoTicket: screens::drawNoTicketScreen(ctx, m_decision, m_intents); return;
+        case ScreenId::Hours: screens::drawHoursScreen(ctx, hoursView(), m_intents); return;
+        case ScreenId::Services: screens::drawServicesScreen(ctx, config.categories, m_intents); return;
+        case ScreenId::ServiceList:
+            if (const auto* category = config.findCategory(m_servicesCategory)) {
+                screens::drawServiceListScreen(ctx, *category, config.servicesOf(m_servicesCategory), m_intents);
+                return;
+            }
+            break;
+        case ScreenId::Card:
+            if (const auto* card = config.findService(m_cardId)) {
+                screens::drawCardScreen(ctx, *card, m_intents);
+                return;
+            }
+            break;
+    }
+    m_intents.goTo = ScreenId::Home;  // a stale selection: start again from home
+}
+
 void App::drawFrame(ui::UiContext& ctx) {
     ui::beginScreen("kiosk", ctx.size);
     ctx.draw = ImGui::GetWindowDrawList();
     ui::headerBar(ctx, m_deps.config.office, m_deps.queue.now(), m_deps.simulatedClock);
-    switch (m_screen) {
-        case ScreenId::Home:
-            screens::drawHomeScreen(ctx, {m_deps.config.office, m_deps.queue.now(), m_snapshot.waitingCount()},
-                                    m_intents);
-            break;
-        case ScreenId::Category:
-            screens::drawCategoryScreen(ctx, m_deps.config.categories, m_category, m_intents);
-            break;
-        case ScreenId::Ticket: screens::drawTicketScreen(ctx, m_ticket, m_intents); break;
-        case ScreenId::Error: screens::drawErrorScreen(ctx, m_intents); break;
-    }
+    drawCurrentScreen(ctx);
     ui::footerBar(ctx, m_deps.config.office);
     ui::endScreen();
 }
@@ -72,6 +122,10 @@ void App::takeTicket(const std::string& categoryId) {
         m_ticket.issued = m_deps.queue.takeTicket(categoryId, m_category.requestToken);
         reloadSnapshot();
         m_screen = ScreenId::Ticket;
+    } catch (const domain::TicketRefusedError& e) {
+        // The hours or the queue changed since the home screen was drawn.
+        m_decision = e.decision();
+        m_screen = ScreenId::NoTicket;
     } catch (const std::exception& e) {
         // Never show a number whose commit failed: send the citizen to the desk instead.
         std::fprintf(stderr, "kiosk: could not issue a ticket: %s\n", e.what());
@@ -84,6 +138,12 @@ void App::applyIntents(platform::PointerInput& pointer) {
     if (intents.takeTicketCategory) {
         takeTicket(*intents.takeTicketCategory);
         showScreen(m_screen, &pointer);
+    } else if (intents.openServicesOf) {
+        m_servicesCategory = *intents.openServicesOf;
+        showScreen(ScreenId::ServiceList, &pointer);
+    } else if (intents.openCard) {
+        m_cardId = *intents.openCard;
+        showScreen(ScreenId::Card, &pointer);
     } else if (intents.goTo) {
         showScreen(*intents.goTo, &pointer);
     }

@@ -9,6 +9,8 @@
 #include "domain/texts.hpp"
 #include "platform/pointer_input.hpp"
 #include "screens/category_screen.hpp"
+#include "screens/home_screen.hpp"
+#include "screens/hours_screen.hpp"
 #include "screens/screen_id.hpp"
 #include "screens/ticket_screen.hpp"
 #include "ui/widgets.hpp"
@@ -25,7 +27,7 @@ struct AppDeps {
 
 // Seconds after which a screen gives way to home by itself.
 inline constexpr int kTicketScreenSeconds = 12;
-inline constexpr int kIdleSecondsToHome = 45;
+inline constexpr int kIdleSecondsToHome = 90;
 
 class App {
 public:
@@ -43,12 +45,17 @@ public:
     void showScreen(screens::ScreenId id, platform::PointerInput* pointer = nullptr);
     // Fills the ticket screen with what a ticket taken now would be, storing nothing.
     void showPreviewTicket();
+    // For screenshots: the first category's list of services, or the first card of that list.
+    void showFirstServices(bool openCard);
     screens::ScreenId screen() const { return m_screen; }
     const domain::QueueSnapshot& snapshot() const { return m_snapshot; }
 
 private:
     void takeTicket(const std::string& categoryId);
     void reloadSnapshot();
+    void drawCurrentScreen(ui::UiContext& ctx);
+    screens::HomeView homeView() const;
+    screens::HoursView hoursView() const;
 
     AppDeps m_deps;
     screens::ScreenId m_screen = screens::ScreenId::Home;
@@ -57,6 +64,10 @@ private:
     screens::CategoryScreenState m_category;
     screens::TicketScreenState m_ticket;
     domain::QueueSnapshot m_snapshot;
+    domain::IssueDecision m_decision;  // can a number be had now; refreshed with the snapshot
+    int m_decisionMinute = -1;
+    std::string m_servicesCategory;
+    std::string m_cardId;
     std::uint64_t m_dataVersion = 0;
 };
 

@@ -31,6 +31,7 @@ struct Options {
     std::string screenName = "home";
     std::string now;
     std::string uiScript;
+    bool demo = false;
 };
 
 // After input, keep drawing at full rate for a while: ImGui needs a few frames to settle.
@@ -47,9 +48,26 @@ std::string defaultConfigPath() {
     return (std::filesystem::path(common::assetsDir()) / ".." / "config" / "gorgonzola.toml").lexically_normal().string();
 }
 
-std::unique_ptr<domain::Clock> makeClock(const Options& opt) {
-    if (opt.now.empty()) return std::make_unique<common::SystemClock>();
-    return std::make_unique<common::SimulatedClock>(*domain::LocalDateTime::parse(opt.now));
+// The demo must give a newcomer a ticket at any hour: when numbers cannot be had right now, it
+// runs on a simulated clock ten minutes into the next opening (and the header says DEMO).
+std::optional<domain::LocalDateTime> demoStart(const domain::Config& config) {
+    domain::LocalDateTime now = common::SystemClock().now();
+    domain::OpeningCalendar calendar(config.hours);
+    auto decision = domain::decideIssue(calendar, config.tickets, now, 0, config.tickets.defaultInterviewMinutes);
+    if (decision.allowed()) return std::nullopt;
+    auto next = decision.nextOpening ? decision.nextOpening : decision.session;
+    if (!next) return std::nullopt;
+    return next->start().plusSeconds(10 * 60);
+}
+
+std::unique_ptr<domain::Clock> makeClock(const Options& opt, const domain::Config& config, bool& simulated) {
+    std::optional<domain::LocalDateTime> start;
+    if (!opt.now.empty()) start = domain::LocalDateTime::parse(opt.now);
+    else if (opt.demo) start = demoStart(config);
+    simulated = start.has_value();
+    if (!start) return std::make_unique<common::SystemClock>();
+    std::fprintf(stderr, "kiosk: simulated clock from %s\n", start->iso().c_str());
+    return std::make_unique<common::SimulatedClock>(*start);
 }
 
 ui::UiContext beginFrame(platform::Window& window, platform::PointerInput& pointer, const ui::Fonts& fonts,
@@ -82,11 +100,15 @@ int renderScreenshot(const Options& opt, platform::Window& window, app::App& app
                      const domain::Texts& texts) {
     auto id = screens::screenFromName(opt.screenName);
     if (!id) {
-        std::fprintf(stderr, "kiosk: --screen: unknown screen \"%s\" (home, category, ticket, error)\n",
+        std::fprintf(stderr,
+                     "kiosk: --screen: unknown screen \"%s\" (home, category, ticket, error, no-ticket, hours, "
+                     "services, service-list, card)\n",
                      opt.screenName.c_str());
         return 2;
     }
     if (*id == screens::ScreenId::Ticket) app.showPreviewTicket();
+    else if (*id == screens::ScreenId::ServiceList || *id == screens::ScreenId::Card)
+        app.showFirstServices(*id == screens::ScreenId::Card);
     else app.showScreen(*id);
     int w = 0, h = 0;
     window.drawableSize(w, h);
@@ -187,19 +209,23 @@ int main(int argc, char** argv) {
     cli.add_option("--db", opt.dbPath, "SQLite database file (created on first run)")->capture_default_str();
     cli.add_option("--windowed", opt.windowed, "run in a window of this size instead of full screen, e.g. 1280x800");
     cli.add_option("--screenshot", opt.screenshotPath, "render one screen off-screen to this PNG and exit");
-    cli.add_option("--screen", opt.screenName, "screen for --screenshot: home, category, ticket, error")
+    cli.add_option("--screen", opt.screenName,
+                   "screen for --screenshot: home, category, ticket, error, no-ticket, hours, services, "
+                   "service-list, card")
         ->capture_default_str();
     cli.add_option("--now", opt.now, "run on a simulated clock starting at this local time (2026-11-30T15:45)")
         ->check([](const std::string& s) {
             return domain::LocalDateTime::parse(s) ? std::string() : "expected a local time like 2026-11-30T15:45";
         });
+    cli.add_flag("--demo", opt.demo, "when the office is closed now, run on a simulated clock inside the next opening");
     cli.add_option("--ui-script", opt.uiScript, "drive the kiosk from a script of taps (UI tests)");
     CLI11_PARSE(cli, argc, argv);
 
     try {
         domain::Config config = common::loadConfigFile(opt.configPath);
         domain::Texts texts = common::loadTextsFile(common::assetsDir() + "/i18n/it.toml");
-        auto clock = makeClock(opt);
+        bool simulated = false;
+        auto clock = makeClock(opt, config, simulated);
         store::SqliteStore store(opt.dbPath);
         domain::QueueService queue(config, store, *clock);
 
@@ -220,7 +246,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "kiosk: %dx%d, fonts: %s, database: %s\n", w, h, fonts.description.c_str(),
                      opt.dbPath.c_str());
 
-        app::App app({config, texts, queue, store, !opt.now.empty()});
+        app::App app({config, texts, queue, store, simulated});
         if (!opt.screenshotPath.empty()) return renderScreenshot(opt, window, app, fonts, texts);
         return runLoop(opt, window, app, fonts, texts);
     } catch (const domain::ConfigError& e) {

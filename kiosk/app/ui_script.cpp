@@ -13,7 +13,8 @@ constexpr int kMaxFramesToWait = 600;
 constexpr int kSettleFrames = 3;
 
 bool knownVerb(const std::string& v) {
-    return v == "tap" || v == "double-tap" || v == "expect-screen" || v == "screenshot" || v == "quit";
+    return v == "tap" || v == "double-tap" || v == "drag" || v == "expect-screen" || v == "expect-scrolled" ||
+           v == "screenshot" || v == "quit";
 }
 
 void pushMouse(SDL_Window* window, Uint32 type, float x, float y) {
@@ -51,7 +52,7 @@ UiScript UiScript::load(const std::string& path) {
         std::getline(words >> std::ws, c.argument);
         if (!knownVerb(c.verb))
             throw std::runtime_error(path + ":" + std::to_string(lineNo) + ": unknown command \"" + c.verb +
-                                     "\" (expected tap, double-tap, expect-screen, screenshot, quit)");
+                                     "\" (expected tap, double-tap, drag, expect-screen, expect-scrolled, screenshot, quit)");
         script.m_commands.push_back(c);
     }
     return script;
@@ -74,6 +75,28 @@ bool UiScript::tap(const ui::Targets& targets, SDL_Window* window, const std::st
     return true;
 }
 
+bool UiScript::drag(const ui::Targets& targets, SDL_Window* window, const std::string& argument) {
+    std::istringstream words(argument);
+    std::string target;
+    float dy = 0;
+    if (!(words >> target >> dy)) return false;
+    auto center = targets.centerOf(target);
+    if (!center) return false;
+    constexpr int kSteps = 12;
+    pushMouse(window, SDL_MOUSEMOTION, center->x, center->y);
+    pushMouse(window, SDL_MOUSEBUTTONDOWN, center->x, center->y);
+    for (int i = 1; i <= kSteps; ++i)
+        pushMouse(window, SDL_MOUSEMOTION, center->x, center->y + dy * static_cast<float>(i) / kSteps);
+    pushMouse(window, SDL_MOUSEBUTTONUP, center->x, center->y + dy);
+    return true;
+}
+
+UiScript::Status UiScript::waitFor(bool condition, const std::string& failure) {
+    if (condition) return Status::Finished;
+    if (++m_framesWaited > kMaxFramesToWait) return fail(failure);
+    return Status::Running;
+}
+
 UiScript::Status UiScript::step(screens::ScreenId current, const ui::Targets& targets, SDL_Window* window,
                                 bool inputBusy, const std::function<void(const std::string&)>& screenshot) {
     if (inputBusy || m_settleFrames > 0) {
@@ -83,18 +106,23 @@ UiScript::Status UiScript::step(screens::ScreenId current, const ui::Targets& ta
     if (m_next >= m_commands.size()) return Status::Finished;
     const ScriptCommand& c = m_commands[m_next];
     if (c.verb == "quit") return Status::Finished;
+    const std::string onScreen = " on screen \"" + std::string(screens::screenName(current)) + "\"";
     if (c.verb == "expect-screen") {
         auto wanted = screens::screenFromName(c.argument);
         if (!wanted) return fail("no such screen");
-        if (current != *wanted) {
-            if (++m_framesWaited > kMaxFramesToWait)
-                return fail("still on screen \"" + std::string(screens::screenName(current)) + "\"");
-            return Status::Running;
-        }
+        Status s = waitFor(current == *wanted, "still" + onScreen);
+        if (s != Status::Finished) return s;
+    } else if (c.verb == "expect-scrolled") {
+        auto scrolled = targets.scrollOf(c.argument);
+        Status s = waitFor(scrolled && *scrolled > 0, scrolled ? "not scrolled" : "no such scroll area" + onScreen);
+        if (s != Status::Finished) return s;
     } else if (c.verb == "screenshot") {
         screenshot(c.argument);
+    } else if (c.verb == "drag") {
+        if (!drag(targets, window, c.argument)) return fail("expected TARGET DY with a target" + onScreen);
+        m_settleFrames = kSettleFrames;
     } else if (!tap(targets, window, c.argument, c.verb == "double-tap" ? 2 : 1)) {
-        return fail("no such touch target on screen \"" + std::string(screens::screenName(current)) + "\"");
+        return fail("no such touch target" + onScreen);
     } else {
         m_settleFrames = kSettleFrames;
     }

@@ -15,7 +15,9 @@ namespace app {
 // One line of a script:
 //   tap TARGET            press and release on a target ("take_ticket", "category:adulti", "back")
 //   double-tap TARGET     two taps in the same instant, as a nervous finger does
+//   drag TARGET DY        press on a target, move the finger DY pixels (negative: up), lift
 //   expect-screen NAME    wait until that screen is shown (fails after a bound of frames)
+//   expect-scrolled TARGET  wait until that scroll area has moved down from the top
 //   screenshot FILE.png   save the window as it is now
 //   quit                  leave with exit code 0
 struct ScriptCommand {
@@ -37,6 +39,8 @@ public:
 
 private:
     bool tap(const ui::Targets& targets, SDL_Window* window, const std::string& target, int times);
+    bool drag(const ui::Targets& targets, SDL_Window* window, const std::string& argument);
+    Status waitFor(bool condition, const std::string& failure);
     Status fail(const std::string& message);
 
     std::string m_path;

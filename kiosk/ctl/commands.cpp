@@ -5,13 +5,36 @@
 
 namespace ctl {
 
-int takeTicket(domain::QueueService& queue, const std::string& categoryId, std::ostream& out) {
-    domain::IssuedTicket issued = queue.takeTicket(categoryId);
-    out << issued.ticket.code << '\n'
-        << "category: " << issued.category->label << '\n'
-        << "issued_at: " << issued.ticket.issuedAt.iso() << '\n'
-        << "people_ahead: " << issued.peopleAhead << '\n';
-    return kOk;
+int takeTicket(domain::QueueService& queue, const domain::Texts& texts, const std::string& categoryId,
+               std::ostream& out, std::ostream& err) {
+    try {
+        domain::IssuedTicket issued = queue.takeTicket(categoryId);
+        out << issued.ticket.code << '\n'
+            << "category: " << issued.category->label << '\n'
+            << "issued_at: " << issued.ticket.issuedAt.iso() << '\n'
+            << "people_ahead: " << issued.peopleAhead << '\n'
+            << "estimated_wait_minutes: " << issued.waitMinutes << '\n';
+        return kOk;
+    } catch (const domain::TicketRefusedError& e) {
+        err << "kioskctl: " << domain::refusalText(texts, e.decision()) << '\n';
+        return kTicketRefused;
+    }
+}
+
+int checkConfig(const domain::Config& config, std::ostream& out) {
+    domain::OpeningCalendar calendar(config.hours);
+    const double hours = calendar.weeklyHours();
+    const int afternoons = calendar.afternoonOpenings();
+    const auto& promised = config.charter;
+    const bool hoursOk = hours + 1e-9 >= promised.minWeeklyHours;
+    const bool afternoonsOk = afternoons >= promised.minAfternoonOpenings;
+    out << config.sourceName << ": valid\n"
+        << "weekly hours: " << hours << " (charter: at least " << promised.minWeeklyHours << ") "
+        << (hoursOk ? "ok" : "NOT MET") << '\n'
+        << "afternoon openings: " << afternoons << " (charter: at least " << promised.minAfternoonOpenings << ") "
+        << (afternoonsOk ? "ok" : "NOT MET") << '\n';
+    if (config.hours.example) out << "note: the weekly timetable is marked as an example to replace\n";
+    return hoursOk && afternoonsOk ? kOk : kCharterNotMet;
 }
 
 namespace {

@@ -13,6 +13,7 @@ namespace {
 
 struct Options {
     std::string configPath;
+    std::string checkPath;
     std::string dbPath = common::defaultDatabasePath();
     std::string now;
     std::string categoryId;
@@ -24,14 +25,11 @@ std::unique_ptr<domain::Clock> makeClock(const std::string& now) {
     return std::make_unique<domain::FixedClock>(*domain::LocalDateTime::parse(now));
 }
 
-template <typename Command>
-int withQueue(const Options& opt, Command&& command) {
+// Errors a person can act on become a message and an exit code; anything else is a bug.
+template <typename Body>
+int reportingErrors(Body&& body) {
     try {
-        domain::Config config = common::loadConfigFile(opt.configPath);
-        auto clock = makeClock(opt.now);
-        store::SqliteStore store(opt.dbPath);
-        domain::QueueService queue(config, store, *clock);
-        return command(queue);
+        return body();
     } catch (const domain::ConfigError& e) {
         std::cerr << "kioskctl: config error: " << e.what() << '\n';
         return ctl::kConfigError;
@@ -44,6 +42,21 @@ int withQueue(const Options& opt, Command&& command) {
     }
 }
 
+template <typename Command>
+int withQueue(const Options& opt, Command&& command) {
+    if (opt.configPath.empty()) {
+        std::cerr << "kioskctl: --config FILE is required for this command\n";
+        return ctl::kUsage;
+    }
+    return reportingErrors([&] {
+        domain::Config config = common::loadConfigFile(opt.configPath);
+        auto clock = makeClock(opt.now);
+        store::SqliteStore store(opt.dbPath);
+        domain::QueueService queue(config, store, *clock);
+        return command(queue);
+    });
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -51,7 +64,6 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     Options opt;
     app.add_option("--config", opt.configPath, "office configuration (TOML), e.g. config/gorgonzola.toml")
-        ->required()
         ->check(CLI::ExistingFile);
     app.add_option("--db", opt.dbPath, "SQLite database file")->capture_default_str();
     app.add_option("--now", opt.now, "act as if it were this local time (2026-11-30T15:45)")
@@ -63,6 +75,8 @@ int main(int argc, char** argv) {
     take->add_option("CATEGORY_ID", opt.categoryId, "category id from the config (adulti, anziani ...)")->required();
     auto* status = app.add_subcommand("status", "show the day's queue");
     status->add_flag("--json", opt.json, "print JSON: code, category, state, issued_at, position");
+    auto* check = app.add_subcommand("check-config", "validate a config and check the hours against the charter");
+    check->add_option("FILE", opt.checkPath, "the config to check")->required();
 
     try {
         app.parse(argc, argv);
@@ -70,7 +84,13 @@ int main(int argc, char** argv) {
         int rc = app.exit(e);
         return rc == 0 ? 0 : ctl::kUsage;
     }
-    if (take->parsed())
-        return withQueue(opt, [&](domain::QueueService& q) { return ctl::takeTicket(q, opt.categoryId, std::cout); });
+    if (check->parsed())
+        return reportingErrors([&] { return ctl::checkConfig(common::loadConfigFile(opt.checkPath), std::cout); });
+    if (take->parsed()) {
+        return withQueue(opt, [&](domain::QueueService& q) {
+            domain::Texts texts = common::loadTextsFile(common::assetsDir() + "/i18n/it.toml");
+            return ctl::takeTicket(q, texts, opt.categoryId, std::cout, std::cerr);
+        });
+    }
     return withQueue(opt, [&](domain::QueueService& q) { return ctl::printStatus(q, opt.json, std::cout); });
 }

@@ -48,6 +48,11 @@ CREATE UNIQUE INDEX tickets_request_token ON tickets (request_token)
     WHERE request_token IS NOT NULL AND request_token <> '';
 CREATE INDEX tickets_day_state ON tickets (service_day, state);
 )sql"},
+    // When a ticket was called and when its interview ended: the learned interview length.
+    Migration{2, R"sql(
+ALTER TABLE tickets ADD COLUMN called_at TEXT;
+ALTER TABLE tickets ADD COLUMN finished_at TEXT;
+)sql"},
 };
 
 constexpr bool migrationsAreNumberedOneByOne() {
@@ -331,6 +336,11 @@ void SqliteStore::prepareStatements() {
     m_ticketsOfDay =
         prepare(m_db.get(), "SELECT " + columns + " FROM tickets WHERE service_day = ?1 ORDER BY id", m_path);
     m_dataVersion = prepare(m_db.get(), "PRAGMA data_version", m_path);
+    m_interviewStats = prepare(m_db.get(),
+                               "SELECT COUNT(*), COALESCE(AVG((julianday(finished_at) - julianday(called_at)) * 1440), 0) "
+                               "FROM tickets WHERE state = 'served' AND service_day >= ?1 "
+                               "AND called_at IS NOT NULL AND finished_at IS NOT NULL AND finished_at >= called_at",
+                               m_path);
 }
 
 int SqliteStore::readUserVersion(const char* action) {
@@ -406,6 +416,13 @@ std::vector<domain::Ticket> SqliteStore::ticketsOfDay(const domain::LocalDate& s
 
 int SqliteStore::nextNumber(const std::string& categoryId, const domain::LocalDate& serviceDay) {
     return selectNextNumber(categoryId, serviceDay, "reading the next ticket number");
+}
+
+domain::InterviewStats SqliteStore::interviewStats(const domain::LocalDate& since) {
+    StatementRun run(m_interviewStats.get(), m_path, "reading the interview lengths");
+    run.bind(1, since.iso());
+    if (!run.nextRow()) run.fail(SQLITE_INTERNAL);
+    return {run.integer(0), sqlite3_column_double(m_interviewStats.get(), 1)};
 }
 
 std::uint64_t SqliteStore::dataVersion() {

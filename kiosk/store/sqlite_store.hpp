@@ -31,7 +31,7 @@ using Statement = std::unique_ptr<sqlite3_stmt, StatementFinalizer>;
 class SqliteStore : public domain::TicketStore {
 public:
     // The PRAGMA user_version this build creates and understands; newer files are refused.
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     // Creates the file (and its parent directory) when missing and brings its schema up to date.
     // Refuses, without writing a byte, files that are not SQLite databases, SQLite databases of
@@ -45,8 +45,10 @@ public:
     SqliteStore& operator=(SqliteStore&&) = delete;
 
     domain::Ticket issueTicket(const domain::NewTicketRequest& request) override;
+    std::optional<domain::Ticket> findByRequestToken(const std::string& token) override;
     std::vector<domain::Ticket> ticketsOfDay(const domain::LocalDate& serviceDay) override;
     int nextNumber(const std::string& categoryId, const domain::LocalDate& serviceDay) override;
+    domain::InterviewStats interviewStats(const domain::LocalDate& since) override;
     // Note: like PRAGMA data_version, it does not change for commits made through this object.
     std::uint64_t dataVersion() override;
 
@@ -63,7 +65,6 @@ private:
     int readUserVersion(const char* action);
     void refuseNewerSchema(int version) const;
 
-    std::optional<domain::Ticket> findByRequestToken(const std::string& token);
     int selectNextNumber(const std::string& categoryId, const domain::LocalDate& serviceDay, const char* action);
     std::int64_t insertTicket(const domain::NewTicketRequest& request, int number, const std::string& code);
 
@@ -74,6 +75,7 @@ private:
     detail::Statement m_insert;
     detail::Statement m_ticketsOfDay;
     detail::Statement m_dataVersion;
+    detail::Statement m_interviewStats;
 };
 
 }  // namespace store

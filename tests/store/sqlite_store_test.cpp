@@ -252,13 +252,13 @@ TEST(SqliteStore, ticketsPersistAfterReopening) {
     EXPECT_EQ(reopened.path(), path);
 }
 
-TEST(SqliteStore, newFileGetsSchemaVersionOneInWalMode) {
+TEST(SqliteStore, newFileGetsTheCurrentSchemaVersionInWalMode) {
     TempDir dir;
     const auto path = dir.file("tickets.db");
     { store::SqliteStore db(path); }
 
     RawDatabase raw(path);
-    EXPECT_EQ(raw.text("PRAGMA user_version"), "1");
+    EXPECT_EQ(raw.text("PRAGMA user_version"), std::to_string(store::SqliteStore::kSchemaVersion));
     EXPECT_EQ(raw.text("PRAGMA journal_mode"), "wal");
     EXPECT_EQ(raw.text("SELECT name FROM sqlite_schema WHERE name = 'tickets_request_token'"), "tickets_request_token");
 }
@@ -288,7 +288,8 @@ void expectNewerSchemaRefusedAndFileUntouched(const std::string& path) {
     const auto message = storeErrorOf(path);
 
     EXPECT_NE(message.find("database schema version " + std::to_string(store::SqliteStore::kSchemaVersion + 1) +
-                           " is newer than this program supports (1): update the program"),
+                           " is newer than this program supports (" + std::to_string(store::SqliteStore::kSchemaVersion) +
+                               "): update the program"),
               std::string::npos)
         << message;
     EXPECT_NE(message.find(path), std::string::npos) << message;
@@ -488,4 +489,57 @@ TEST(SqliteStore, twoProcessesNeverShareANumberAndLeaveNoGaps) {
     for (const auto& t : stored) storedCodes[t.id] = t.code;
     for (const auto& t : parentTickets)  // what the parent was told is what was stored
         EXPECT_EQ(storedCodes[t.id], t.code);
+}
+
+// A database written by the first release (schema 1) is carried forward without losing a ticket.
+TEST(SqliteStore, versionOneFileIsMigratedForwardKeepingItsTickets) {
+    TempDir dir;
+    const auto path = dir.file("tickets.db");
+    {
+        RawDatabase v1(path);
+        v1.exec(
+            "CREATE TABLE tickets (id INTEGER PRIMARY KEY, service_day TEXT NOT NULL, category_id TEXT NOT NULL, "
+            "number INTEGER NOT NULL, code TEXT NOT NULL, issued_at TEXT NOT NULL, state TEXT NOT NULL DEFAULT "
+            "'waiting' CHECK (state IN ('waiting', 'called', 'served', 'no-show')), desk TEXT, request_token TEXT, "
+            "UNIQUE (service_day, category_id, number), UNIQUE (service_day, code));"
+            "CREATE UNIQUE INDEX tickets_request_token ON tickets (request_token) WHERE request_token IS NOT NULL "
+            "AND request_token <> '';"
+            "CREATE INDEX tickets_day_state ON tickets (service_day, state);"
+            "INSERT INTO tickets (service_day, category_id, number, code, issued_at) "
+            "VALUES ('2026-11-30', 'adulti', 1, 'A001', '2026-11-30T15:30:00');"
+            "PRAGMA user_version = 1;");
+    }
+    store::SqliteStore db(path);
+    auto tickets = db.ticketsOfDay(day("2026-11-30"));
+    ASSERT_EQ(tickets.size(), 1u);
+    EXPECT_EQ(tickets[0].code, "A001");
+    EXPECT_EQ(db.issueTicket(adulti("2026-11-30T15:40:00")).code, "A002");
+    RawDatabase raw(path);
+    EXPECT_EQ(raw.text("PRAGMA user_version"), std::to_string(store::SqliteStore::kSchemaVersion));
+}
+
+TEST(SqliteStore, interviewStatsAverageServedTicketsOfTheRecentDaysOnly) {
+    TempDir dir;
+    const auto path = dir.file("tickets.db");
+    store::SqliteStore db(path);
+    for (const char* t : {"2026-11-30T15:30:00", "2026-11-30T15:31:00", "2026-11-30T15:32:00", "2026-11-30T15:33:00"})
+        db.issueTicket(adulti(t));
+    db.issueTicket(adulti("2026-10-01T15:30:00"));
+    {
+        RawDatabase raw(path);
+        // 10 and 20 minutes served; a no-show and a waiting ticket do not count; an old day is excluded.
+        raw.exec("UPDATE tickets SET state = 'served', called_at = '2026-11-30T15:40:00', "
+                 "finished_at = '2026-11-30T15:50:00' WHERE code = 'A001' AND service_day = '2026-11-30';"
+                 "UPDATE tickets SET state = 'served', called_at = '2026-11-30T15:50:00', "
+                 "finished_at = '2026-11-30T16:10:00' WHERE code = 'A002' AND service_day = '2026-11-30';"
+                 "UPDATE tickets SET state = 'no-show', called_at = '2026-11-30T16:10:00', "
+                 "finished_at = '2026-11-30T16:12:00' WHERE code = 'A003';"
+                 "UPDATE tickets SET state = 'served', called_at = '2026-10-01T15:40:00', "
+                 "finished_at = '2026-10-01T17:40:00' WHERE service_day = '2026-10-01';");
+    }
+    domain::InterviewStats stats = db.interviewStats(day("2026-11-01"));
+    EXPECT_EQ(stats.samples, 2);
+    EXPECT_NEAR(stats.averageMinutes, 15.0, 0.01);
+    EXPECT_EQ(db.interviewStats(day("2026-09-01")).samples, 3);
+    EXPECT_EQ(db.interviewStats(day("2026-12-01")).samples, 0);
 }

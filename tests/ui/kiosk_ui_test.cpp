@@ -44,11 +44,11 @@ protected:
     }
 
     // Runs the kiosk at 1280x800 on a simulated Monday afternoon with the given script.
-    testing_support::ProcessResult runScript(const std::string& scriptText) {
+    testing_support::ProcessResult runScript(const std::string& scriptText, const std::string& now = "2026-11-30T15:45") {
         std::string script = dir.file("script.txt");
         std::ofstream(script) << scriptText;
-        return runProcess(KIOSK_BIN, {"--config", kConfig, "--db", db(), "--windowed", "1280x800", "--now",
-                                      "2026-11-30T15:45", "--ui-script", script});
+        return runProcess(KIOSK_BIN, {"--config", kConfig, "--db", db(), "--windowed", "1280x800", "--now", now,
+                                      "--ui-script", script});
     }
 
     std::vector<domain::Ticket> storedTickets() {
@@ -121,7 +121,7 @@ TEST_F(KioskUi, scriptNamingAMissingTargetFails) {
 }
 
 TEST_F(KioskUi, screenshotFlagRendersEachScreenOffscreen) {
-    for (std::string screen : {"home", "category", "ticket"}) {
+    for (std::string screen : {"home", "category", "ticket", "hours", "services", "service-list", "card", "no-ticket"}) {
         std::string png = dir.file(screen + ".png");
         auto r = runProcess(KIOSK_BIN, {"--config", kConfig, "--db", db(), "--windowed", "1280x800", "--screenshot",
                                         png, "--screen", screen});
@@ -133,4 +133,38 @@ TEST_F(KioskUi, screenshotFlagRendersEachScreenOffscreen) {
     // The ticket preview stores nothing.
     store::SqliteStore store(db());
     EXPECT_TRUE(store.ticketsOfDay(kDay).empty());
+}
+
+TEST_F(KioskUi, hoursScreenOpensFromHomeAndGoesBack) {
+    std::string png = dir.file("hours.png");
+    auto r = runScript("tap hours\nexpect-screen hours\nscreenshot " + png + "\ntap back\nexpect-screen home\nquit\n");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    Image img = loadPng(png);
+    ASSERT_EQ(img.width, 1280);
+    EXPECT_EQ(img.pixel(4, 4), 0x0066CCu);
+}
+
+TEST_F(KioskUi, citizenReadsAServiceCardAndScrollsItWithAFinger) {
+    auto r = runScript(
+        "tap services\nexpect-screen services\ntap services:anziani\nexpect-screen service-list\n"
+        "tap card:segretariato-sociale\nexpect-screen card\ndrag card_body -500\nexpect-scrolled card_body\n"
+        "tap back\nexpect-screen service-list\ntap back\nexpect-screen services\nquit\n");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_TRUE(storedTickets().empty());
+}
+
+TEST_F(KioskUi, unscrolledCardIsNotReportedAsScrolled) {
+    // The scroll check itself must be able to fail.
+    auto r = runScript("tap services\nexpect-screen services\ntap services:adulti\nexpect-screen service-list\n"
+                       "tap card:segretariato-sociale\nexpect-screen card\nexpect-scrolled card_body\nquit\n");
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.err.find("not scrolled"), std::string::npos) << r.err;
+}
+
+TEST_F(KioskUi, onAClosedDayTheTicketTileExplainsAndGivesNoNumber) {
+    auto r = runScript("tap take_ticket\nexpect-screen no-ticket\ntap back\nexpect-screen home\nquit\n",
+                       "2026-12-01T10:00");  // a Tuesday
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    store::SqliteStore store(db());
+    EXPECT_TRUE(store.ticketsOfDay(domain::LocalDate{2026, 12, 1}).empty());
 }

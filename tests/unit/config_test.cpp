@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -14,6 +16,11 @@ using domain::ConfigError;
 using domain::parseConfig;
 
 using testing_support::readFile;
+
+Config loadShipped(const std::string& name) {
+    const std::string path = "config/" + name;
+    return parseConfig(readFile(std::string(KIOSK_SOURCE_DIR) + "/" + path), path);
+}
 
 // The message of the ConfigError thrown for `toml`, or a test failure when it is accepted.
 std::string errorFor(const std::string& toml) {
@@ -124,8 +131,8 @@ TEST(Config, reportsTheFirstUnknownKeyInFileOrderNotAlphabetical) {
 
 TEST(Config, unknownSectionIsRejectedWithTheExpectedOnes) {
     const std::string error = errorFor(kOffice + kTwoCategories + "\n[orari]\nlunedi = \"9-12\"\n");
-    EXPECT_EQ(error, "test.toml:16: unknown section [orari] "
-                     "(expected sections: [office], [[categories]])");
+    EXPECT_EQ(error, "test.toml:16: unknown section [orari] (expected sections: [office], "
+                     "[[categories]], [hours], [tickets], [charter], [[services]])");
 }
 
 TEST(Config, keyBeforeAnySectionIsRejected) {
@@ -260,6 +267,373 @@ TEST(Config, findCategoryReturnsTheCategoryOrNull) {
     EXPECT_EQ(config.findCategory("disabili"), nullptr);
     EXPECT_EQ(config.findCategory("Anziani"), nullptr);
     EXPECT_EQ(config.findCategory(""), nullptr);
+}
+
+// ---- [hours], [tickets], [charter], [[services]] ----
+
+// One [[hours.weekly]] block of five lines, the first one blank: after kOffice + kTwoCategories
+// the k-th block (from 0) has its header on line 16 + 5k.
+std::string weekly(const std::string& day, const std::string& from, const std::string& to) {
+    return "\n[[hours.weekly]]\nday = \"" + day + "\"\nfrom = \"" + from + "\"\nto = \"" + to +
+           "\"\n";
+}
+
+const std::string kBase = kOffice + kTwoCategories;  // 14 lines
+
+// A [[services]] block for the base config's categories.
+std::string service(const std::string& id, const std::string& categories,
+                    const std::string& extra = "") {
+    return "\n[[services]]\nid = \"" + id + "\"\ntitle = \"Titolo " + id +
+           "\"\ncategories = " + categories + "\n" + extra;
+}
+
+std::vector<std::string> sectionKeys(const domain::ServiceCard& card) {
+    std::vector<std::string> keys;
+    for (const domain::CardSection& section : card.sections) keys.push_back(section.key);
+    return keys;
+}
+
+std::string sectionText(const domain::ServiceCard& card, const std::string& key) {
+    for (const domain::CardSection& section : card.sections)
+        if (section.key == key) return section.text;
+    return {};
+}
+
+std::vector<std::string> idsOf(const std::vector<const domain::ServiceCard*>& cards) {
+    std::vector<std::string> ids;
+    for (const domain::ServiceCard* card : cards) ids.push_back(card->id);
+    return ids;
+}
+
+void expectSession(const domain::WeeklySession& s, int weekday, int from, int to, int desks) {
+    EXPECT_EQ(s.weekday, weekday);
+    EXPECT_EQ(s.fromMinute, from);
+    EXPECT_EQ(s.toMinute, to);
+    EXPECT_EQ(s.desks, desks);
+}
+
+TEST(Config, gorgonzolaHoursAreExactlyTheThreeSessionsOfTheCharterCard) {
+    const Config config = loadShipped("gorgonzola.toml");
+    const domain::HoursConfig& hours = config.hours;
+    EXPECT_FALSE(hours.example);
+    ASSERT_EQ(hours.weekly.size(), 3u);
+    expectSession(hours.weekly[0], 1, 15 * 60 + 30, 17 * 60, 1);       // lunedì 15.30-17
+    expectSession(hours.weekly[1], 3, 16 * 60 + 30, 18 * 60 + 30, 1);  // mercoledì 16.30-18.30
+    expectSession(hours.weekly[2], 5, 9 * 60 + 30, 11 * 60 + 30, 1);   // venerdì 9.30-11.30
+    EXPECT_TRUE(hours.closures.empty());
+    EXPECT_TRUE(hours.extraOpenings.empty());
+}
+
+TEST(Config, gorgonzolaPatronIsSantiGervasoEProtasoOn19June) {
+    const domain::PatronDay patron = loadShipped("gorgonzola.toml").hours.patron;
+    EXPECT_EQ(patron.month, 6);
+    EXPECT_EQ(patron.day, 19);
+    EXPECT_EQ(patron.name, "Santi Gervaso e Protaso");
+}
+
+TEST(Config, gorgonzolaCharterPromisesFourHoursAndTwoAfternoons) {
+    const Config config = loadShipped("gorgonzola.toml");
+    EXPECT_DOUBLE_EQ(config.charter.minWeeklyHours, 4.0);
+    EXPECT_EQ(config.charter.minAfternoonOpenings, 2);
+    const domain::TicketRules defaults;
+    EXPECT_EQ(config.tickets.openBeforeMinutes, defaults.openBeforeMinutes);
+    EXPECT_EQ(config.tickets.cutoffMinutesBeforeClose, defaults.cutoffMinutesBeforeClose);
+    EXPECT_EQ(config.tickets.defaultInterviewMinutes, defaults.defaultInterviewMinutes);
+    EXPECT_EQ(config.tickets.learnFromWeeks, defaults.learnFromWeeks);
+    EXPECT_EQ(config.tickets.minSamplesToLearn, defaults.minSamplesToLearn);
+}
+
+TEST(Config, gorgonzolaSegretariatoCardHasEverySectionOfTheSeedWordForWord) {
+    const Config config = loadShipped("gorgonzola.toml");
+    const domain::ServiceCard* card = config.findService("segretariato-sociale");
+    ASSERT_NE(card, nullptr);
+    EXPECT_EQ(card->title, "Segretariato sociale");
+    EXPECT_FALSE(card->example);
+    EXPECT_EQ(card->categoryIds, (std::vector<std::string>{"adulti", "anziani", "disabili",
+                                                            "minori-famiglie"}));
+    // Scheda 2 fills every section of the charter's layout.
+    EXPECT_EQ(sectionKeys(*card), domain::kCardSectionKeys);
+    EXPECT_EQ(sectionText(*card, "what"),
+              "Il Segretariato sociale \u00e8 la prima fase di accoglienza del Servizio sociale "
+              "professionale. Offre ascolto, informazioni e orientamento a tutti i cittadini sui "
+              "servizi e sugli interventi sociali (socio-assistenziali, socio-educativi, "
+              "socio-sanitari) erogati dal Comune e dalle organizzazioni pubbliche e private del "
+              "territorio.");
+    EXPECT_EQ(sectionText(*card, "hours"),
+              "Luned\u00ec dalle 15.30 alle 17\nMercoled\u00ec dalle 16.30 alle 18.30\n"
+              "Venerd\u00ec dalle 9.30 alle 11.30");
+    EXPECT_EQ(sectionText(*card, "for_whom"), "Tutti i cittadini.");
+    EXPECT_EQ(sectionText(*card, "forms"), "Nessuno.");
+    EXPECT_EQ(sectionText(*card, "documents"), "Nessuno.");
+    EXPECT_EQ(sectionText(*card, "cost"), "Nessun costo a carico del cittadino.");
+    EXPECT_TRUE(startsWith(sectionText(*card, "where"),
+                           "Servizio sociale\nUffici delle Assistenti sociali \u2013 1\u00b0 piano\n"
+                           "Comune di Gorgonzola\nPiazza Camillo Ripamonti, 1\n"));
+    const std::string quality = sectionText(*card, "quality");
+    for (const std::string line :
+         {"Facilit\u00e0 di accesso al servizio\n", "- Il servizio prevede 2 aperture pomeridiane.\n",
+          "\n\nProfessionalit\u00e0 degli operatori\n",
+          "Capacit\u00e0 di lettura della domanda sociale del territorio\n",
+          "- \u00c8 disponibile uno spazio per l'attesa opportunamente attrezzato.\n",
+          "non meno del 70% dei fruitori del servizio."})
+        EXPECT_TRUE(contains(quality, line)) << line;
+}
+
+TEST(Config, gorgonzolaExampleCardsAreMarkedAndCarryNoPhoneNumbers) {
+    const Config config = loadShipped("gorgonzola.toml");
+    ASSERT_GE(config.services.size(), 4u);
+    const std::regex phone(R"(\d{2,} [\d ]{6,})");
+    // The pattern does catch the real card's numbers ("02 95701220").
+    EXPECT_TRUE(std::regex_search(sectionText(config.services[0], "where"), phone));
+    for (std::size_t i = 1; i < config.services.size(); ++i) {
+        const domain::ServiceCard& card = config.services[i];
+        EXPECT_TRUE(card.example) << card.id;
+        EXPECT_FALSE(card.categoryIds.empty()) << card.id;
+        EXPECT_FALSE(card.sections.empty()) << card.id;
+        EXPECT_FALSE(std::regex_search(card.title, phone)) << card.id;
+        for (const domain::CardSection& section : card.sections)
+            EXPECT_FALSE(std::regex_search(section.text, phone)) << card.id << "." << section.key;
+    }
+}
+
+TEST(Config, massaLoadsWithAnExampleTimetableOf21HoursAWeek) {
+    const Config config = loadShipped("massa.toml");
+    EXPECT_EQ(config.office.comune, "Comune di Massa");
+    EXPECT_EQ(config.office.address, "Viale Roma, 33-35");
+    EXPECT_EQ(config.office.city, "Massa");
+    EXPECT_TRUE(config.office.phones.empty());  // the seed gives none
+    EXPECT_TRUE(config.office.email.empty());
+    ASSERT_EQ(config.categories.size(), 4u);
+
+    EXPECT_TRUE(config.hours.example);
+    int minutes = 0;
+    for (const domain::WeeklySession& s : config.hours.weekly) minutes += s.toMinute - s.fromMinute;
+    EXPECT_EQ(minutes, 21 * 60);
+    EXPECT_EQ(config.hours.patron.month, 10);
+    EXPECT_EQ(config.hours.patron.day, 4);
+    EXPECT_EQ(config.hours.patron.name, "San Francesco d'Assisi");
+    EXPECT_EQ(config.charter.minWeeklyHours, 0);
+    EXPECT_EQ(config.charter.minAfternoonOpenings, 0);
+
+    const domain::ServiceCard* card = config.findService("segretariato-sociale");
+    ASSERT_NE(card, nullptr);
+    EXPECT_EQ(card->categoryIds.size(), 4u);
+    EXPECT_TRUE(startsWith(sectionText(*card, "what"),
+                           "Il Segretariato Sociale \u00e8 il servizio che svolge funzioni di "
+                           "ascolto, orientamento, accompagnamento e attivazione dei servizi "
+                           "sociali territoriali "));
+    EXPECT_EQ(sectionText(*card, "where"),
+              "Viale Roma 33-35, presso la sede della Misericordia San Francesco");
+    EXPECT_TRUE(contains(sectionText(*card, "activities"), "assistente sociale"));
+    EXPECT_TRUE(contains(sectionText(*card, "activities"), "educatore"));
+}
+
+TEST(Config, noHoursSectionLeavesTheDefaults) {
+    const Config config = parseConfig(kBase, "test.toml");
+    EXPECT_TRUE(config.hours.weekly.empty());
+    EXPECT_EQ(config.hours.patron.month, 0);
+    EXPECT_EQ(config.tickets.defaultInterviewMinutes, domain::TicketRules{}.defaultInterviewMinutes);
+    EXPECT_TRUE(config.services.empty());
+}
+
+TEST(Config, weekdayIsAcceptedInAnyCaseWithOrWithoutAccent) {
+    const Config config =
+        parseConfig(kBase + weekly("Luned\u00ec", "9:00", "10:00") + weekly("martedi", "09:00", "10:00") +
+                        weekly("MERCOLED\u00cc", "09:00", "10:00") +
+                        weekly("giovedi'", "09:00", "10:00") + weekly(" Domenica ", "9.30", "24:00"),
+                    "test.toml");
+    ASSERT_EQ(config.hours.weekly.size(), 5u);
+    for (int i = 0; i < 4; ++i) EXPECT_EQ(config.hours.weekly[i].weekday, i + 1);
+    expectSession(config.hours.weekly[0], 1, 9 * 60, 10 * 60, 1);
+    expectSession(config.hours.weekly[4], 7, 9 * 60 + 30, 24 * 60, 1);
+}
+
+TEST(Config, overlappingSessionsOfOneDayNameBothLines) {
+    const std::string toml = kBase + weekly("luned\u00ec", "15:30", "17:00") +  // header line 16
+                             weekly("mercoled\u00ec", "16:00", "18:00") +      // 21
+                             weekly("Lunedi", "16:30", "18:00");              // 26
+    EXPECT_EQ(errorFor(toml),
+              "test.toml:26: hours.weekly[3] (luned\u00ec 16:30-18:00) overlaps hours.weekly[1] "
+              "at line 16 (luned\u00ec 15:30-17:00); openings on the same day must not overlap");
+}
+
+TEST(Config, sessionsThatOnlyTouchAreAccepted) {
+    const Config config = parseConfig(kBase + weekly("luned\u00ec", "09:00", "12:00") +
+                                          weekly("luned\u00ec", "12:00", "13:00"),
+                                      "test.toml");
+    EXPECT_EQ(config.hours.weekly.size(), 2u);
+}
+
+TEST(Config, fromAfterToIsRejectedOnItsLine) {
+    // Block 0: header 16, day 17, from 18, to 19.
+    EXPECT_EQ(errorFor(kBase + weekly("luned\u00ec", "17:00", "15:30")),
+              "test.toml:18: hours.weekly[1]: from \"17:00\" must be before to \"15:30\"");
+    EXPECT_EQ(errorFor(kBase + weekly("luned\u00ec", "15:30", "15:30")),
+              "test.toml:18: hours.weekly[1]: from \"15:30\" must be before to \"15:30\"");
+}
+
+TEST(Config, badTimeSaysTheExpectedFormat) {
+    for (const std::string bad : {"25:00", "24:30", "15:60", "1530", "15:3", "mezzogiorno"}) {
+        const std::string error = errorFor(kBase + weekly("luned\u00ec", "09:00", bad));
+        EXPECT_EQ(error, "test.toml:19: hours.weekly[1].to: expected a time \"HH:MM\" from "
+                         "\"00:00\" to \"24:00\", like \"15:30\", found \"" + bad + "\"");
+    }
+}
+
+TEST(Config, unknownWeekdayListsTheValidNames) {
+    EXPECT_EQ(errorFor(kBase + weekly("lundi", "09:00", "12:00")),
+              "test.toml:17: hours.weekly[1].day: unknown weekday \"lundi\" (expected one of: "
+              "luned\u00ec, marted\u00ec, mercoled\u00ec, gioved\u00ec, venerd\u00ec, sabato, "
+              "domenica)");
+}
+
+TEST(Config, unknownKeyInAWeeklySessionListsTheExpectedOnes) {
+    EXPECT_EQ(errorFor(kBase + weekly("luned\u00ec", "09:00", "12:00") + "sportelli = 2\n"),
+              "test.toml:20: unknown key \"sportelli\" in hours.weekly[1] "
+              "(expected one of: day, from, to, desks)");
+}
+
+TEST(Config, deskCountMustBeAtLeastOne) {
+    EXPECT_EQ(errorFor(kBase + weekly("luned\u00ec", "09:00", "12:00") + "desks = 0\n"),
+              "test.toml:20: hours.weekly[1].desks: expected a whole number from 1 to 50, found 0");
+}
+
+TEST(Config, hoursWithoutWeeklySessionsIsRejected) {
+    const std::string error = errorFor(kBase + "\n[hours]\nexample = true\n");
+    EXPECT_TRUE(startsWith(error, "test.toml:16: hours.weekly: at least one [[hours.weekly]]"))
+        << error;
+}
+
+TEST(Config, closuresAndExtraOpeningsAreRead) {
+    const Config config = parseConfig(kBase + weekly("luned\u00ec", "09:00", "12:00") +
+                                          "\n[[hours.closures]]\nfrom = 2026-12-24\n"
+                                          "to = 2027-01-06\nreason = \"Chiusura natalizia\"\n"
+                                          "\n[[hours.closures]]\nfrom = \"2026-08-14\"\n"
+                                          "reason = \"Ponte\"\n"
+                                          "\n[[hours.extra]]\ndate = 2026-12-22\nfrom = \"09:00\"\n"
+                                          "to = \"12:00\"\ndesks = 2\n"
+                                          "note = \"Apertura straordinaria\"\n",
+                                      "test.toml");
+    const domain::HoursConfig& hours = config.hours;
+    ASSERT_EQ(hours.closures.size(), 2u);
+    EXPECT_EQ(hours.closures[0].from, (domain::LocalDate{2026, 12, 24}));
+    EXPECT_EQ(hours.closures[0].to, (domain::LocalDate{2027, 1, 6}));
+    EXPECT_EQ(hours.closures[0].reason, "Chiusura natalizia");
+    EXPECT_EQ(hours.closures[1].from, (domain::LocalDate{2026, 8, 14}));
+    EXPECT_EQ(hours.closures[1].to, hours.closures[1].from);  // one day
+    ASSERT_EQ(hours.extraOpenings.size(), 1u);
+    EXPECT_EQ(hours.extraOpenings[0].date, (domain::LocalDate{2026, 12, 22}));
+    EXPECT_EQ(hours.extraOpenings[0].fromMinute, 9 * 60);
+    EXPECT_EQ(hours.extraOpenings[0].toMinute, 12 * 60);
+    EXPECT_EQ(hours.extraOpenings[0].desks, 2);
+    EXPECT_EQ(hours.extraOpenings[0].note, "Apertura straordinaria");
+}
+
+TEST(Config, closureEndingBeforeItStartsIsRejected) {
+    // weekly block: lines 15-19; closure header 21, from 22, to 23.
+    EXPECT_EQ(errorFor(kBase + weekly("luned\u00ec", "09:00", "12:00") +
+                       "\n[[hours.closures]]\nfrom = 2026-12-24\nto = 2026-12-20\n"
+                       "reason = \"Chiusura\"\n"),
+              "test.toml:23: hours.closures[1].to: 2026-12-20 is before from 2026-12-24; the last "
+              "closed day must be on or after the first");
+}
+
+TEST(Config, extraOpeningWithBackwardTimesIsRejected) {
+    EXPECT_EQ(errorFor(kBase + weekly("luned\u00ec", "09:00", "12:00") +
+                       "\n[[hours.extra]]\ndate = 2026-12-22\nfrom = \"12:00\"\nto = \"09:00\"\n"),
+              "test.toml:23: hours.extra[1]: from \"12:00\" must be before to \"09:00\"");
+}
+
+TEST(Config, patronOnADayTheMonthHasNotIsRejected) {
+    EXPECT_EQ(errorFor(kBase + "\n[hours]\npatron = { month = 6, day = 31, name = \"X\" }\n" +
+                       weekly("luned\u00ec", "09:00", "12:00")),
+              "test.toml:17: hours.patron.day: month 6 has no day 31");
+}
+
+TEST(Config, ticketRulesMustBeNonNegativeAndAnInterviewAtLeastOneMinute) {
+    const Config config = parseConfig(kBase + "\n[tickets]\nopen_before_minutes = 0\n"
+                                              "default_interview_minutes = 30\n",
+                                      "test.toml");
+    EXPECT_EQ(config.tickets.openBeforeMinutes, 0);
+    EXPECT_EQ(config.tickets.defaultInterviewMinutes, 30);
+    EXPECT_EQ(config.tickets.learnFromWeeks, domain::TicketRules{}.learnFromWeeks);
+
+    EXPECT_EQ(errorFor(kBase + "\n[tickets]\ndefault_interview_minutes = 0\n"),
+              "test.toml:17: tickets.default_interview_minutes: expected a whole number from 1 "
+              "to 1440, found 0");
+    EXPECT_EQ(errorFor(kBase + "\n[tickets]\nlearn_from_weeks = -1\n"),
+              "test.toml:17: tickets.learn_from_weeks: expected a whole number from 0 to 520, "
+              "found -1");
+    EXPECT_EQ(errorFor(kBase + "\n[tickets]\nmin_samples_to_learn = \"20\"\n"),
+              "test.toml:17: tickets.min_samples_to_learn: expected a whole number from 0 to "
+              "100000, found \"20\"");
+}
+
+TEST(Config, serviceNamingAnUnknownCategoryIsRejected) {
+    // Service header 16, id 17, title 18, categories 19.
+    EXPECT_EQ(errorFor(kBase + service("colloquio", "[\"adulti\", \"giovani\"]")),
+              "test.toml:19: services[1].categories: unknown category \"giovani\" "
+              "(known categories: adulti, anziani)");
+}
+
+TEST(Config, serviceNeedsATitleAndACategory) {
+    EXPECT_EQ(errorFor(kBase + "\n[[services]]\nid = \"colloquio\"\ncategories = [\"adulti\"]\n"),
+              "test.toml:16: missing required key \"title\" in services[1]");
+    const std::string error = errorFor(kBase + service("colloquio", "[]"));
+    EXPECT_TRUE(startsWith(error, "test.toml:19: services[1].categories: expected a list of one "
+                                  "or more category ids"))
+        << error;
+}
+
+TEST(Config, duplicateServiceIdIsRejected) {
+    // First block: lines 15-19; second: header 21, id 22.
+    EXPECT_EQ(errorFor(kBase + service("colloquio", "[\"adulti\"]") +
+                       service("colloquio", "[\"anziani\"]")),
+              "test.toml:22: services[2].id: \"colloquio\" is already used by services[1] at "
+              "line 16; each service needs its own id");
+}
+
+TEST(Config, unknownServiceKeyListsTheCardSections) {
+    const std::string error =
+        errorFor(kBase + service("colloquio", "[\"adulti\"]", "costo = \"Gratuito\"\n"));
+    EXPECT_EQ(error, "test.toml:20: unknown key \"costo\" in services[1] (expected one of: id, "
+                     "title, categories, example, what, activities, where, hours, for_whom, "
+                     "responsible, how_to_access, forms, documents, cost, quality)");
+}
+
+TEST(Config, cardSectionsComeOutInCharterOrderWhateverTheFileOrder) {
+    const Config config = parseConfig(
+        kBase + service("colloquio", "[\"adulti\"]",
+                        "example = true\n"
+                        "quality = \"Q\"\ncost = \"C\"\nwhat = \"\"\"\nPrima riga.\n\nSeconda.\n\"\"\"\n"
+                        "where = \"W\"\nforms = \"   \"\n"),
+        "test.toml");
+    ASSERT_EQ(config.services.size(), 1u);
+    const domain::ServiceCard& card = config.services[0];
+    EXPECT_TRUE(card.example);
+    // "forms" is blank, so left out like an absent section.
+    EXPECT_EQ(sectionKeys(card), (std::vector<std::string>{"what", "where", "cost", "quality"}));
+    EXPECT_EQ(sectionText(card, "what"), "Prima riga.\n\nSeconda.");
+}
+
+TEST(Config, servicesOfListsTheCardsOfACategoryInFileOrder) {
+    const Config config = parseConfig(kBase + service("uno", "[\"anziani\"]") +
+                                          service("due", "[\"adulti\"]") +
+                                          service("tre", "[\"adulti\", \"anziani\"]"),
+                                      "test.toml");
+    EXPECT_EQ(idsOf(config.servicesOf("anziani")), (std::vector<std::string>{"uno", "tre"}));
+    EXPECT_EQ(idsOf(config.servicesOf("adulti")), (std::vector<std::string>{"due", "tre"}));
+    EXPECT_TRUE(config.servicesOf("disabili").empty());
+    ASSERT_NE(config.findService("due"), nullptr);
+    EXPECT_EQ(config.findService("due")->title, "Titolo due");
+    EXPECT_EQ(config.findService("quattro"), nullptr);
+}
+
+TEST(Config, gorgonzolaServicesOfAnzianiAreInFileOrder) {
+    const Config config = loadShipped("gorgonzola.toml");
+    EXPECT_EQ(idsOf(config.servicesOf("anziani")),
+              (std::vector<std::string>{"segretariato-sociale", "colloquio-assistente-sociale",
+                                        "assistenza-domiciliare-anziani"}));
 }
 
 }  // namespace

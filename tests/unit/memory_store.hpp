@@ -24,6 +24,11 @@ public:
         ++m_version;
         return t;
     }
+    std::optional<domain::Ticket> findByRequestToken(const std::string& token) override {
+        for (size_t i = 0; i < m_tickets.size(); ++i)
+            if (!token.empty() && m_tokens[i] == token) return m_tickets[i];
+        return std::nullopt;
+    }
     std::vector<domain::Ticket> ticketsOfDay(const domain::LocalDate& day) override {
         std::vector<domain::Ticket> out;
         std::copy_if(m_tickets.begin(), m_tickets.end(), std::back_inserter(out),
@@ -36,7 +41,9 @@ public:
             if (t.categoryId == categoryId && t.serviceDay == day) n = std::max(n, t.number);
         return n + 1;
     }
+    domain::InterviewStats interviewStats(const domain::LocalDate&) override { return m_stats; }
     std::uint64_t dataVersion() override { return m_version; }
+    void setInterviewStats(domain::InterviewStats stats) { m_stats = stats; }
 
     std::vector<domain::Ticket>& tickets() { return m_tickets; }
 
@@ -44,6 +51,7 @@ private:
     std::vector<domain::Ticket> m_tickets;
     std::vector<std::string> m_tokens;
     std::uint64_t m_version = 1;
+    domain::InterviewStats m_stats;
 };
 
 }  // namespace testing_support

@@ -8,9 +8,14 @@ using namespace domain;
 
 namespace {
 
+// Gorgonzola's week: Monday 15:30-17:00, Wednesday 16:30-18:30, Friday 9:30-11:30.
 Config twoCategories() {
     Config c;
     c.categories = {{"adulti", "Adulti", 'A', ""}, {"anziani", "Anziani", 'N', ""}};
+    c.hours.weekly = {{1, 930, 1020, 1}, {3, 990, 1110, 1}, {5, 570, 690, 1}};
+    c.tickets.defaultInterviewMinutes = 20;
+    c.tickets.openBeforeMinutes = 15;
+    c.tickets.cutoffMinutesBeforeClose = 15;
     return c;
 }
 
@@ -81,4 +86,49 @@ TEST_F(QueueFixture, previewStoresNothing) {
     EXPECT_EQ(preview.ticket.code, "A002");
     EXPECT_EQ(preview.peopleAhead, 1);
     EXPECT_EQ(store.tickets().size(), 1u);
+}
+
+TEST_F(QueueFixture, refusesOnADayWithoutOpeningAndNamesTheNextOne) {
+    clock.set(*LocalDateTime::parse("2026-12-01T10:00"));  // a Tuesday
+    try {
+        queue.takeTicket("adulti");
+        FAIL() << "expected TicketRefusedError";
+    } catch (const TicketRefusedError& e) {
+        EXPECT_EQ(e.decision().refusal, Refusal::ClosedToday);
+        ASSERT_TRUE(e.decision().nextOpening);
+        EXPECT_EQ(e.decision().nextOpening->start().iso(), "2026-12-02T16:30:00");
+    }
+    EXPECT_TRUE(store.tickets().empty());
+}
+
+TEST_F(QueueFixture, aRepeatedTapStillGetsItsTicketWhenTheQueueHasJustFilled) {
+    clock.set(*LocalDateTime::parse("2026-11-30T16:20"));  // 40 minutes left: room for two interviews
+    queue.takeTicket("adulti");
+    IssuedTicket second = queue.takeTicket("adulti", "visit-9");
+    EXPECT_THROW(queue.takeTicket("adulti"), TicketRefusedError);
+    EXPECT_EQ(queue.takeTicket("adulti", "visit-9").ticket.code, second.ticket.code);
+}
+
+TEST_F(QueueFixture, waitCountsInterviewsAheadAndRoundsUp) {
+    queue.takeTicket("adulti");
+    queue.takeTicket("adulti");
+    IssuedTicket third = queue.takeTicket("anziani");
+    EXPECT_EQ(third.peopleAhead, 2);
+    EXPECT_EQ(third.waitMinutes, 40);
+}
+
+TEST_F(QueueFixture, waitBeforeOpeningIncludesTheTimeUntilOpening) {
+    clock.set(*LocalDateTime::parse("2026-11-30T15:18"));
+    IssuedTicket first = queue.takeTicket("adulti");
+    EXPECT_EQ(first.peopleAhead, 0);
+    EXPECT_EQ(first.waitMinutes, 15);  // 12 minutes to the opening, rounded up to 15
+}
+
+TEST_F(QueueFixture, learnedInterviewLengthReplacesTheDefaultOnceThereAreEnoughSamples) {
+    store.setInterviewStats({5, 30.0});
+    EXPECT_DOUBLE_EQ(queue.interviewMinutes(), 20.0);
+    store.setInterviewStats({25, 30.0});
+    EXPECT_DOUBLE_EQ(queue.interviewMinutes(), 30.0);
+    queue.takeTicket("adulti");
+    EXPECT_EQ(queue.takeTicket("adulti").waitMinutes, 30);
 }

@@ -67,14 +67,15 @@ void PointerInput::handle(const SDL_Event& e, SDL_Window* window) {
 }
 
 void PointerInput::applyTo(ImGuiIO& io) {
-    // Motion steps are merged; a press or release gets a frame of its own.
+    // A press or release gets a frame of its own, and so does every move of a pressed finger
+    // (a drag must be seen moving); moves of a hovering mouse are merged.
     while (!m_steps.empty()) {
         Step s = m_steps.front();
         m_steps.pop_front();
         m_pos = s.pos;
         bool changed = s.down != m_down;
         m_down = s.down;
-        if (changed) break;
+        if (changed || m_down) break;
     }
     io.MousePos = m_pos;
     io.MouseDown[0] = m_down;

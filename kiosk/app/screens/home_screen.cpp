@@ -1,48 +1,103 @@
 #include "home_screen.hpp"
 
-#include "../ui/format.hpp"
+#include "domain/format.hpp"
 
 namespace screens {
 
+std::string sessionsText(const std::vector<domain::Session>& sessions) {
+    std::string text;
+    for (const auto& s : sessions) {
+        if (!text.empty()) text += ", ";
+        text += s.start().hhmm() + "–" + s.end().hhmm();
+    }
+    return text;
+}
+
 namespace {
 
-// The card beside the big tile: today's date and how many people are waiting.
-void queueCard(ui::UiContext& ctx, ImVec2 min, ImVec2 max, const HomeView& view) {
-    ctx.draw->AddRectFilled(min, max, ui::color::kSurface, ctx.px(16));
-    ctx.draw->AddRect(min, max, ui::color::kBorder, ctx.px(16), 0, ctx.px(2));
-    const float pad = ctx.px(48);
+std::string capitalized(std::string s) {
+    if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+    return s;
+}
+
+std::string todayText(const ui::UiContext& ctx, const HomeView& view) {
+    if (view.closedReason) return ctx.texts.format("home.today_holiday", {{"reason", *view.closedReason}});
+    if (view.today.empty()) return ctx.texts.get("home.today_closed");
+    return ctx.texts.format("home.today", {{"hours", sessionsText(view.today)}});
+}
+
+// Open or closed, in a word and a colour and an icon: never colour alone.
+float openStatus(ui::UiContext& ctx, ImVec2 pos, const HomeView& view) {
+    const bool open = view.openNow.has_value();
+    const ImU32 col = open ? ui::color::kSuccess : ui::color::kDanger;
+    const float r = ctx.px(22);
+    ImVec2 c(pos.x + r, pos.y + ctx.px(30));
+    ctx.draw->AddCircleFilled(c, r, col, 32);
+    ui::drawIcon(ctx.draw, open ? ui::Icon::Check : ui::Icon::Clock, c, r * 1.5f, ui::color::kOnPrimary);
+    std::string text = open ? ctx.texts.format("home.open_now", {{"time", view.openNow->end().hhmm()}})
+                            : ctx.texts.get("home.closed_now");
+    ui::textAt(ctx, ctx.fonts.bodyBold, ImVec2(pos.x + 2 * r + ctx.px(16), pos.y + ctx.px(8)), col, text);
+    return ctx.px(72);
+}
+
+void statusCard(ui::UiContext& ctx, ImVec2 min, ImVec2 max, const HomeView& view) {
+    ui::panel(ctx, min, max);
+    const float pad = ctx.px(44);
     const float width = max.x - min.x - 2 * pad;
-    std::string today = ui::longDate(ctx.texts, view.now.date);
-    if (!today.empty()) today[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(today[0])));
+    const float x = min.x + pad;
     float y = min.y + pad;
-    ui::textAt(ctx, ctx.fonts.heading, ImVec2(min.x + pad, y), ui::color::kText, today);
-    y += ctx.px(110);
-    ui::textAt(ctx, ctx.fonts.body, ImVec2(min.x + pad, y), ui::color::kTextMuted, ctx.texts.get("home.waiting_label"));
-    y += ctx.px(40);
-    ui::textAt(ctx, ctx.fonts.ticket, ImVec2(min.x + pad, y), ui::color::kPrimary, std::to_string(view.waitingCount));
-    y += ctx.fonts.ticket->FontSize;
-    ui::textWrapped(ctx, ctx.fonts.body, ImVec2(min.x + pad, y), width, ui::color::kText,
-                    ui::countText(ctx.texts, "home.waiting", view.waitingCount));
+    ui::textAt(ctx, ctx.fonts.heading, ImVec2(x, y), ui::color::kText,
+               capitalized(domain::longDate(ctx.texts, view.now.date)));
+    y += ctx.px(90);
+    y += openStatus(ctx, ImVec2(x, y), view);
+    y += ui::textWrapped(ctx, ctx.fonts.body, ImVec2(x, y), width, ui::color::kText, todayText(ctx, view)) + ctx.px(12);
+    if (!view.openNow && view.nextOpening) {
+        std::string when = domain::sessionStartText(ctx.texts, *view.nextOpening);
+        y += ui::textWrapped(ctx, ctx.fonts.body, ImVec2(x, y), width, ui::color::kText,
+                             ctx.texts.format("home.next_opening", {{"when", when}}));
+    }
+    y += ctx.px(36);
+    ctx.draw->AddLine(ImVec2(x, y), ImVec2(max.x - pad, y), ui::color::kBorder, ctx.px(2));
+    y += ctx.px(28);
+    ui::textAt(ctx, ctx.fonts.body, ImVec2(x, y), ui::color::kTextMuted, ctx.texts.get("home.waiting_label"));
+    ImVec2 numberSize = ui::measure(ctx.fonts.display, std::to_string(view.waitingCount));
+    ui::textAt(ctx, ctx.fonts.display, ImVec2(max.x - pad - numberSize.x, y - ctx.px(20)), ui::color::kPrimary,
+               std::to_string(view.waitingCount));
+}
+
+ui::TileSpec takeTicketTile(const ui::UiContext& ctx, const HomeView& view, ImVec2 min, ImVec2 max) {
+    if (view.decision.allowed())
+        return {"take_ticket", min, max, ctx.texts.get("home.take_ticket"),
+                domain::countText(ctx.texts, "home.waiting", view.waitingCount), ui::Icon::Ticket,
+                ui::TileStyle::Primary, {}};
+    return {"take_ticket", min, max, ctx.texts.get("home.no_tickets"),
+            domain::refusalText(ctx.texts, view.decision), ui::Icon::Ticket, ui::TileStyle::Muted, {}};
 }
 
 }  // namespace
 
 void drawHomeScreen(ui::UiContext& ctx, const HomeView& view, Intents& intents) {
     const float pad = ctx.px(96);
-    const float gap = ctx.px(48);
-    const float top = ui::headerHeight(ctx) + ctx.px(64);
-    const float bottom = ctx.size.y - ui::footerHeight(ctx) - ctx.px(64);
+    const float gap = ctx.px(40);
+    const float top = ui::headerHeight(ctx) + ctx.px(56);
+    const float bottom = ctx.size.y - ui::footerHeight(ctx) - ctx.px(56);
     const float split = pad + (ctx.size.x - 2 * pad - gap) * 0.62f;
+    const float smallTileH = ctx.px(190);
 
-    ui::TileSpec take{"take_ticket",
-                      ImVec2(pad, top),
-                      ImVec2(split, bottom),
-                      ctx.texts.get("home.take_ticket"),
-                      ctx.texts.get("home.take_ticket_hint"),
-                      ui::Icon::Ticket,
-                      ui::TileStyle::Primary};
-    if (ui::tile(ctx, take)) intents.goTo = ScreenId::Category;
-    queueCard(ctx, ImVec2(split + gap, top), ImVec2(ctx.size.x - pad, bottom), view);
+    ui::TileSpec take = takeTicketTile(ctx, view, ImVec2(pad, top), ImVec2(split, bottom - smallTileH - gap));
+    if (ui::tile(ctx, take)) intents.goTo = view.decision.allowed() ? ScreenId::Category : ScreenId::NoTicket;
+
+    const float half = (split - pad - gap) / 2;
+    const float rowTop = bottom - smallTileH;
+    ui::TileSpec hours{"hours",       ImVec2(pad, rowTop), ImVec2(pad + half, bottom), ctx.texts.get("home.hours"),
+                       ctx.texts.get("home.hours_hint"), ui::Icon::Clock, ui::TileStyle::Card, {}};
+    if (ui::tile(ctx, hours)) intents.goTo = ScreenId::Hours;
+    ui::TileSpec services{"services", ImVec2(pad + half + gap, rowTop), ImVec2(split, bottom),
+                          ctx.texts.get("home.services"), ctx.texts.get("home.services_hint"), ui::Icon::Info,
+                          ui::TileStyle::Card, {}};
+    if (ui::tile(ctx, services)) intents.goTo = ScreenId::Services;
+
+    statusCard(ctx, ImVec2(split + gap, top), ImVec2(ctx.size.x - pad, bottom), view);
 }
 
 }  // namespace screens

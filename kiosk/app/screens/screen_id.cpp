@@ -5,8 +5,15 @@
 
 namespace screens {
 namespace {
-constexpr std::array<std::pair<ScreenId, std::string_view>, 4> kNames{{
-    {ScreenId::Home, "home"}, {ScreenId::Category, "category"}, {ScreenId::Ticket, "ticket"}, {ScreenId::Error, "error"}}};
+constexpr std::array<std::pair<ScreenId, std::string_view>, 9> kNames{{{ScreenId::Home, "home"},
+                                                                      {ScreenId::Category, "category"},
+                                                                      {ScreenId::Ticket, "ticket"},
+                                                                      {ScreenId::Error, "error"},
+                                                                      {ScreenId::NoTicket, "no-ticket"},
+                                                                      {ScreenId::Hours, "hours"},
+                                                                      {ScreenId::Services, "services"},
+                                                                      {ScreenId::ServiceList, "service-list"},
+                                                                      {ScreenId::Card, "card"}}};
 }
 
 std::string_view screenName(ScreenId id) {

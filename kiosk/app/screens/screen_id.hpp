@@ -6,7 +6,7 @@
 
 namespace screens {
 
-enum class ScreenId { Home, Category, Ticket, Error };
+enum class ScreenId { Home, Category, Ticket, Error, NoTicket, Hours, Services, ServiceList, Card };
 
 std::string_view screenName(ScreenId id);
 std::optional<ScreenId> screenFromName(std::string_view name);
@@ -15,6 +15,8 @@ std::optional<ScreenId> screenFromName(std::string_view name);
 struct Intents {
     std::optional<ScreenId> goTo;
     std::optional<std::string> takeTicketCategory;
+    std::optional<std::string> openServicesOf;  // a category id: its list of services
+    std::optional<std::string> openCard;        // a service card id
 };
 
 }  // namespace screens

@@ -1,7 +1,7 @@
 #include "ticket_screen.hpp"
 
 #include "category_screen.hpp"
-#include "../ui/format.hpp"
+#include "domain/format.hpp"
 
 namespace screens {
 
@@ -22,13 +22,16 @@ void drawTicketScreen(ui::UiContext& ctx, const TicketScreenState& state, Intent
     ui::textCentered(ctx, ctx.fonts.heading, cx, y, ui::color::kTextMuted, ctx.texts.get("ticket.your_number"));
     y += ctx.px(60);
     ui::textCentered(ctx, ctx.fonts.ticket, cx, y, ui::color::kPrimary, issued.ticket.code);
-    y += ctx.fonts.ticket->FontSize + ctx.px(4);
+    y += ctx.fonts.ticket->FontSize * 0.88f;
     std::string category = issued.category ? issued.category->label : issued.ticket.categoryId;
     ui::textCentered(ctx, ctx.fonts.heading, cx, y, ui::color::kText, category);
     y += ctx.px(90);
     ui::textCentered(ctx, ctx.fonts.bodyBold, cx, y, ui::color::kText,
-                     ui::countText(ctx.texts, "ticket.ahead", issued.peopleAhead));
-    y += ctx.px(56);
+                     domain::countText(ctx.texts, "ticket.ahead", issued.peopleAhead));
+    y += ctx.px(50);
+    ui::textCentered(ctx, ctx.fonts.body, cx, y, ui::color::kText,
+                     ctx.texts.format("ticket.wait_estimate", {{"minutes", std::to_string(issued.waitMinutes)}}));
+    y += ctx.px(50);
     ui::textCentered(ctx, ctx.fonts.body, cx, y, ui::color::kTextMuted, ctx.texts.get("ticket.wait_hint"));
 
     const float buttonW = ctx.px(520);

@@ -60,6 +60,26 @@ void check(ImDrawList* dl, ImVec2 c, float s, ImU32 col) {
     dl->AddLine(at(c, s, -0.12f, 0.26f), at(c, s, 0.34f, -0.24f), col, t);
 }
 
+void clock(ImDrawList* dl, ImVec2 c, float s, ImU32 col) {
+    float t = 0.08f * s;
+    dl->AddCircle(c, 0.40f * s, col, 48, t);
+    dl->AddLine(c, at(c, s, 0, -0.26f), col, t);
+    dl->AddLine(c, at(c, s, 0.18f, 0.08f), col, t);
+}
+
+void info(ImDrawList* dl, ImVec2 c, float s, ImU32 col) {
+    float t = 0.08f * s;
+    dl->AddCircle(c, 0.40f * s, col, 48, t);
+    dl->AddCircleFilled(at(c, s, 0, -0.20f), 0.06f * s, col, 16);
+    dl->AddLine(at(c, s, 0, -0.06f), at(c, s, 0, 0.24f), col, 0.10f * s);
+}
+
+void document(ImDrawList* dl, ImVec2 c, float s, ImU32 col) {
+    float t = 0.07f * s;
+    dl->AddRect(at(c, s, -0.30f, -0.40f), at(c, s, 0.30f, 0.40f), col, 0.06f * s, 0, t);
+    for (float y = -0.20f; y <= 0.21f; y += 0.13f) dl->AddLine(at(c, s, -0.17f, y), at(c, s, 0.17f, y), col, t * 0.8f);
+}
+
 }  // namespace
 
 void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
@@ -72,6 +92,9 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
         case Icon::Family: return family(dl, c, s, col);
         case Icon::Back: return back(dl, c, s, col);
         case Icon::Check: return check(dl, c, s, col);
+        case Icon::Clock: return clock(dl, c, s, col);
+        case Icon::Info: return info(dl, c, s, col);
+        case Icon::Document: return document(dl, c, s, col);
     }
 }
 

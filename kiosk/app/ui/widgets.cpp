@@ -10,6 +10,12 @@ std::optional<ImVec2> Targets::centerOf(const std::string& id) const {
     return ImVec2((it->second.min.x + it->second.max.x) / 2, (it->second.min.y + it->second.max.y) / 2);
 }
 
+std::optional<float> Targets::scrollOf(const std::string& id) const {
+    auto it = m_scrollLast.find(id);
+    if (it == m_scrollLast.end()) return std::nullopt;
+    return it->second;
+}
+
 void beginScreen(const char* name, ImVec2 size) {
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(size);
@@ -69,6 +75,7 @@ bool touchArea(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max, bool& hel
 
 ImU32 tileFill(TileStyle style, bool held) {
     if (style == TileStyle::Primary) return held ? color::kPrimaryDark : color::kPrimary;
+    if (style == TileStyle::Muted) return IM_COL32(0xEB, 0xEE, 0xF2, 0xFF);
     return held ? color::kPrimaryLight : color::kSurface;
 }
 
@@ -84,11 +91,16 @@ bool tile(UiContext& ctx, const TileSpec& spec) {
                             IM_COL32(0x17, 0x32, 0x4D, 0x22), rounding);
     ctx.draw->AddRectFilled(spec.min, spec.max, tileFill(spec.style, held), rounding);
     if (!primary) ctx.draw->AddRect(spec.min, spec.max, hovered ? color::kPrimary : color::kBorder, rounding, 0, ctx.px(3));
+    if (!spec.badge.empty()) {
+        ImVec2 size = measure(ctx.fonts.small, spec.badge);
+        badge(ctx, ImVec2(spec.max.x - size.x - ctx.px(60), spec.min.y + ctx.px(20)), spec.badge,
+              IM_COL32(0xFF, 0xE0, 0x8A, 0xFF), color::kText);
+    }
 
     const float height = spec.max.y - spec.min.y;
     const float iconBox = std::min(height * 0.62f, ctx.px(200));
     const float pad = ctx.px(44);
-    ImU32 fg = primary ? color::kOnPrimary : color::kPrimary;
+    ImU32 fg = primary ? color::kOnPrimary : spec.style == TileStyle::Muted ? color::kTextMuted : color::kPrimary;
     float textX = spec.min.x + pad;
     if (spec.icon != Icon::None) {
         ImVec2 c(spec.min.x + pad + iconBox / 2, spec.min.y + height / 2);
@@ -129,9 +141,11 @@ bool pillButton(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max, const st
     return pressed;
 }
 
+float backButtonTop(const UiContext& ctx) { return ctx.size.y - footerHeight(ctx) - ctx.px(40) - ctx.px(104); }
+
 bool backButton(UiContext& ctx) {
     const float bottom = ctx.size.y - footerHeight(ctx) - ctx.px(40);
-    ImVec2 min(ctx.px(96), bottom - ctx.px(104));
+    ImVec2 min(ctx.px(96), backButtonTop(ctx));
     return pillButton(ctx, "back", min, ImVec2(min.x + ctx.px(340), bottom), ctx.texts.get("common.back"), Icon::Back,
                       false);
 }
@@ -173,6 +187,56 @@ void footerBar(UiContext& ctx, const domain::Office& office) {
     if (!office.email.empty()) line += "   ·   " + office.email;
     ImVec2 s = measure(ctx.fonts.small, line);
     textAt(ctx, ctx.fonts.small, ImVec2(ctx.px(56), top + (footerHeight(ctx) - s.y) / 2), color::kTextMuted, line);
+}
+
+}  // namespace ui
+
+namespace ui {
+
+void beginScrollArea(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max) {
+    ctx.targets.record(id, min, max);
+    ImGui::SetCursorScreenPos(min);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ctx.px(40), ctx.px(32)));
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImColor(color::kSurface).Value);
+    ImGui::PushStyleColor(ImGuiCol_ScrollbarBg, ImColor(color::kSurface).Value);
+    ImGui::PushStyleColor(ImGuiCol_ScrollbarGrab, ImColor(color::kBorder).Value);
+    ImGui::BeginChild(id, ImVec2(max.x - min.x, max.y - min.y), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::PushTextWrapPos(0.0f);
+}
+
+void endScrollArea(UiContext& ctx, const char* id) {
+    ImGui::PopTextWrapPos();
+    // Touchscreens have no wheel: a finger dragging anywhere over the text moves it.
+    if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && ImGui::IsMouseDragging(0, 4.0f))
+        ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
+    ctx.targets.recordScroll(id, ImGui::GetScrollY());
+    ImGui::EndChild();
+    ImGui::PopStyleColor(3);
+    ImGui::PopStyleVar();
+}
+
+float screenTitle(UiContext& ctx, const std::string& title, const std::string& subtitle) {
+    const float pad = ctx.px(96);
+    float y = headerHeight(ctx) + ctx.px(44);
+    textAt(ctx, ctx.fonts.heading, ImVec2(pad, y), color::kText, title);
+    y += ctx.px(72);
+    if (!subtitle.empty()) {
+        textAt(ctx, ctx.fonts.body, ImVec2(pad, y), color::kTextMuted, subtitle);
+        y += ctx.px(60);
+    }
+    return y + ctx.px(16);
+}
+
+void panel(UiContext& ctx, ImVec2 min, ImVec2 max) {
+    ctx.draw->AddRectFilled(min, max, color::kSurface, ctx.px(16));
+    ctx.draw->AddRect(min, max, color::kBorder, ctx.px(16), 0, ctx.px(2));
+}
+
+void badge(UiContext& ctx, ImVec2 pos, const std::string& text, ImU32 fill, ImU32 textColor) {
+    ImVec2 size = measure(ctx.fonts.small, text);
+    ImVec2 pad(ctx.px(14), ctx.px(4));
+    ctx.draw->AddRectFilled(pos, ImVec2(pos.x + size.x + 2 * pad.x, pos.y + size.y + 2 * pad.y), fill, ctx.px(8));
+    textAt(ctx, ctx.fonts.small, ImVec2(pos.x + pad.x, pos.y + pad.y), textColor, text);
 }
 
 }  // namespace ui

@@ -18,16 +18,26 @@ namespace ui {
 // Where each named touch target was drawn in the last frame: lets UI scripts tap by name.
 class Targets {
 public:
-    void beginFrame() { m_current.clear(); }
-    void endFrame() { m_last = m_current; }
+    void beginFrame() {
+        m_current.clear();
+        m_scrollCurrent.clear();
+    }
+    void endFrame() {
+        m_last = m_current;
+        m_scrollLast = m_scrollCurrent;
+    }
     void record(const std::string& id, ImVec2 min, ImVec2 max) { m_current[id] = {min, max}; }
     std::optional<ImVec2> centerOf(const std::string& id) const;
+    // Scroll areas report how far they are scrolled, so scripts can check a finger drag.
+    void recordScroll(const std::string& id, float y) { m_scrollCurrent[id] = y; }
+    std::optional<float> scrollOf(const std::string& id) const;
 
 private:
     struct Rect {
         ImVec2 min, max;
     };
     std::map<std::string, Rect> m_current, m_last;
+    std::map<std::string, float> m_scrollCurrent, m_scrollLast;
 };
 
 // Everything a screen needs to draw itself.
@@ -41,7 +51,7 @@ struct UiContext {
     float px(float design) const { return metrics.px(design); }
 };
 
-enum class TileStyle { Primary, Card };
+enum class TileStyle { Primary, Card, Muted };
 
 struct TileSpec {
     const char* id;
@@ -50,6 +60,7 @@ struct TileSpec {
     std::string sublabel;
     Icon icon = Icon::None;
     TileStyle style = TileStyle::Card;
+    std::string badge;  // a small mark in the corner ("Esempio")
 };
 
 // A big touch tile with icon, label and one explanatory line; true when tapped.
@@ -61,6 +72,7 @@ bool pillButton(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max, const st
 
 // "Indietro" in the bottom-left corner, the same place on every screen; true when tapped.
 bool backButton(UiContext& ctx);
+float backButtonTop(const UiContext& ctx);
 
 // The blue band with the Comune, the office and the clock; "DEMO" when the clock is simulated.
 void headerBar(UiContext& ctx, const domain::Office& office, const domain::LocalDateTime& now, bool demo);
@@ -79,6 +91,19 @@ float textWrapped(UiContext& ctx, ImFont* font, ImVec2 pos, float maxWidth, ImU3
 float textWrappedCentered(UiContext& ctx, ImFont* font, float centerX, float y, float maxWidth, ImU32 color,
                           const std::string& text);
 ImVec2 measure(ImFont* font, const std::string& text);
+
+// A region that scrolls with a finger drag (and the wheel); draw ImGui text between begin/end.
+void beginScrollArea(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max);
+void endScrollArea(UiContext& ctx, const char* id);
+
+// A screen title with an optional line under it; returns the y below them.
+float screenTitle(UiContext& ctx, const std::string& title, const std::string& subtitle);
+
+// A white rounded panel with a hairline border.
+void panel(UiContext& ctx, ImVec2 min, ImVec2 max);
+
+// A small rounded label ("Esempio", "Oggi").
+void badge(UiContext& ctx, ImVec2 pos, const std::string& text, ImU32 fill, ImU32 textColor);
 
 // The full-window ImGui window every screen draws into.
 void beginScreen(const char* name, ImVec2 size);

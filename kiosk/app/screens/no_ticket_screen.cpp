@@ -1,0 +1,18 @@
+#include "no_ticket_screen.hpp"
+
+namespace screens {
+
+void drawNoTicketScreen(ui::UiContext& ctx, const domain::IssueDecision& decision, Intents& intents) {
+    const float cx = ctx.size.x / 2;
+    float y = ui::headerHeight(ctx) + ctx.px(170);
+    ctx.draw->AddCircleFilled(ImVec2(cx, y), ctx.px(66), ui::color::kPrimary, 48);
+    ui::drawIcon(ctx.draw, ui::Icon::Clock, ImVec2(cx, y), ctx.px(110), ui::color::kOnPrimary);
+    y += ctx.px(110);
+    ui::textCentered(ctx, ctx.fonts.heading, cx, y, ui::color::kText, ctx.texts.get("no_ticket.title"));
+    y += ctx.px(100);
+    ui::textWrappedCentered(ctx, ctx.fonts.bodyBold, cx, y, ctx.px(1300), ui::color::kText,
+                            domain::refusalText(ctx.texts, decision));
+    if (ui::backButton(ctx)) intents.goTo = ScreenId::Home;
+}
+
+}  // namespace screens
