@@ -10,12 +10,18 @@ int QueueSnapshot::positionOf(std::int64_t ticketId) const {
     return 0;
 }
 
-std::vector<QueueEntry> waitingInCallingOrder(const std::vector<Ticket>& ticketsOfDay) {
+std::vector<QueueEntry> waitingInCallingOrder(const std::vector<Ticket>& ticketsOfDay,
+                                              const std::vector<std::string>& priorityCategoryIds) {
     std::vector<QueueEntry> waiting;
     for (const auto& t : ticketsOfDay)
         if (t.state == TicketState::Waiting) waiting.push_back({t, 0});
-    // Issue time first; the store id breaks ties between tickets taken in the same second.
-    std::stable_sort(waiting.begin(), waiting.end(), [](const QueueEntry& a, const QueueEntry& b) {
+    auto isPriority = [&](const Ticket& t) {
+        return std::find(priorityCategoryIds.begin(), priorityCategoryIds.end(), t.categoryId) !=
+               priorityCategoryIds.end();
+    };
+    // Priority first, then issue time; the store id breaks ties between tickets of the same second.
+    std::stable_sort(waiting.begin(), waiting.end(), [&](const QueueEntry& a, const QueueEntry& b) {
+        if (isPriority(a.ticket) != isPriority(b.ticket)) return isPriority(a.ticket);
         if (a.ticket.issuedAt != b.ticket.issuedAt) return a.ticket.issuedAt < b.ticket.issuedAt;
         return a.ticket.id < b.ticket.id;
     });
@@ -82,7 +88,7 @@ QueueSnapshot QueueService::snapshot() const {
     QueueSnapshot s;
     s.serviceDay = m_clock.now().date;
     s.tickets = m_store.ticketsOfDay(s.serviceDay);
-    s.waiting = waitingInCallingOrder(s.tickets);
+    s.waiting = waitingInCallingOrder(s.tickets, m_config.staff.priorityCategoryIds);
     return s;
 }
 

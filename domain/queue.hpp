@@ -53,8 +53,10 @@ private:
     IssueDecision m_decision;
 };
 
-// Orders the waiting tickets of a day: first come, first called.
-std::vector<QueueEntry> waitingInCallingOrder(const std::vector<Ticket>& ticketsOfDay);
+// Orders the waiting tickets of a day as staff will call them: priority categories first, then
+// first come, first called.
+std::vector<QueueEntry> waitingInCallingOrder(const std::vector<Ticket>& ticketsOfDay,
+                                              const std::vector<std::string>& priorityCategoryIds = {});
 
 class QueueService {
 public:

@@ -31,7 +31,9 @@ struct Ticket {
     LocalDate serviceDay;
     LocalDateTime issuedAt;
     TicketState state = TicketState::Waiting;
-    std::optional<std::string> desk;  // room or desk it was called to
+    std::optional<std::string> desk;           // room or desk it was called to
+    std::optional<LocalDateTime> calledAt;     // first call: ends the wait
+    std::optional<LocalDateTime> finishedAt;   // served or no-show: ends the interview
 };
 
 // "A" + 7 -> "A007"; numbers above 999 keep all their digits ("A1000").

@@ -25,6 +25,49 @@ struct InterviewStats {
     double averageMinutes = 0;
 };
 
+// One call of a ticket to a room, as the hall board shows it (a recall is a call too).
+struct CallRecord {
+    std::int64_t id = 0;  // increasing: the newest call has the highest id
+    std::string code;
+    std::string desk;
+    LocalDateTime calledAt;
+};
+
+// Call the oldest waiting ticket of the day to a desk; priority categories go first.
+struct CallNextRequest {
+    LocalDate serviceDay;
+    std::string desk;
+    LocalDateTime now;
+    std::vector<std::string> priorityCategoryIds;
+};
+
+// A change of one ticket's state, applied only if the ticket is still in one of `from`:
+// the check and the write are one transaction, so two desks never act on the same ticket.
+struct TicketChange {
+    LocalDate serviceDay;
+    std::string code;
+    std::vector<TicketState> from;
+    TicketState to = TicketState::Waiting;
+    std::optional<std::string> desk;            // calling: the room
+    std::optional<LocalDateTime> calledAt;      // calling: set only if not called before
+    std::optional<LocalDateTime> finishedAt;    // served / no-show
+    bool clearCall = false;                     // back in the queue: forget desk, call and end times
+    std::optional<std::string> newCategoryId;   // transfer
+    bool logCall = false;                       // add a CallRecord for the board
+};
+
+// The code names no ticket of that service day.
+class UnknownTicketError : public std::invalid_argument {
+public:
+    using std::invalid_argument::invalid_argument;
+};
+
+// The ticket exists but its state does not allow the change ("A007 is served: it cannot be called").
+class TransitionError : public std::logic_error {
+public:
+    using std::logic_error::logic_error;
+};
+
 // A storage failure a person can act on (disk full, database locked too long, corrupt file).
 class StoreError : public std::runtime_error {
 public:
@@ -47,6 +90,21 @@ public:
 
     // The number the next ticket of the category would get (nothing is stored).
     virtual int nextNumber(const std::string& categoryId, const LocalDate& serviceDay) = 0;
+
+    // Atomically picks the next waiting ticket, marks it called at the desk, logs the call.
+    // nullopt when nobody is waiting.
+    virtual std::optional<Ticket> callNext(const CallNextRequest& request) = 0;
+
+    // Applies the change atomically and returns the ticket as it is afterwards. Throws
+    // UnknownTicketError or TransitionError (naming the current state) and changes nothing.
+    virtual Ticket changeTicket(const TicketChange& change) = 0;
+
+    // The latest calls of the day, newest first.
+    virtual std::vector<CallRecord> recentCalls(const LocalDate& serviceDay, int limit) = 0;
+
+    // Small named values kept with the data (the staff PIN's hash).
+    virtual std::optional<std::string> setting(const std::string& key) = 0;
+    virtual void setSetting(const std::string& key, const std::string& value) = 0;
 
     // Served tickets of service days from `since` on that have both call and end times.
     virtual InterviewStats interviewStats(const LocalDate& since) = 0;

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <filesystem>
@@ -53,6 +54,25 @@ CREATE INDEX tickets_day_state ON tickets (service_day, state);
 ALTER TABLE tickets ADD COLUMN called_at TEXT;
 ALTER TABLE tickets ADD COLUMN finished_at TEXT;
 )sql"},
+    // The staff's calls (the hall board's list), small settings, and transfers between categories.
+    // A transfer fills transferred_to instead of rewriting category_id: category_id stays the
+    // category the number was drawn for, so numbering and UNIQUE (service_day, category_id, number)
+    // keep holding with the ticket's code unchanged, and no table has to be rebuilt.
+    Migration{3, R"sql(
+ALTER TABLE tickets ADD COLUMN transferred_to TEXT;
+CREATE TABLE calls (
+    id          INTEGER PRIMARY KEY,
+    service_day TEXT NOT NULL,
+    code        TEXT NOT NULL,
+    desk        TEXT NOT NULL,
+    called_at   TEXT NOT NULL
+);
+CREATE INDEX calls_day ON calls (service_day, id);
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+)sql"},
 };
 
 constexpr bool migrationsAreNumberedOneByOne() {
@@ -64,7 +84,14 @@ static_assert(migrationsAreNumberedOneByOne(), "migration versions must be 1, 2,
 static_assert(kMigrations.back().version == SqliteStore::kSchemaVersion,
               "kSchemaVersion must be the version of the last migration");
 
-constexpr const char* kTicketColumns = "id, code, category_id, number, service_day, issued_at, state, desk";
+// The category a ticket is in now: the one it was transferred to, else the one it was issued for.
+constexpr const char* kTicketColumns =
+    "id, code, COALESCE(transferred_to, category_id), number, service_day, issued_at, state, desk, "
+    "called_at, finished_at";
+
+// Separates priority category ids in one bound text, so one cached statement serves any list;
+// category ids are letters, digits and dashes, never this control character.
+constexpr char kListSeparator = '\x1f';
 
 // What the person at the kiosk or the technician can do about it; SQLite's own text is appended.
 std::string_view hintFor(int resultCode) {
@@ -132,6 +159,16 @@ public:
         return check(sqlite3_bind_text(m_statement, index, data, static_cast<int>(text.size()), SQLITE_TRANSIENT));
     }
     StatementRun& bind(int index, int value) { return check(sqlite3_bind_int(m_statement, index, value)); }
+    StatementRun& bind(int index, std::int64_t value) {
+        return check(sqlite3_bind_int64(m_statement, index, static_cast<sqlite3_int64>(value)));
+    }
+    StatementRun& bind(int index, bool value) { return bind(index, value ? 1 : 0); }
+    StatementRun& bindOptional(int index, const std::optional<std::string>& text) {
+        return text ? bind(index, std::string_view(*text)) : check(sqlite3_bind_null(m_statement, index));
+    }
+    StatementRun& bindOptional(int index, const std::optional<domain::LocalDateTime>& time) {
+        return time ? bind(index, std::string_view(time->iso())) : check(sqlite3_bind_null(m_statement, index));
+    }
     StatementRun& bindNullIfEmpty(int index, std::string_view text) {
         return text.empty() ? check(sqlite3_bind_null(m_statement, index)) : bind(index, text);
     }
@@ -228,6 +265,19 @@ std::int64_t queryInteger(sqlite3* db, const std::string& sql, const std::string
     return run.integer64(0);
 }
 
+[[noreturn]] void throwUnreadable(const std::string& what, const std::string& path) {
+    throw StoreError(what + " in the ticket database " + path +
+                     " is unreadable: the file was edited by hand or is damaged");
+}
+
+std::optional<domain::LocalDateTime> optionalTime(const StatementRun& row, int column, std::int64_t ticketId,
+                                                  const std::string& path) {
+    if (row.isNull(column)) return std::nullopt;
+    const auto time = domain::LocalDateTime::parse(row.text(column));
+    if (!time) throwUnreadable("the call or end time of ticket " + std::to_string(ticketId), path);
+    return time;
+}
+
 domain::Ticket ticketFromRow(const StatementRun& row, const std::string& path) {
     domain::Ticket ticket;
     ticket.id = row.integer64(0);
@@ -244,7 +294,44 @@ domain::Ticket ticketFromRow(const StatementRun& row, const std::string& path) {
     ticket.issuedAt = *issuedAt;
     ticket.state = *state;
     if (!row.isNull(7)) ticket.desk = row.text(7);
+    ticket.calledAt = optionalTime(row, 8, ticket.id, path);
+    ticket.finishedAt = optionalTime(row, 9, ticket.id, path);
     return ticket;
+}
+
+domain::CallRecord callFromRow(const StatementRun& row, const std::string& path) {
+    domain::CallRecord call;
+    call.id = row.integer64(0);
+    call.code = row.text(1);
+    call.desk = row.text(2);
+    const auto calledAt = domain::LocalDateTime::parse(row.text(3));
+    if (!calledAt) throwUnreadable("call " + std::to_string(call.id), path);
+    call.calledAt = *calledAt;
+    return call;
+}
+
+std::string separatedList(const std::vector<std::string>& ids) {
+    std::string list(1, kListSeparator);
+    for (const auto& id : ids) list += id + kListSeparator;
+    return list;
+}
+
+bool contains(const std::vector<domain::TicketState>& states, domain::TicketState state) {
+    return std::find(states.begin(), states.end(), state) != states.end();
+}
+
+std::string_view inPlainWords(domain::TicketState state) {
+    return state == domain::TicketState::NoShow ? "a no-show" : domain::toString(state);
+}
+
+std::string refusedTransition(const domain::Ticket& ticket, domain::TicketState to) {
+    const std::string prefix = "ticket " + ticket.code + " is ";
+    if (ticket.state == to) return prefix + "already " + std::string(inPlainWords(to));
+    return prefix + std::string(inPlainWords(ticket.state)) + ": it cannot become " + std::string(inPlainWords(to));
+}
+
+std::string unknownTicket(const domain::TicketChange& change) {
+    return "no ticket " + change.code + " today (" + change.serviceDay.iso() + ")";
 }
 
 }  // namespace
@@ -341,6 +428,46 @@ void SqliteStore::prepareStatements() {
                                "FROM tickets WHERE state = 'served' AND service_day >= ?1 "
                                "AND called_at IS NOT NULL AND finished_at IS NOT NULL AND finished_at >= called_at",
                                m_path);
+    prepareStaffStatements();
+}
+
+void SqliteStore::prepareStaffStatements() {
+    const std::string columns = kTicketColumns;
+    // Priority categories first (instr() = 0 sorts after), then first come, first called.
+    m_firstWaiting =
+        prepare(m_db.get(),
+                "SELECT " + columns +
+                    " FROM tickets WHERE service_day = ?1 AND state = 'waiting' "
+                    "ORDER BY instr(?2, char(31) || COALESCE(transferred_to, category_id) || char(31)) = 0, "
+                    "issued_at, id LIMIT 1",
+                m_path);
+    m_findByCode =
+        prepare(m_db.get(), "SELECT " + columns + " FROM tickets WHERE service_day = ?1 AND code = ?2", m_path);
+    m_ticketById = prepare(m_db.get(), "SELECT " + columns + " FROM tickets WHERE id = ?1", m_path);
+    m_markCalled = prepare(m_db.get(),
+                           "UPDATE tickets SET state = 'called', desk = ?2, called_at = COALESCE(called_at, ?3) "
+                           "WHERE id = ?1",
+                           m_path);
+    // NULL parameters leave a column as it is; clearing (?7) happens before the new values apply.
+    m_applyChange = prepare(m_db.get(),
+                            "UPDATE tickets SET state = ?2, "
+                            "desk = COALESCE(?3, CASE WHEN ?7 THEN NULL ELSE desk END), "
+                            "called_at = CASE WHEN ?7 THEN ?4 ELSE COALESCE(called_at, ?4) END, "
+                            "finished_at = COALESCE(?5, CASE WHEN ?7 THEN NULL ELSE finished_at END), "
+                            "transferred_to = COALESCE(?6, transferred_to) "
+                            "WHERE id = ?1",
+                            m_path);
+    m_insertCall =
+        prepare(m_db.get(), "INSERT INTO calls (service_day, code, desk, called_at) VALUES (?1, ?2, ?3, ?4)", m_path);
+    m_recentCalls = prepare(m_db.get(),
+                            "SELECT id, code, desk, called_at FROM calls WHERE service_day = ?1 "
+                            "ORDER BY id DESC LIMIT ?2",
+                            m_path);
+    m_setting = prepare(m_db.get(), "SELECT value FROM settings WHERE key = ?1", m_path);
+    m_setSetting = prepare(m_db.get(),
+                           "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                           m_path);
 }
 
 int SqliteStore::readUserVersion(const char* action) {
@@ -416,6 +543,107 @@ std::vector<domain::Ticket> SqliteStore::ticketsOfDay(const domain::LocalDate& s
 
 int SqliteStore::nextNumber(const std::string& categoryId, const domain::LocalDate& serviceDay) {
     return selectNextNumber(categoryId, serviceDay, "reading the next ticket number");
+}
+
+std::optional<domain::Ticket> SqliteStore::callNext(const domain::CallNextRequest& request) {
+    constexpr const char* action = "calling the next ticket";
+    // The pick and the write share the write lock: another desk waits and then sees this call.
+    ImmediateTransaction transaction(m_db.get(), m_path, action);
+    const auto next = firstWaiting(request);
+    if (!next) return std::nullopt;
+    markCalled(next->id, request.desk, request.now);
+    const domain::Ticket called = ticketById(next->id, action);
+    logCall(called, request.now, action);
+    transaction.commit();
+    return called;
+}
+
+domain::Ticket SqliteStore::changeTicket(const domain::TicketChange& change) {
+    constexpr const char* action = "changing a ticket";
+    ImmediateTransaction transaction(m_db.get(), m_path, action);
+    const auto current = findByCode(change.serviceDay, change.code, action);
+    if (!current) throw domain::UnknownTicketError(unknownTicket(change));
+    if (!contains(change.from, current->state)) throw domain::TransitionError(refusedTransition(*current, change.to));
+    applyChange(current->id, change);
+    const domain::Ticket changed = ticketById(current->id, action);
+    if (change.logCall) logCall(changed, change.calledAt ? *change.calledAt : changed.calledAt, action);
+    transaction.commit();
+    return changed;
+}
+
+std::vector<domain::CallRecord> SqliteStore::recentCalls(const domain::LocalDate& serviceDay, int limit) {
+    std::vector<domain::CallRecord> calls;
+    if (limit <= 0) return calls;  // SQLite reads a negative LIMIT as "no limit"
+    StatementRun run(m_recentCalls.get(), m_path, "reading the latest calls");
+    run.bind(1, serviceDay.iso()).bind(2, limit);
+    while (run.nextRow()) calls.push_back(callFromRow(run, m_path));
+    return calls;
+}
+
+std::optional<std::string> SqliteStore::setting(const std::string& key) {
+    StatementRun run(m_setting.get(), m_path, "reading a setting");
+    run.bind(1, key);
+    if (!run.nextRow()) return std::nullopt;
+    return run.text(0);
+}
+
+void SqliteStore::setSetting(const std::string& key, const std::string& value) {
+    constexpr const char* action = "saving a setting";
+    ImmediateTransaction transaction(m_db.get(), m_path, action);
+    {
+        StatementRun run(m_setSetting.get(), m_path, action);
+        run.bind(1, key).bind(2, value).runToCompletion();
+    }
+    transaction.commit();
+}
+
+std::optional<domain::Ticket> SqliteStore::firstWaiting(const domain::CallNextRequest& request) {
+    StatementRun run(m_firstWaiting.get(), m_path, "calling the next ticket");
+    run.bind(1, request.serviceDay.iso()).bind(2, separatedList(request.priorityCategoryIds));
+    if (!run.nextRow()) return std::nullopt;
+    return ticketFromRow(run, m_path);
+}
+
+std::optional<domain::Ticket> SqliteStore::findByCode(const domain::LocalDate& serviceDay, const std::string& code,
+                                                      const char* action) {
+    StatementRun run(m_findByCode.get(), m_path, action);
+    run.bind(1, serviceDay.iso()).bind(2, code);
+    if (!run.nextRow()) return std::nullopt;
+    return ticketFromRow(run, m_path);
+}
+
+domain::Ticket SqliteStore::ticketById(std::int64_t id, const char* action) {
+    StatementRun run(m_ticketById.get(), m_path, action);
+    run.bind(1, id);
+    if (!run.nextRow()) run.fail(SQLITE_INTERNAL);
+    return ticketFromRow(run, m_path);
+}
+
+void SqliteStore::markCalled(std::int64_t id, const std::string& desk, const domain::LocalDateTime& now) {
+    StatementRun run(m_markCalled.get(), m_path, "calling the next ticket");
+    run.bind(1, id).bind(2, desk).bind(3, now.iso()).runToCompletion();
+}
+
+void SqliteStore::applyChange(std::int64_t id, const domain::TicketChange& change) {
+    StatementRun run(m_applyChange.get(), m_path, "changing a ticket");
+    run.bind(1, id)
+        .bind(2, domain::toString(change.to))
+        .bindOptional(3, change.desk)
+        .bindOptional(4, change.calledAt)
+        .bindOptional(5, change.finishedAt)
+        .bindOptional(6, change.newCategoryId)
+        .bind(7, change.clearCall)
+        .runToCompletion();
+}
+
+void SqliteStore::logCall(const domain::Ticket& ticket, const std::optional<domain::LocalDateTime>& calledAt,
+                          const char* action) {
+    // Throwing inside the caller's transaction rolls the whole change back.
+    if (!ticket.desk || !calledAt)
+        throw std::invalid_argument("ticket " + ticket.code + " cannot be called: no desk or call time was given");
+    StatementRun run(m_insertCall.get(), m_path, action);
+    run.bind(1, ticket.serviceDay.iso()).bind(2, ticket.code).bind(3, *ticket.desk).bind(4, calledAt->iso());
+    run.runToCompletion();
 }
 
 domain::InterviewStats SqliteStore::interviewStats(const domain::LocalDate& since) {

@@ -26,12 +26,15 @@ using Statement = std::unique_ptr<sqlite3_stmt, StatementFinalizer>;
 
 // Several processes may each hold their own SqliteStore on the same file: numbering stays
 // gap-free and duplicate-free because every issue happens inside one BEGIN IMMEDIATE transaction.
+// Calls and other changes of a ticket's state are likewise one BEGIN IMMEDIATE transaction each,
+// so two desks never call the same ticket. A transferred ticket keeps its code and number: the
+// citizen holds the paper, and numbering follows the category the ticket was issued for.
 // One object is one connection and must be used by one thread at a time.
 // Every failure is reported as domain::StoreError naming the file.
 class SqliteStore : public domain::TicketStore {
 public:
     // The PRAGMA user_version this build creates and understands; newer files are refused.
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     // Creates the file (and its parent directory) when missing and brings its schema up to date.
     // Refuses, without writing a byte, files that are not SQLite databases, SQLite databases of
@@ -48,6 +51,11 @@ public:
     std::optional<domain::Ticket> findByRequestToken(const std::string& token) override;
     std::vector<domain::Ticket> ticketsOfDay(const domain::LocalDate& serviceDay) override;
     int nextNumber(const std::string& categoryId, const domain::LocalDate& serviceDay) override;
+    std::optional<domain::Ticket> callNext(const domain::CallNextRequest& request) override;
+    domain::Ticket changeTicket(const domain::TicketChange& change) override;
+    std::vector<domain::CallRecord> recentCalls(const domain::LocalDate& serviceDay, int limit) override;
+    std::optional<std::string> setting(const std::string& key) override;
+    void setSetting(const std::string& key, const std::string& value) override;
     domain::InterviewStats interviewStats(const domain::LocalDate& since) override;
     // Note: like PRAGMA data_version, it does not change for commits made through this object.
     std::uint64_t dataVersion() override;
@@ -61,12 +69,22 @@ private:
     void requireWriteAheadLog(const std::string& journalMode) const;
     void migrate();
     void prepareStatements();
+    void prepareStaffStatements();
 
     int readUserVersion(const char* action);
     void refuseNewerSchema(int version) const;
 
     int selectNextNumber(const std::string& categoryId, const domain::LocalDate& serviceDay, const char* action);
     std::int64_t insertTicket(const domain::NewTicketRequest& request, int number, const std::string& code);
+
+    std::optional<domain::Ticket> firstWaiting(const domain::CallNextRequest& request);
+    std::optional<domain::Ticket> findByCode(const domain::LocalDate& serviceDay, const std::string& code,
+                                             const char* action);
+    domain::Ticket ticketById(std::int64_t id, const char* action);
+    void markCalled(std::int64_t id, const std::string& desk, const domain::LocalDateTime& now);
+    void applyChange(std::int64_t id, const domain::TicketChange& change);
+    void logCall(const domain::Ticket& ticket, const std::optional<domain::LocalDateTime>& calledAt,
+                 const char* action);
 
     std::string m_path;
     detail::Connection m_db;  // declared first so it is destroyed last, after the statements are finalized
@@ -76,6 +94,15 @@ private:
     detail::Statement m_ticketsOfDay;
     detail::Statement m_dataVersion;
     detail::Statement m_interviewStats;
+    detail::Statement m_firstWaiting;
+    detail::Statement m_findByCode;
+    detail::Statement m_ticketById;
+    detail::Statement m_markCalled;
+    detail::Statement m_applyChange;
+    detail::Statement m_insertCall;
+    detail::Statement m_recentCalls;
+    detail::Statement m_setting;
+    detail::Statement m_setSetting;
 };
 
 }  // namespace store

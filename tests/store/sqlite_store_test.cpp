@@ -543,3 +543,443 @@ TEST(SqliteStore, interviewStatsAverageServedTicketsOfTheRecentDaysOnly) {
     EXPECT_EQ(db.interviewStats(day("2026-09-01")).samples, 3);
     EXPECT_EQ(db.interviewStats(day("2026-12-01")).samples, 0);
 }
+
+// ---- staff: calls, changes, settings (schema 3) ----
+
+namespace {
+
+using domain::CallNextRequest;
+using domain::TicketChange;
+using domain::TicketState;
+
+CallNextRequest callNextAt(const std::string& desk, const char* when = "2026-11-30T15:40:00",
+                           std::vector<std::string> priority = {}) {
+    CallNextRequest r;
+    r.serviceDay = day("2026-11-30");
+    r.desk = desk;
+    r.now = at(when);
+    r.priorityCategoryIds = std::move(priority);
+    return r;
+}
+
+TicketChange changeOf(const std::string& code, std::vector<TicketState> from, TicketState to) {
+    TicketChange c;
+    c.serviceDay = day("2026-11-30");
+    c.code = code;
+    c.from = std::move(from);
+    c.to = to;
+    return c;
+}
+
+TicketChange serveAt(const std::string& code, const char* when) {
+    TicketChange c = changeOf(code, {TicketState::Called}, TicketState::Served);
+    c.finishedAt = at(when);
+    return c;
+}
+
+void issueMany(store::SqliteStore& db, int count) {
+    for (int i = 0; i < count; ++i) db.issueTicket(adulti("2026-11-30T15:30:00"));
+}
+
+std::string transitionErrorOf(store::SqliteStore& db, const TicketChange& change) {
+    try {
+        db.changeTicket(change);
+    } catch (const domain::TransitionError& e) {
+        return e.what();
+    }
+    return "no TransitionError";
+}
+
+// Calls the next ticket until nobody is left; returns the ids in calling order.
+std::vector<std::int64_t> callAllWaiting(store::SqliteStore& db, const std::string& desk) {
+    std::vector<std::int64_t> ids;
+    while (auto called = db.callNext(callNextAt(desk))) ids.push_back(called->id);
+    return ids;
+}
+
+void expectEachOfOneToNOnce(std::vector<std::int64_t> ids, int n) {
+    std::sort(ids.begin(), ids.end());
+    std::vector<std::int64_t> expected(static_cast<std::size_t>(n));
+    std::iota(expected.begin(), expected.end(), 1);
+    EXPECT_EQ(ids, expected);
+}
+
+}  // namespace
+
+TEST(SqliteStoreStaff, callNextTakesTheOldestWaitingAndRecordsDeskAndTime) {
+    TempDir dir;
+    store::SqliteStore db(dir.file("tickets.db"));
+    db.issueTicket(adulti("2026-11-30T15:32:00"));
+    db.issueTicket(request("anziani", 'N', "2026-11-30T15:31:00"));
+
+    const auto called = db.callNext(callNextAt("Stanza 2", "2026-11-30T15:40:00"));
+
+    ASSERT_TRUE(called.has_value());
+    EXPECT_EQ(called->code, "N001");
+    EXPECT_EQ(called->state, TicketState::Called);
+    EXPECT_EQ(called->desk, "Stanza 2");
+    EXPECT_EQ(called->calledAt, at("2026-11-30T15:40:00"));
+    const auto stored = db.ticketsOfDay(day("2026-11-30"));
+    EXPECT_EQ(stored[1].state, TicketState::Called);
+    EXPECT_EQ(stored[1].desk, "Stanza 2");
+    EXPECT_EQ(stored[1].calledAt, at("2026-11-30T15:40:00"));
+    EXPECT_EQ(stored[0].state, TicketState::Waiting);
+}
+
+TEST(SqliteStoreStaff, callNextPutsPriorityCategoriesFirstThenIssueOrder) {
+    TempDir dir;
+    store::SqliteStore db(dir.file("tickets.db"));
+    db.issueTicket(adulti("2026-11-30T15:30:00"));
+    db.issueTicket(request("disabili", 'D', "2026-11-30T15:35:00"));
+    db.issueTicket(request("anziani", 'N', "2026-11-30T15:33:00"));
+    db.issueTicket(request("disabili", 'D', "2026-11-30T15:34:00"));
+    const std::vector<std::string> priority = {"anziani", "disabili"};
+
+    std::vector<std::string> order;
+    while (auto t = db.callNext(callNextAt("Stanza 1", "2026-11-30T15:40:00", priority))) order.push_back(t->code);
+
+    EXPECT_EQ(order, (std::vector<std::string>{"N001", "D002", "D001", "A001"}));
+}
+
+TEST(SqliteStoreStaff, callNextWithNobodyWaitingChangesNothing) {
+    TempDir dir;
+    store::SqliteStore db(dir.file("tickets.db"));
+    db.issueTicket(adulti("2026-12-01T15:30:00"));  // another day
+
+    EXPECT_FALSE(db.callNext(callNextAt("Stanza 1")).has_value());
+    EXPECT_TRUE(db.recentCalls(day("2026-11-30"), 10).empty());
+    EXPECT_EQ(db.ticketsOfDay(day("2026-12-01"))[0].state, TicketState::Waiting);
+}
+
+TEST(SqliteStoreStaff, twoConnectionsInTwoThreadsNeverCallTheSameTicket) {
+    TempDir dir;
+    const auto path = dir.file("tickets.db");
+    constexpr int kTickets = 500;
+    {
+        store::SqliteStore db(path);
+        issueMany(db, kTickets);
+    }
+    std::latch bothOpen(2);
+    std::vector<std::int64_t> called[2];
+    std::string errors[2];
+
+    auto desk = [&](int index) {
+        bool arrived = false;
+        try {
+            store::SqliteStore db(path);
+            arrived = true;
+            bothOpen.arrive_and_wait();
+            called[index] = callAllWaiting(db, "Stanza " + std::to_string(index + 1));
+        } catch (const std::exception& e) {
+            errors[index] = e.what();
+            if (!arrived) bothOpen.count_down();
+        }
+    };
+    std::thread first(desk, 0);
+    std::thread second(desk, 1);
+    first.join();
+    second.join();
+
+    EXPECT_EQ(errors[0], "");
+    EXPECT_EQ(errors[1], "");
+    std::vector<std::int64_t> all = called[0];
+    all.insert(all.end(), called[1].begin(), called[1].end());
+    expectEachOfOneToNOnce(all, kTickets);
+    store::SqliteStore db(path);
+    EXPECT_EQ(db.recentCalls(day("2026-11-30"), 2 * kTickets).size(), static_cast<std::size_t>(kTickets));
+}
+
+namespace {
+
+// Runs in the forked child: calls until nobody is left, then sends the called ids down the pipe.
+[[noreturn]] void callFromChildProcess(const std::string& path, int readyFd, int goFd, int idsFd) {
+    try {
+        store::SqliteStore db(path);
+        const char ready = 'r';
+        if (write(readyFd, &ready, 1) != 1) _exit(1);
+        char go = 0;
+        if (read(goFd, &go, 1) != 1) _exit(1);
+        for (std::int64_t id : callAllWaiting(db, "Stanza 2"))
+            if (write(idsFd, &id, sizeof id) != static_cast<ssize_t>(sizeof id)) _exit(1);
+        _exit(0);
+    } catch (...) {
+        _exit(1);
+    }
+}
+
+std::vector<std::int64_t> readIds(int fd) {
+    std::vector<std::int64_t> ids;
+    std::int64_t id = 0;
+    while (read(fd, &id, sizeof id) == static_cast<ssize_t>(sizeof id)) ids.push_back(id);
+    return ids;
+}
+
+}  // namespace
+
+TEST(SqliteStoreStaff, twoProcessesCallingNextNeverCallOneTicketTwice) {
+    TempDir dir;
+    const auto path = dir.file("tickets.db");
+    constexpr int kTickets = 500;
+    {
+        store::SqliteStore db(path);
+        issueMany(db, kTickets);
+    }
+    int readyPipe[2];
+    int goPipe[2];
+    int idsPipe[2];
+    ASSERT_EQ(pipe(readyPipe), 0);
+    ASSERT_EQ(pipe(goPipe), 0);
+    ASSERT_EQ(pipe(idsPipe), 0);
+
+    const pid_t child = fork();
+    ASSERT_NE(child, -1);
+    if (child == 0) {
+        close(readyPipe[0]);
+        close(goPipe[1]);
+        close(idsPipe[0]);
+        callFromChildProcess(path, readyPipe[1], goPipe[0], idsPipe[1]);
+    }
+    close(readyPipe[1]);
+    close(goPipe[0]);
+    close(idsPipe[1]);
+
+    std::vector<std::int64_t> parentIds;
+    std::string parentError;
+    try {
+        store::SqliteStore db(path);
+        char ready = 0;
+        if (read(readyPipe[0], &ready, 1) != 1) throw std::runtime_error("child never became ready");
+        const char go = 'g';
+        if (write(goPipe[1], &go, 1) != 1) throw std::runtime_error("cannot signal the child");
+        parentIds = callAllWaiting(db, "Stanza 1");
+    } catch (const std::exception& e) {
+        parentError = e.what();
+    }
+    close(readyPipe[0]);
+    close(goPipe[1]);
+    // 500 ids are 4 KB: they fit in the pipe, so the child never blocks before we read.
+    const std::vector<std::int64_t> childIds = readIds(idsPipe[0]);
+    close(idsPipe[0]);
+    int status = 0;
+    ASSERT_EQ(waitpid(child, &status, 0), child);
+
+    EXPECT_EQ(parentError, "");
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 0) << "the child process failed to call its tickets";
+    std::vector<std::int64_t> all = parentIds;
+    all.insert(all.end(), childIds.begin(), childIds.end());
+    expectEachOfOneToNOnce(all, kTickets);
+    for (const auto& t : store::SqliteStore(path).ticketsOfDay(day("2026-11-30")))
+        EXPECT_EQ(t.state, TicketState::Called) << t.code;
+}
+
+TEST(SqliteStoreStaff, changeTicketAppliesTheChangeAndReturnsTheTicketAfterIt) {
+    TempDir dir;
+    store::SqliteStore db(dir.file("tickets.db"));
+    db.issueTicket(adulti("2026-11-30T15:30:00"));
+    db.callNext(callNextAt("Stanza 1", "2026-11-30T15:40:00"));
+
+    const Ticket served = db.changeTicket(serveAt("A001", "2026-11-30T15:55:00"));
+
+    EXPECT_EQ(served.state, TicketState::Served);
+    EXPECT_EQ(served.desk, "Stanza 1");
+    EXPECT_EQ(served.calledAt, at("2026-11-30T15:40:00"));
+    EXPECT_EQ(served.finishedAt, at("2026-11-30T15:55:00"));
+    const Ticket stored = db.ticketsOfDay(day("2026-11-30"))[0];
+    EXPECT_EQ(stored.state, TicketState::Served);
+    EXPECT_EQ(stored.finishedAt, at("2026-11-30T15:55:00"));
+    EXPECT_EQ(db.interviewStats(day("2026-11-01")).samples, 1);
+    EXPECT_NEAR(db.interviewStats(day("2026-11-01")).averageMinutes, 15.0, 0.01);
+}
+
+TEST(SqliteStoreStaff, changeTicketRefusesAWrongStateNamingItAndChangesNothing) {
+    TempDir dir;
+    store::SqliteStore db(dir.file("tickets.db"));
+    db.issueTicket(adulti("2026-11-30T15:30:00"));
+    db.callNext(callNextAt("Stanza 1", "2026-11-30T15:40:00"));
+    db.changeTicket(serveAt("A001", "2026-11-30T15:55:00"));
+    TicketChange callAgain = changeOf("A001", {TicketState::Waiting}, TicketState::Called);
+    callAgain.desk = "Stanza 2";
+    callAgain.calledAt = at("2026-11-30T16:00:00");
+    callAgain.logCall = true;
+
+    EXPECT_EQ(transitionErrorOf(db, callAgain), "ticket A001 is served: it cannot become called");
+    EXPECT_EQ(transitionErrorOf(db, serveAt("A001", "2026-11-30T16:05:00")), "ticket A001 is already served");
+
+    const Ticket stored = db.ticketsOfDay(day("2026-11-30"))[0];
+    EXPECT_EQ(stored.state, TicketState::Served);
+    EXPECT_EQ(stored.desk, "Stanza 1");
+    EXPECT_EQ(stored.finishedAt, at("2026-11-30T15:55:00"));
+    EXPECT_EQ(db.recentCalls(day("2026-11-30"), 10).size(), 1u);            // only the first call
+    EXPECT_EQ(db.issueTicket(adulti("2026-11-30T16:10:00")).code, "A002");  // nothing left locked
+}
+
+TEST(SqliteStoreStaff, changeTicketOnAnUnknownCodeNamesTheCodeAndTheDay) {
+    TempDir dir;
+    store::SqliteStore db(dir.file("tickets.db"));
+    db.issueTicket(adulti("2026-12-01T15:30:00"));  // A001 exists, but on another day
+    try {
+        db.changeTicket(serveAt("A001", "2026-11-30T16:00:00"));
+        FAIL() << "an unknown ticket was changed";
+    } catch (const domain::UnknownTicketError& e) {
+        EXPECT_STREQ(e.what(), "no ticket A001 today (2026-11-30)");
+    }
+}
+
+TEST(SqliteStoreStaff, aNoShowIsReportedInPlainWords) {
+    TempDir dir;
+    store::SqliteStore db(dir.file("tickets.db"));
+    db.issueTicket(adulti("2026-11-30T15:30:00"));
+    db.callNext(callNextAt("Stanza 1"));
+    TicketChange noShow = changeOf("A001", {TicketState::Called}, TicketState::NoShow);
+    noShow.finishedAt = at("2026-11-30T15:45:00");
+    db.changeTicket(noShow);
+
+    EXPECT_EQ(transitionErrorOf(db, serveAt("A001", "2026-11-30T15:50:00")),
+              "ticket A001 is a no-show: it cannot become served");
+}
+
+TEST(SqliteStoreStaff, recallKeepsTheFirstCallTimeButLogsANewCall) {
+    TempDir dir;
+    store::SqliteStore db(dir.file("tickets.db"));
+    db.issueTicket(adulti("2026-11-30T15:30:00"));
+    db.callNext(callNextAt("Stanza 1", "2026-11-30T15:40:00"));
+    TicketChange recall = changeOf("A001", {TicketState::Called}, TicketState::Called);
+    recall.desk = "Stanza 1";
+    recall.calledAt = at("2026-11-30T15:43:00");
+    recall.logCall = true;
+
+    const Ticket recalled = db.changeTicket(recall);
+
+    EXPECT_EQ(recalled.calledAt, at("2026-11-30T15:40:00"));
+    const auto calls = db.recentCalls(day("2026-11-30"), 10);
+    ASSERT_EQ(calls.size(), 2u);
+    EXPECT_EQ(calls[0].calledAt, at("2026-11-30T15:43:00"));
+    EXPECT_EQ(calls[1].calledAt, at("2026-11-30T15:40:00"));
+}
+
+TEST(SqliteStoreStaff, requeueForgetsDeskCallAndEnd) {
+    TempDir dir;
+    store::SqliteStore db(dir.file("tickets.db"));
+    db.issueTicket(adulti("2026-11-30T15:30:00"));
+    db.callNext(callNextAt("Stanza 1"));
+    TicketChange requeue = changeOf("A001", {TicketState::Called, TicketState::NoShow}, TicketState::Waiting);
+    requeue.clearCall = true;
+
+    const Ticket back = db.changeTicket(requeue);
+
+    EXPECT_EQ(back.state, TicketState::Waiting);
+    EXPECT_FALSE(back.desk.has_value());
+    EXPECT_FALSE(back.calledAt.has_value());
+    EXPECT_FALSE(back.finishedAt.has_value());
+    EXPECT_EQ(db.callNext(callNextAt("Stanza 2"))->code, "A001");
+}
+
+// The citizen holds the paper: A001 stays A001 in its new category, and both categories keep numbering.
+TEST(SqliteStoreStaff, transferKeepsTheCodeAndBothCategoriesKeepNumbering) {
+    TempDir dir;
+    store::SqliteStore db(dir.file("tickets.db"));
+    db.issueTicket(adulti("2026-11-30T15:30:00"));                   // A001
+    db.issueTicket(request("anziani", 'N', "2026-11-30T15:31:00"));  // N001
+    TicketChange transfer = changeOf("A001", {TicketState::Waiting, TicketState::Called}, TicketState::Waiting);
+    transfer.clearCall = true;
+    transfer.newCategoryId = "anziani";
+
+    const Ticket moved = db.changeTicket(transfer);
+
+    EXPECT_EQ(moved.code, "A001");
+    EXPECT_EQ(moved.number, 1);
+    EXPECT_EQ(moved.categoryId, "anziani");
+    EXPECT_EQ(db.ticketsOfDay(day("2026-11-30"))[0].categoryId, "anziani");
+    EXPECT_EQ(db.nextNumber("adulti", day("2026-11-30")), 2);
+    EXPECT_EQ(db.issueTicket(adulti("2026-11-30T15:35:00")).code, "A002");
+    EXPECT_EQ(db.issueTicket(request("anziani", 'N', "2026-11-30T15:36:00")).code, "N002");
+    const auto first = db.callNext(callNextAt("Stanza 1", "2026-11-30T15:40:00", {"anziani"}));
+    EXPECT_EQ(first->code, "A001");  // a priority category's ticket now, and the oldest of it
+}
+
+TEST(SqliteStoreStaff, recentCallsAreNewestFirstLimitedAndOfThatDayOnly) {
+    TempDir dir;
+    store::SqliteStore db(dir.file("tickets.db"));
+    issueMany(db, 3);
+    db.issueTicket(adulti("2026-12-02T16:30:00"));
+    db.callNext(callNextAt("Stanza 1", "2026-11-30T15:40:00"));
+    db.callNext(callNextAt("Stanza 2", "2026-11-30T15:41:00"));
+    db.callNext(callNextAt("Stanza 1", "2026-11-30T15:42:00"));
+
+    const auto calls = db.recentCalls(day("2026-11-30"), 2);
+
+    ASSERT_EQ(calls.size(), 2u);
+    EXPECT_EQ(calls[0].code, "A003");
+    EXPECT_EQ(calls[0].desk, "Stanza 1");
+    EXPECT_EQ(calls[0].calledAt, at("2026-11-30T15:42:00"));
+    EXPECT_EQ(calls[1].code, "A002");
+    EXPECT_GT(calls[0].id, calls[1].id);
+    EXPECT_TRUE(db.recentCalls(day("2026-12-02"), 5).empty());
+    EXPECT_TRUE(db.recentCalls(day("2026-11-30"), 0).empty());
+}
+
+TEST(SqliteStoreStaff, settingsRoundTripAndOverwrite) {
+    TempDir dir;
+    const auto path = dir.file("tickets.db");
+    {
+        store::SqliteStore db(path);
+        EXPECT_FALSE(db.setting("staff_pin_hash").has_value());
+        db.setSetting("staff_pin_hash", "first");
+        db.setSetting("staff_pin_hash", "second");
+        db.setSetting("other", "");
+    }
+    store::SqliteStore reopened(path);
+    EXPECT_EQ(reopened.setting("staff_pin_hash"), "second");
+    EXPECT_EQ(reopened.setting("other"), "");
+}
+
+TEST(SqliteStoreStaff, aSettingWrittenByAnotherConnectionIsSeen) {
+    TempDir dir;
+    const auto path = dir.file("tickets.db");
+    store::SqliteStore console(path);
+    store::SqliteStore ctl(path);
+    EXPECT_FALSE(console.setting("k").has_value());
+    ctl.setSetting("k", "v");
+    EXPECT_EQ(console.setting("k"), "v");
+}
+
+// A database of the second release (schema 2) keeps its tickets, calls included, and gains the staff tables.
+TEST(SqliteStoreStaff, versionTwoFileIsMigratedForwardKeepingItsTickets) {
+    TempDir dir;
+    const auto path = dir.file("tickets.db");
+    {
+        RawDatabase v2(path);
+        v2.exec(
+            "CREATE TABLE tickets (id INTEGER PRIMARY KEY, service_day TEXT NOT NULL, category_id TEXT NOT NULL, "
+            "number INTEGER NOT NULL, code TEXT NOT NULL, issued_at TEXT NOT NULL, state TEXT NOT NULL DEFAULT "
+            "'waiting' CHECK (state IN ('waiting', 'called', 'served', 'no-show')), desk TEXT, request_token TEXT, "
+            "UNIQUE (service_day, category_id, number), UNIQUE (service_day, code));"
+            "CREATE UNIQUE INDEX tickets_request_token ON tickets (request_token) WHERE request_token IS NOT NULL "
+            "AND request_token <> '';"
+            "CREATE INDEX tickets_day_state ON tickets (service_day, state);"
+            "ALTER TABLE tickets ADD COLUMN called_at TEXT;"
+            "ALTER TABLE tickets ADD COLUMN finished_at TEXT;"
+            "INSERT INTO tickets (service_day, category_id, number, code, issued_at, state, desk, called_at, "
+            "finished_at) VALUES ('2026-11-30', 'adulti', 1, 'A001', '2026-11-30T15:30:00', 'served', 'Stanza 1', "
+            "'2026-11-30T15:40:00', '2026-11-30T15:55:00');"
+            "INSERT INTO tickets (service_day, category_id, number, code, issued_at) "
+            "VALUES ('2026-11-30', 'adulti', 2, 'A002', '2026-11-30T15:31:00');"
+            "PRAGMA user_version = 2;");
+    }
+    store::SqliteStore db(path);
+    const auto tickets = db.ticketsOfDay(day("2026-11-30"));
+    ASSERT_EQ(tickets.size(), 2u);
+    EXPECT_EQ(tickets[0].code, "A001");
+    EXPECT_EQ(tickets[0].categoryId, "adulti");
+    EXPECT_EQ(tickets[0].state, TicketState::Served);
+    EXPECT_EQ(tickets[0].desk, "Stanza 1");
+    EXPECT_EQ(tickets[0].calledAt, at("2026-11-30T15:40:00"));
+    EXPECT_EQ(tickets[0].finishedAt, at("2026-11-30T15:55:00"));
+    EXPECT_EQ(db.callNext(callNextAt("Stanza 2"))->code, "A002");
+    EXPECT_EQ(db.issueTicket(adulti("2026-11-30T15:45:00")).code, "A003");
+    db.setSetting("k", "v");
+    EXPECT_EQ(db.setting("k"), "v");
+    RawDatabase raw(path);
+    EXPECT_EQ(raw.text("PRAGMA user_version"), "3");
+}

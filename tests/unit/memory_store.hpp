@@ -1,6 +1,8 @@
 #pragma once
 // An in-memory TicketStore for domain tests: the rules, without SQLite.
 #include <algorithm>
+#include <map>
+#include <tuple>
 
 #include "domain/ticket_store.hpp"
 
@@ -21,6 +23,7 @@ public:
         t.code = domain::formatTicketCode(r.prefix, t.number);
         m_tickets.push_back(t);
         m_tokens.push_back(r.requestToken);
+        m_issuedCategory.push_back(r.categoryId);
         ++m_version;
         return t;
     }
@@ -36,11 +39,62 @@ public:
         return out;
     }
     int nextNumber(const std::string& categoryId, const domain::LocalDate& day) override {
+        // Like the SQLite store: numbering follows the category a ticket was issued for.
         int n = 0;
-        for (const auto& t : m_tickets)
-            if (t.categoryId == categoryId && t.serviceDay == day) n = std::max(n, t.number);
+        for (size_t i = 0; i < m_tickets.size(); ++i)
+            if (m_issuedCategory[i] == categoryId && m_tickets[i].serviceDay == day)
+                n = std::max(n, m_tickets[i].number);
         return n + 1;
     }
+    std::optional<domain::Ticket> callNext(const domain::CallNextRequest& r) override {
+        domain::Ticket* next = nullptr;
+        for (auto& t : m_tickets)
+            if (t.serviceDay == r.serviceDay && t.state == domain::TicketState::Waiting &&
+                (!next || callingKey(t, r.priorityCategoryIds) < callingKey(*next, r.priorityCategoryIds)))
+                next = &t;
+        if (!next) return std::nullopt;
+        next->state = domain::TicketState::Called;
+        next->desk = r.desk;
+        if (!next->calledAt) next->calledAt = r.now;
+        logCall(*next, r.now);
+        return *next;
+    }
+    domain::Ticket changeTicket(const domain::TicketChange& c) override {
+        auto found = std::find_if(m_tickets.begin(), m_tickets.end(), [&](const domain::Ticket& t) {
+            return t.serviceDay == c.serviceDay && t.code == c.code;
+        });
+        if (found == m_tickets.end())
+            throw domain::UnknownTicketError("no ticket " + c.code + " today (" + c.serviceDay.iso() + ")");
+        if (std::find(c.from.begin(), c.from.end(), found->state) == c.from.end())
+            throw domain::TransitionError("ticket " + c.code + " is " + std::string(domain::toString(found->state)) +
+                                          ": it cannot become " + std::string(domain::toString(c.to)));
+        domain::Ticket& t = *found;
+        t.state = c.to;
+        if (c.clearCall) {
+            t.desk.reset();
+            t.calledAt.reset();
+            t.finishedAt.reset();
+        }
+        if (c.desk) t.desk = c.desk;
+        if (c.calledAt && !t.calledAt) t.calledAt = c.calledAt;
+        if (c.finishedAt) t.finishedAt = c.finishedAt;
+        if (c.newCategoryId) t.categoryId = *c.newCategoryId;
+        if (c.logCall) logCall(t, c.calledAt ? *c.calledAt : t.calledAt.value());
+        ++m_version;
+        return t;
+    }
+    std::vector<domain::CallRecord> recentCalls(const domain::LocalDate& day, int limit) override {
+        std::vector<domain::CallRecord> out;
+        for (size_t i = m_calls.size(); i-- > 0 && static_cast<int>(out.size()) < limit;)
+            if (m_callDays[i] == day) out.push_back(m_calls[i]);
+        return out;
+    }
+    std::optional<std::string> setting(const std::string& key) override {
+        auto it = m_settings.find(key);
+        if (it == m_settings.end()) return std::nullopt;
+        return it->second;
+    }
+    void setSetting(const std::string& key, const std::string& value) override { m_settings[key] = value; }
     domain::InterviewStats interviewStats(const domain::LocalDate&) override { return m_stats; }
     std::uint64_t dataVersion() override { return m_version; }
     void setInterviewStats(domain::InterviewStats stats) { m_stats = stats; }
@@ -48,8 +102,23 @@ public:
     std::vector<domain::Ticket>& tickets() { return m_tickets; }
 
 private:
+    static std::tuple<bool, domain::LocalDateTime, std::int64_t> callingKey(const domain::Ticket& t,
+                                                                            const std::vector<std::string>& priority) {
+        const bool first = std::find(priority.begin(), priority.end(), t.categoryId) != priority.end();
+        return {!first, t.issuedAt, t.id};
+    }
+    void logCall(const domain::Ticket& t, const domain::LocalDateTime& at) {
+        m_calls.push_back({static_cast<std::int64_t>(m_calls.size()) + 1, t.code, t.desk.value(), at});
+        m_callDays.push_back(t.serviceDay);
+        ++m_version;
+    }
+
     std::vector<domain::Ticket> m_tickets;
     std::vector<std::string> m_tokens;
+    std::vector<std::string> m_issuedCategory;
+    std::vector<domain::CallRecord> m_calls;
+    std::vector<domain::LocalDate> m_callDays;
+    std::map<std::string, std::string> m_settings;
     std::uint64_t m_version = 1;
     domain::InterviewStats m_stats;
 };

@@ -132,3 +132,14 @@ TEST_F(QueueFixture, learnedInterviewLengthReplacesTheDefaultOnceThereAreEnoughS
     queue.takeTicket("adulti");
     EXPECT_EQ(queue.takeTicket("adulti").waitMinutes, 30);
 }
+
+TEST_F(QueueFixture, priorityCategoryIsAheadInTheQueueAsStaffWillCallIt) {
+    config.staff.priorityCategoryIds = {"anziani"};
+    queue.takeTicket("adulti");
+    clock.advanceSeconds(60);
+    IssuedTicket elderly = queue.takeTicket("anziani");
+    EXPECT_EQ(elderly.peopleAhead, 0);
+    QueueSnapshot s = queue.snapshot();
+    EXPECT_EQ(s.waiting[0].ticket.code, "N001");
+    EXPECT_EQ(s.waiting[1].ticket.code, "A001");
+}
