@@ -1,7 +1,11 @@
 #include "commands.hpp"
 
+#include <istream>
 #include <nlohmann/json.hpp>
 #include <ostream>
+#include <stdexcept>
+
+#include "kiosk/common/pin.hpp"
 
 namespace ctl {
 
@@ -70,6 +74,147 @@ int printStatus(const domain::QueueService& queue, bool json, std::ostream& out)
         if (pos > 0) out << "  #" << pos;
         out << '\n';
     }
+    return kOk;
+}
+
+namespace {
+
+// Refusals staff can act on: a wrong code, or a ticket someone else has already moved on.
+template <typename Action>
+int reportingStaffErrors(std::ostream& err, Action&& action) {
+    try {
+        return action();
+    } catch (const domain::UnknownTicketError& e) {
+        err << "kioskctl: " << e.what() << '\n';
+        return kUnknownTicket;
+    } catch (const domain::TransitionError& e) {
+        err << "kioskctl: " << e.what() << '\n';
+        return kTransitionRefused;
+    }
+}
+
+// Checked before anything is stored, so a mistyped desk never calls anybody.
+bool deskExists(const domain::StaffService& staff, int desk, std::ostream& err) {
+    try {
+        staff.room(desk);
+        return true;
+    } catch (const std::out_of_range& e) {
+        err << "kioskctl: " << e.what() << '\n';
+        return false;
+    }
+}
+
+void printCall(const domain::Ticket& ticket, std::ostream& out) {
+    out << ticket.code << " -> " << *ticket.desk << '\n';
+}
+
+std::string firstLineOf(std::istream& in) {
+    std::string line;
+    std::getline(in, line);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return line;
+}
+
+}  // namespace
+
+int callNext(domain::StaffService& staff, int desk, std::ostream& out, std::ostream& err) {
+    if (!deskExists(staff, desk, err)) return kUsage;
+    const auto called = staff.callNext(desk);
+    if (!called) {
+        err << "kioskctl: nobody is waiting\n";
+        return kNobodyWaiting;
+    }
+    printCall(*called, out);
+    return kOk;
+}
+
+int callTicket(domain::StaffService& staff, const std::string& code, int desk, std::ostream& out, std::ostream& err) {
+    if (!deskExists(staff, desk, err)) return kUsage;
+    return reportingStaffErrors(err, [&] {
+        printCall(staff.call(code, desk), out);
+        return kOk;
+    });
+}
+
+int recall(domain::StaffService& staff, int desk, std::ostream& out, std::ostream& err) {
+    if (!deskExists(staff, desk, err)) return kUsage;
+    return reportingStaffErrors(err, [&] {
+        const domain::Ticket ticket = staff.recall(desk);
+        out << ticket.code << " -> " << *ticket.desk << " (again)\n";
+        return kOk;
+    });
+}
+
+int serve(domain::StaffService& staff, const std::string& code, std::ostream& out, std::ostream& err) {
+    return reportingStaffErrors(err, [&] {
+        out << staff.serve(code).code << " served\n";
+        return kOk;
+    });
+}
+
+int noShow(domain::StaffService& staff, const std::string& code, std::ostream& out, std::ostream& err) {
+    return reportingStaffErrors(err, [&] {
+        out << staff.noShow(code).code << " marked as no-show\n";
+        return kOk;
+    });
+}
+
+int requeue(domain::StaffService& staff, const std::string& code, std::ostream& out, std::ostream& err) {
+    return reportingStaffErrors(err, [&] {
+        out << staff.requeue(code).code << " back in the queue\n";
+        return kOk;
+    });
+}
+
+int transfer(domain::StaffService& staff, const domain::Config& config, const std::string& code,
+             const std::string& categoryId, std::ostream& out, std::ostream& err) {
+    return reportingStaffErrors(err, [&] {
+        const domain::Ticket moved = staff.transfer(code, categoryId);
+        const domain::Category* category = config.findCategory(moved.categoryId);
+        out << moved.code << " moved to " << (category ? category->label : moved.categoryId) << '\n';
+        return kOk;
+    });
+}
+
+int printFigures(const domain::StaffService& staff, bool json, std::ostream& out) {
+    const domain::DayFigures f = staff.figures();
+    if (json) {
+        const nlohmann::json doc = {{"taken", f.taken},
+                                    {"waiting", f.waiting},
+                                    {"called", f.called},
+                                    {"served", f.served},
+                                    {"no_show", f.noShow},
+                                    {"average_wait_minutes", f.averageWaitMinutes},
+                                    {"longest_wait_minutes", f.longestWaitMinutes}};
+        out << doc.dump(2) << '\n';
+        return kOk;
+    }
+    out << "taken: " << f.taken << '\n'
+        << "waiting: " << f.waiting << '\n'
+        << "called: " << f.called << '\n'
+        << "served: " << f.served << '\n'
+        << "no-show: " << f.noShow << '\n'
+        << "average wait: " << f.averageWaitMinutes << " min\n"
+        << "longest wait: " << f.longestWaitMinutes << " min\n";
+    return kOk;
+}
+
+int setPin(domain::TicketStore& store, const std::optional<std::string>& pin, std::istream& in, std::ostream& out,
+           std::ostream& err) {
+    const std::string typed = pin ? *pin : firstLineOf(in);
+    if (!common::isValidPin(typed)) {
+        err << "kioskctl: the PIN must be 4 to 8 digits\n";
+        return kUsage;
+    }
+    std::string hash;
+    try {
+        hash = common::hashPin(typed);
+    } catch (const std::runtime_error& e) {
+        err << "kioskctl: the PIN was not stored: " << e.what() << '\n';
+        return kStoreError;
+    }
+    store.setSetting(common::kPinSettingKey, hash);
+    out << "staff PIN set\n";
     return kOk;
 }
 

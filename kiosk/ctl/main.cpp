@@ -17,7 +17,21 @@ struct Options {
     std::string dbPath = common::defaultDatabasePath();
     std::string now;
     std::string categoryId;
+    std::string code;
+    int desk = 0;
+    std::optional<std::string> pin;
     bool json = false;
+};
+
+// The staff's subcommands, kept together so main() can tell whether one of them was given.
+struct StaffCommands {
+    CLI::App* call = nullptr;
+    CLI::App* recall = nullptr;
+    CLI::App* serve = nullptr;
+    CLI::App* noShow = nullptr;
+    CLI::App* requeue = nullptr;
+    CLI::App* transfer = nullptr;
+    CLI::App* figures = nullptr;
 };
 
 std::unique_ptr<domain::Clock> makeClock(const std::string& now) {
@@ -42,8 +56,9 @@ int reportingErrors(Body&& body) {
     }
 }
 
+// Loads the config, then opens the database: a broken config never touches the database.
 template <typename Command>
-int withQueue(const Options& opt, Command&& command) {
+int withOffice(const Options& opt, Command&& command) {
     if (opt.configPath.empty()) {
         std::cerr << "kioskctl: --config FILE is required for this command\n";
         return ctl::kUsage;
@@ -52,8 +67,81 @@ int withQueue(const Options& opt, Command&& command) {
         domain::Config config = common::loadConfigFile(opt.configPath);
         auto clock = makeClock(opt.now);
         store::SqliteStore store(opt.dbPath);
-        domain::QueueService queue(config, store, *clock);
+        return command(config, store, *clock);
+    });
+}
+
+template <typename Command>
+int withQueue(const Options& opt, Command&& command) {
+    return withOffice(opt, [&](const domain::Config& config, store::SqliteStore& store, const domain::Clock& clock) {
+        domain::QueueService queue(config, store, clock);
         return command(queue);
+    });
+}
+
+template <typename Command>
+int withStaff(const Options& opt, Command&& command) {
+    return withOffice(opt, [&](const domain::Config& config, store::SqliteStore& store, const domain::Clock& clock) {
+        domain::StaffService staff(config, store, clock);
+        return command(staff, config);
+    });
+}
+
+StaffCommands addStaffCommands(CLI::App& app, Options& opt) {
+    StaffCommands staff;
+    staff.call = app.add_subcommand("call", "call the next ticket (or CODE) to a desk; prints e.g. A007 -> Stanza 2");
+    staff.call->add_option("CODE", opt.code, "the ticket to call out of turn (A007); the next one if left out");
+    staff.call->add_option("--desk", opt.desk, "desk number: 1 is the first room of [staff] rooms")->required();
+    staff.recall = app.add_subcommand("recall", "call again the ticket last called to a desk");
+    staff.recall->add_option("--desk", opt.desk, "desk number: 1 is the first room of [staff] rooms")->required();
+    staff.serve = app.add_subcommand("serve", "the ticket's interview is over");
+    staff.serve->add_option("CODE", opt.code, "ticket code (A007)")->required();
+    staff.noShow = app.add_subcommand("noshow", "the citizen did not come when called");
+    staff.noShow->add_option("CODE", opt.code, "ticket code (A007)")->required();
+    staff.requeue = app.add_subcommand("requeue", "put a called or no-show ticket back in the queue");
+    staff.requeue->add_option("CODE", opt.code, "ticket code (A007)")->required();
+    staff.transfer = app.add_subcommand("transfer", "move a ticket to another category, keeping its code");
+    staff.transfer->add_option("CODE", opt.code, "ticket code (A007)")->required();
+    staff.transfer->add_option("CATEGORY_ID", opt.categoryId, "category id from the config (anziani ...)")->required();
+    staff.figures = app.add_subcommand("figures", "the day's counts and waits");
+    staff.figures->add_flag("--json", opt.json, "print JSON");
+    return staff;
+}
+
+// nullopt when none of the staff's subcommands was given.
+std::optional<int> runStaffCommand(const StaffCommands& staff, const Options& opt) {
+    auto run = [&](auto&& action) {
+        return withStaff(
+            opt, [&](domain::StaffService& service, const domain::Config& config) { return action(service, config); });
+    };
+    using Service = domain::StaffService;
+    using Config = domain::Config;
+    auto& out = std::cout;
+    auto& err = std::cerr;
+    if (staff.call->parsed())
+        return run([&](Service& s, const Config&) {
+            return opt.code.empty() ? ctl::callNext(s, opt.desk, out, err)
+                                    : ctl::callTicket(s, opt.code, opt.desk, out, err);
+        });
+    if (staff.recall->parsed())
+        return run([&](Service& s, const Config&) { return ctl::recall(s, opt.desk, out, err); });
+    if (staff.serve->parsed()) return run([&](Service& s, const Config&) { return ctl::serve(s, opt.code, out, err); });
+    if (staff.noShow->parsed())
+        return run([&](Service& s, const Config&) { return ctl::noShow(s, opt.code, out, err); });
+    if (staff.requeue->parsed())
+        return run([&](Service& s, const Config&) { return ctl::requeue(s, opt.code, out, err); });
+    if (staff.transfer->parsed())
+        return run(
+            [&](Service& s, const Config& c) { return ctl::transfer(s, c, opt.code, opt.categoryId, out, err); });
+    if (staff.figures->parsed())
+        return run([&](Service& s, const Config&) { return ctl::printFigures(s, opt.json, out); });
+    return std::nullopt;
+}
+
+int setPin(const Options& opt) {
+    return reportingErrors([&] {
+        store::SqliteStore store(opt.dbPath);
+        return ctl::setPin(store, opt.pin, std::cin, std::cout, std::cerr);
     });
 }
 
@@ -77,6 +165,9 @@ int main(int argc, char** argv) {
     status->add_flag("--json", opt.json, "print JSON: code, category, state, issued_at, position");
     auto* check = app.add_subcommand("check-config", "validate a config and check the hours against the charter");
     check->add_option("FILE", opt.checkPath, "the config to check")->required();
+    const StaffCommands staff = addStaffCommands(app, opt);
+    auto* setPinCommand = app.add_subcommand("set-pin", "set the staff PIN: one line of 4-8 digits on stdin");
+    setPinCommand->add_option("--pin", opt.pin, "the PIN, instead of reading stdin");
 
     try {
         app.parse(argc, argv);
@@ -86,6 +177,8 @@ int main(int argc, char** argv) {
     }
     if (check->parsed())
         return reportingErrors([&] { return ctl::checkConfig(common::loadConfigFile(opt.checkPath), std::cout); });
+    if (setPinCommand->parsed()) return setPin(opt);
+    if (auto rc = runStaffCommand(staff, opt)) return *rc;
     if (take->parsed()) {
         return withQueue(opt, [&](domain::QueueService& q) {
             domain::Texts texts = common::loadTextsFile(common::assetsDir() + "/i18n/it.toml");

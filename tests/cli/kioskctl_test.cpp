@@ -1,11 +1,13 @@
 // kioskctl as scripts use it: real processes on a real database file.
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 
+#include "kiosk/common/pin.hpp"
+#include "kiosk/store/sqlite_store.hpp"
 #include "support/process.hpp"
 
 using testing_support::runProcess;
@@ -195,4 +197,238 @@ TEST(Kioskctl, twoProcessesTaking500EachNeverShareANumber) {
     EXPECT_EQ(doc["tickets"].size(), 1000u);
     EXPECT_EQ(stored, printed);
     EXPECT_TRUE(stored.count("A001") && stored.count("A1000"));
+}
+
+// ---- the staff's commands (Monday 30 November 2026, Gorgonzola: Stanza 1 and Stanza 2) ----
+
+namespace {
+
+constexpr const char* kMonday = "2026-11-30T15:45";
+
+testing_support::ProcessResult staffAt(const TempDir& dir, const char* now, std::vector<std::string> args) {
+    args.insert(args.begin(), {"--now", now});
+    return ctl(dir, std::move(args));
+}
+
+testing_support::ProcessResult staff(const TempDir& dir, std::vector<std::string> args) {
+    return staffAt(dir, kMonday, std::move(args));
+}
+
+void takeTickets(const TempDir& dir, std::initializer_list<const char*> categories) {
+    for (const char* category : categories)
+        ASSERT_EQ(ctl(dir, {"--now", "2026-11-30T15:31", "take", category}).exitCode, 0) << category;
+}
+
+nlohmann::json ticketOf(const TempDir& dir, const std::string& code) {
+    const auto doc = nlohmann::json::parse(ctl(dir, {"--now", kMonday, "status", "--json"}).out);
+    for (const auto& t : doc["tickets"])
+        if (t["code"] == code) return t;
+    return nullptr;
+}
+
+std::string shellQuoted(const std::string& text) {
+    return "'" + text + "'";
+}
+
+}  // namespace
+
+TEST(KioskctlStaff, callNextPrintsTheCodeAndTheRoomAndMarksItCalled) {
+    TempDir dir;
+    takeTickets(dir, {"anziani", "adulti"});
+
+    auto r = staff(dir, {"call", "--desk", "2"});
+
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(r.out, "N001 -> Stanza 2\n");
+    EXPECT_EQ(ticketOf(dir, "N001")["state"], "called");
+    EXPECT_EQ(ticketOf(dir, "N001")["desk"], "Stanza 2");
+    EXPECT_EQ(ticketOf(dir, "A001")["state"], "waiting");
+}
+
+TEST(KioskctlStaff, callWithNobodyWaitingSaysSoWithItsOwnExitCode) {
+    TempDir dir;
+    auto r = staff(dir, {"call", "--desk", "1"});
+    EXPECT_EQ(r.exitCode, 8);
+    EXPECT_TRUE(r.out.empty()) << r.out;
+    EXPECT_NE(r.err.find("nobody is waiting"), std::string::npos) << r.err;
+}
+
+TEST(KioskctlStaff, aDeskBeyondTheRoomsIsAUsageErrorNamingThemAndCallsNobody) {
+    TempDir dir;
+    takeTickets(dir, {"adulti"});
+    auto r = staff(dir, {"call", "--desk", "3"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("desk 3: this office has 2 rooms: Stanza 1, Stanza 2"), std::string::npos) << r.err;
+    EXPECT_EQ(ticketOf(dir, "A001")["state"], "waiting");
+}
+
+TEST(KioskctlStaff, callByCodeAcceptsWhatStaffTypeAndSkipsTheQueue) {
+    TempDir dir;
+    takeTickets(dir, {"adulti", "adulti"});
+    auto r = staff(dir, {"call", "a2", "--desk", "1"});
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(r.out, "A002 -> Stanza 1\n");
+    EXPECT_EQ(ticketOf(dir, "A001")["state"], "waiting");
+}
+
+TEST(KioskctlStaff, recallCallsTheSameTicketAgain) {
+    TempDir dir;
+    takeTickets(dir, {"adulti", "adulti"});
+    staff(dir, {"call", "--desk", "1"});
+    staff(dir, {"call", "--desk", "2"});
+    auto r = staff(dir, {"recall", "--desk", "1"});
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(r.out, "A001 -> Stanza 1 (again)\n");
+    EXPECT_EQ(staffAt(dir, "2026-11-30T15:50", {"recall", "--desk", "2"}).out, "A002 -> Stanza 2 (again)\n");
+    EXPECT_EQ(ticketOf(dir, "A001")["desk"], "Stanza 1");
+}
+
+TEST(KioskctlStaff, recallAtADeskWithNobodyCalledIsRefused) {
+    TempDir dir;
+    takeTickets(dir, {"adulti"});
+    auto r = staff(dir, {"recall", "--desk", "2"});
+    EXPECT_EQ(r.exitCode, 10);
+    EXPECT_NE(r.err.find("no ticket is called at Stanza 2"), std::string::npos) << r.err;
+}
+
+TEST(KioskctlStaff, serveEndsTheTicketAndServingTwiceIsRefused) {
+    TempDir dir;
+    takeTickets(dir, {"adulti"});
+    staff(dir, {"call", "--desk", "1"});
+
+    auto first = staff(dir, {"serve", "A001"});
+    auto second = staff(dir, {"serve", "A001"});
+
+    EXPECT_EQ(first.exitCode, 0) << first.err;
+    EXPECT_EQ(first.out, "A001 served\n");
+    EXPECT_EQ(ticketOf(dir, "A001")["state"], "served");
+    EXPECT_EQ(second.exitCode, 10);
+    EXPECT_TRUE(second.out.empty()) << second.out;
+    EXPECT_NE(second.err.find("A001"), std::string::npos) << second.err;
+    EXPECT_NE(second.err.find("served"), std::string::npos) << second.err;
+}
+
+TEST(KioskctlStaff, servingAWaitingTicketIsRefusedNamingItsState) {
+    TempDir dir;
+    takeTickets(dir, {"adulti"});
+    auto r = staff(dir, {"serve", "A001"});
+    EXPECT_EQ(r.exitCode, 10);
+    EXPECT_NE(r.err.find("ticket A001 is waiting: it cannot become served"), std::string::npos) << r.err;
+    EXPECT_EQ(ticketOf(dir, "A001")["state"], "waiting");
+}
+
+TEST(KioskctlStaff, anUnknownCodeNamesItWithItsOwnExitCode) {
+    TempDir dir;
+    takeTickets(dir, {"adulti"});
+    auto unknown = staff(dir, {"serve", "A009"});
+    auto notACode = staff(dir, {"noshow", "xyz"});
+    EXPECT_EQ(unknown.exitCode, 9);
+    EXPECT_NE(unknown.err.find("no ticket A009 today (2026-11-30)"), std::string::npos) << unknown.err;
+    EXPECT_EQ(notACode.exitCode, 9);
+    EXPECT_NE(notACode.err.find("\"xyz\" is not a ticket code"), std::string::npos) << notACode.err;
+}
+
+TEST(KioskctlStaff, noShowThenRequeuePutsTheTicketBackFirstInLine) {
+    TempDir dir;
+    takeTickets(dir, {"adulti", "anziani"});
+    staff(dir, {"call", "--desk", "1"});
+
+    auto missed = staff(dir, {"noshow", "A001"});
+    auto back = staff(dir, {"requeue", "A001"});
+
+    EXPECT_EQ(missed.exitCode, 0) << missed.err;
+    EXPECT_EQ(missed.out, "A001 marked as no-show\n");
+    EXPECT_EQ(back.exitCode, 0) << back.err;
+    EXPECT_EQ(back.out, "A001 back in the queue\n");
+    EXPECT_EQ(ticketOf(dir, "A001")["state"], "waiting");
+    EXPECT_EQ(ticketOf(dir, "A001")["position"], 1);
+    EXPECT_EQ(staff(dir, {"call", "--desk", "2"}).out, "A001 -> Stanza 2\n");
+}
+
+TEST(KioskctlStaff, transferMovesTheTicketKeepingItsCode) {
+    TempDir dir;
+    takeTickets(dir, {"adulti"});
+    auto r = staff(dir, {"transfer", "A001", "anziani"});
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(r.out, "A001 moved to Anziani\n");
+    EXPECT_EQ(ticketOf(dir, "A001")["category"], "anziani");
+    EXPECT_EQ(firstLine(staff(dir, {"take", "adulti"}).out), "A002");
+    EXPECT_EQ(firstLine(staff(dir, {"take", "anziani"}).out), "N001");
+}
+
+TEST(KioskctlStaff, transferToAnUnknownCategoryIsRefused) {
+    TempDir dir;
+    takeTickets(dir, {"adulti"});
+    auto r = staff(dir, {"transfer", "A001", "giovani"});
+    EXPECT_EQ(r.exitCode, 5);
+    EXPECT_NE(r.err.find("giovani"), std::string::npos) << r.err;
+    EXPECT_EQ(ticketOf(dir, "A001")["category"], "adulti");
+}
+
+TEST(KioskctlStaff, figuresJsonCountsTheDayAndItsWaits) {
+    TempDir dir;
+    takeTickets(dir, {"adulti", "adulti", "anziani"});          // all at 15:31
+    staffAt(dir, "2026-11-30T15:41", {"call", "--desk", "1"});  // A001 waited 10 min
+    staffAt(dir, "2026-11-30T15:51", {"call", "--desk", "2"});  // A002 waited 20 min
+    staff(dir, {"serve", "A001"});
+
+    auto r = staffAt(dir, "2026-11-30T16:01", {"figures", "--json"});
+
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    auto doc = nlohmann::json::parse(r.out);
+    EXPECT_EQ(doc["taken"], 3);
+    EXPECT_EQ(doc["waiting"], 1);
+    EXPECT_EQ(doc["called"], 1);
+    EXPECT_EQ(doc["served"], 1);
+    EXPECT_EQ(doc["no_show"], 0);
+    EXPECT_DOUBLE_EQ(doc["average_wait_minutes"].get<double>(), 15.0);
+    EXPECT_EQ(doc["longest_wait_minutes"], 30);  // N001, still waiting since 15:31
+}
+
+TEST(KioskctlStaff, figuresForPeopleListTheCounts) {
+    TempDir dir;
+    takeTickets(dir, {"adulti"});
+    auto r = staff(dir, {"figures"});
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find("taken: 1\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("waiting: 1\n"), std::string::npos) << r.out;
+}
+
+TEST(KioskctlStaff, setPinFromStdinStoresAHashThatIsNotThePinAndNeverPrintsIt) {
+    TempDir dir;
+    const std::string db = dir.file("kiosk.db");
+    auto r = runProcess("/bin/sh",
+                        {"-c", "echo 482913 | " + shellQuoted(KIOSKCTL_BIN) + " --db " + shellQuoted(db) + " set-pin"});
+
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(r.out.find("482913"), std::string::npos) << r.out;
+    EXPECT_EQ(r.err.find("482913"), std::string::npos) << r.err;
+    const auto hash = store::SqliteStore(db).setting(common::kPinSettingKey);
+    ASSERT_TRUE(hash.has_value());
+    EXPECT_EQ(hash->find("482913"), std::string::npos) << *hash;
+    EXPECT_TRUE(common::verifyPin(*hash, "482913"));
+    EXPECT_FALSE(common::verifyPin(*hash, "482914"));
+}
+
+TEST(KioskctlStaff, setPinWithPinOptionReplacesTheOldPin) {
+    TempDir dir;
+    const std::string db = dir.file("kiosk.db");
+    ASSERT_EQ(runProcess(KIOSKCTL_BIN, {"--db", db, "set-pin", "--pin", "1111"}).exitCode, 0);
+    ASSERT_EQ(runProcess(KIOSKCTL_BIN, {"--db", db, "set-pin", "--pin", "2222"}).exitCode, 0);
+    const auto hash = store::SqliteStore(db).setting(common::kPinSettingKey);
+    ASSERT_TRUE(hash.has_value());
+    EXPECT_TRUE(common::verifyPin(*hash, "2222"));
+    EXPECT_FALSE(common::verifyPin(*hash, "1111"));
+}
+
+TEST(KioskctlStaff, setPinRefusesAPinThatIsNotFourToEightDigitsAndStoresNothing) {
+    TempDir dir;
+    const std::string db = dir.file("kiosk.db");
+    for (const char* bad : {"123", "123456789", "12a4"}) {
+        auto r = runProcess(KIOSKCTL_BIN, {"--db", db, "set-pin", "--pin", bad});
+        EXPECT_EQ(r.exitCode, 2) << bad;
+        EXPECT_NE(r.err.find("4 to 8 digits"), std::string::npos) << r.err;
+        EXPECT_EQ(r.err.find(bad), std::string::npos) << r.err;
+    }
+    EXPECT_FALSE(store::SqliteStore(db).setting(common::kPinSettingKey).has_value());
 }
