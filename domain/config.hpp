@@ -96,6 +96,20 @@ struct ServiceCard {
     std::vector<CardSection> sections;     // in kCardSectionKeys order, absent ones left out
 };
 
+// The staff console: rooms it calls to, who goes first, when it locks.
+struct StaffConfig {
+    std::vector<std::string> rooms = {"Stanza 1"};  // "--desk N" is rooms[N-1]; spoken on the board
+    std::vector<std::string> priorityCategoryIds;   // called before the others, oldest first
+    int lockAfterMinutes = 5;                        // the console asks the PIN again after this idle time
+};
+
+// The hall display.
+struct BoardConfig {
+    bool chime = true;     // a chime before each call
+    bool speak = true;     // the call spoken in Italian ("Numero A 12, stanza 2")
+    int recentCalls = 5;   // earlier calls listed under the current one
+};
+
 struct Config {
     std::string sourceName;  // file the config came from, for messages
     Office office;
@@ -104,6 +118,8 @@ struct Config {
     TicketRules tickets;
     CharterCommitments charter;
     std::vector<ServiceCard> services;
+    StaffConfig staff;
+    BoardConfig board;
 
     const Category* findCategory(std::string_view id) const;
     const ServiceCard* findService(std::string_view id) const;

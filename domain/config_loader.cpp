@@ -777,6 +777,61 @@ void readServices(const toml::node& node, Config& config, const Reporter& report
     }
 }
 
+// ---- [staff] ----
+
+constexpr std::array kStaffKeys{"rooms"sv, "priority_categories"sv, "lock_after_minutes"sv};
+
+// A list of non-empty texts in double quotes: rooms, category ids.
+std::vector<std::string> readTextList(const toml::node& node, const std::string& key, const std::string& example,
+                                      const Reporter& report) {
+    const toml::array* array = node.as_array();
+    if (array == nullptr)
+        report.fail(node, key + ": expected a list in square brackets, like " + example + ", found " + describe(node));
+    std::vector<std::string> items;
+    for (const toml::node& element : *array) {
+        const auto* text = element.as_string();
+        if (text == nullptr || trimmed(text->get()).empty())
+            report.fail(element, key + ": expected texts in double quotes, like " + example + ", found " +
+                                     describe(element) + " in the list");
+        items.push_back(trimmed(text->get()));
+    }
+    return items;
+}
+
+void readStaff(const toml::node& node, Config& config, const Reporter& report) {
+    const toml::table& table = expectTable(node, "[staff]", report);
+    const TableName name{"[staff]", "staff."};
+    rejectUnknownKeys(table, kStaffKeys, name, report);
+    StaffConfig& staff = config.staff;
+    if (const toml::node* rooms = table.get("rooms")) {
+        staff.rooms = readTextList(*rooms, "staff.rooms", "[\"Stanza 1\", \"Stanza 2\"]", report);
+        if (staff.rooms.empty()) report.fail(*rooms, "staff.rooms: expected at least one room");
+    }
+    if (const toml::node* priority = table.get("priority_categories")) {
+        staff.priorityCategoryIds = readTextList(*priority, "staff.priority_categories", "[\"disabili\"]", report);
+        for (const std::string& id : staff.priorityCategoryIds)
+            if (config.findCategory(id) == nullptr)
+                report.fail(*priority, "staff.priority_categories: unknown category " + quoted(id) +
+                                           " (known categories: " + knownCategoryIds(config) + ")");
+    }
+    staff.lockAfterMinutes =
+        optionalInt(table, "lock_after_minutes", name, 1, 24 * 60, report).value_or(staff.lockAfterMinutes);
+}
+
+// ---- [board] ----
+
+constexpr std::array kBoardKeys{"chime"sv, "speak"sv, "recent_calls"sv};
+
+void readBoard(const toml::node& node, Config& config, const Reporter& report) {
+    const toml::table& table = expectTable(node, "[board]", report);
+    const TableName name{"[board]", "board."};
+    rejectUnknownKeys(table, kBoardKeys, name, report);
+    BoardConfig& board = config.board;
+    if (table.get("chime")) board.chime = optionalBool(table, "chime", name, report);
+    if (table.get("speak")) board.speak = optionalBool(table, "speak", name, report);
+    board.recentCalls = optionalInt(table, "recent_calls", name, 0, 10, report).value_or(board.recentCalls);
+}
+
 // ---- top level ----
 
 // Each top-level section has one reader; adding [printer] means one more row here (and its
@@ -796,6 +851,8 @@ constexpr std::array kSections{
     Section{"charter"sv, "[charter]"sv, false, readCharter},
     // After [[categories]]: a card names categories, which must already be known.
     Section{"services"sv, "[[services]]"sv, false, readServices},
+    Section{"staff"sv, "[staff]"sv, false, readStaff},
+    Section{"board"sv, "[board]"sv, false, readBoard},
 };
 
 std::string expectedSections() {

@@ -65,6 +65,15 @@ void App::showFirstServices(bool openCard) {
     }
 }
 
+bool App::showForScreenshot(const std::string& name) {
+    auto id = screens::screenFromName(name);
+    if (!id) return false;
+    if (*id == ScreenId::Ticket) showPreviewTicket();
+    else if (*id == ScreenId::ServiceList || *id == ScreenId::Card) showFirstServices(*id == ScreenId::Card);
+    else showScreen(*id);
+    return true;
+}
+
 screens::HomeView App::homeView() const {
     const auto& calendar = m_deps.queue.calendar();
     domain::LocalDateTime now = m_deps.queue.now();

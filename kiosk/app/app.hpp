@@ -8,6 +8,7 @@
 #include "domain/queue.hpp"
 #include "domain/texts.hpp"
 #include "platform/pointer_input.hpp"
+#include "role.hpp"
 #include "screens/category_screen.hpp"
 #include "screens/home_screen.hpp"
 #include "screens/hours_screen.hpp"
@@ -29,18 +30,19 @@ struct AppDeps {
 inline constexpr int kTicketScreenSeconds = 12;
 inline constexpr int kIdleSecondsToHome = 90;
 
-class App {
+// The citizen kiosk.
+class App : public Role {
 public:
     explicit App(const AppDeps& deps);
 
-    // Draws the current screen into the current ImGui frame; taps are collected, not applied.
-    void drawFrame(ui::UiContext& ctx);
-    // Applies what the last frame's taps asked for; may change the screen.
-    void applyIntents(platform::PointerInput& pointer);
-    // Re-reads the queue when another process committed or the day changed; true if it did.
-    bool refreshIfChanged();
-    // Time-based changes (ticket screen countdown, idle return); true when the screen must redraw.
-    bool tick(Uint32 nowTicks, Uint32 lastInputTicks, platform::PointerInput& pointer);
+    void drawFrame(ui::UiContext& ctx) override;
+    void applyIntents(platform::PointerInput& pointer) override;
+    // Also when the day or the minute changed: opening and cut-off move the decision.
+    bool refreshIfChanged() override;
+    // The ticket screen's countdown and the idle return home.
+    bool tick(Uint32 nowTicks, Uint32 lastInputTicks, platform::PointerInput& pointer) override;
+    std::string screenName() const override { return std::string(screens::screenName(m_screen)); }
+    bool showForScreenshot(const std::string& name) override;
 
     void showScreen(screens::ScreenId id, platform::PointerInput* pointer = nullptr);
     // Fills the ticket screen with what a ticket taken now would be, storing nothing.

@@ -6,11 +6,15 @@
 #include <SDL_opengl.h>
 
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <memory>
 #include <optional>
 
 #include "app.hpp"
+#include "board/hall_board.hpp"
+#include "domain/staff.hpp"
+#include "staff/staff_console.hpp"
 #include "kiosk/common/config_files.hpp"
 #include "kiosk/common/paths.hpp"
 #include "kiosk/common/system_clock.hpp"
@@ -32,11 +36,16 @@ struct Options {
     std::string now;
     std::string uiScript;
     bool demo = false;
+    std::string role = "citizen";
+    int display = 0;  // 1-based monitor; 0 = wherever the desktop puts it
+    bool silent = false;
 };
 
 // After input, keep drawing at full rate for a while: ImGui needs a few frames to settle.
 constexpr Uint32 kActiveAfterInputMs = 1500;
-constexpr int kIdleWakeMs = 1000;
+// Idle, the loop only wakes to look at PRAGMA data_version (a few microseconds) and the clock,
+// so another process's ticket or call shows within a quarter of a second at almost no cost.
+constexpr int kIdleWakeMs = 200;
 constexpr int kActiveWakeMs = 8;
 
 bool parseSize(const std::string& text, int& w, int& h) {
@@ -96,20 +105,16 @@ void endFrame(platform::Window& window, ui::Targets& targets) {
 }
 
 // Renders one screen off-screen and writes it as PNG: README pictures and tests.
-int renderScreenshot(const Options& opt, platform::Window& window, app::App& app, const ui::Fonts& fonts,
+int renderScreenshot(const Options& opt, platform::Window& window, app::Role& app, const ui::Fonts& fonts,
                      const domain::Texts& texts) {
-    auto id = screens::screenFromName(opt.screenName);
-    if (!id) {
+    if (!app.showForScreenshot(opt.screenName)) {
         std::fprintf(stderr,
-                     "kiosk: --screen: unknown screen \"%s\" (home, category, ticket, error, no-ticket, hours, "
-                     "services, service-list, card)\n",
-                     opt.screenName.c_str());
+                     "kiosk: --screen: unknown screen \"%s\" for --role %s (citizen: home, category, ticket, "
+                     "error, no-ticket, hours, services, service-list, card; staff: staff-pin, staff-console; "
+                     "board: board)\n",
+                     opt.screenName.c_str(), opt.role.c_str());
         return 2;
     }
-    if (*id == screens::ScreenId::Ticket) app.showPreviewTicket();
-    else if (*id == screens::ScreenId::ServiceList || *id == screens::ScreenId::Card)
-        app.showFirstServices(*id == screens::ScreenId::Card);
-    else app.showScreen(*id);
     int w = 0, h = 0;
     window.drawableSize(w, h);
     platform::OffscreenTarget target(w, h);
@@ -130,7 +135,16 @@ struct LoopState {
     bool quit = false;
     Uint32 lastInput = 0;
     Uint32 activeUntil = 0;
+    std::time_t shownMinute = 0;
 };
+
+// The header clock shows minutes: redraw when the wall clock's minute changes, not more.
+bool clockMinuteChanged(LoopState& loop) {
+    std::time_t minute = std::time(nullptr) / 60;
+    if (minute == loop.shownMinute) return false;
+    loop.shownMinute = minute;
+    return true;
+}
 
 void handleEvent(const SDL_Event& e, platform::Window& window, platform::PointerInput& pointer, LoopState& loop,
                  bool windowed) {
@@ -154,7 +168,42 @@ void handleEvent(const SDL_Event& e, platform::Window& window, platform::Pointer
     loop.activeUntil = loop.lastInput + kActiveAfterInputMs;
 }
 
-int runLoop(const Options& opt, platform::Window& window, app::App& app, const ui::Fonts& fonts,
+struct RoleDeps {
+    const domain::Config& config;
+    const domain::Texts& texts;
+    domain::QueueService& queue;
+    domain::StaffService& staff;
+    domain::TicketStore& store;
+    const domain::Clock& clock;
+    bool simulated;
+};
+
+std::unique_ptr<app::Role> makeRole(const Options& opt, const RoleDeps& d) {
+    if (opt.role == "staff")
+        return std::make_unique<staff::StaffConsole>(staff::ConsoleDeps{d.config, d.texts, d.queue, d.staff, d.store, d.simulated});
+    if (opt.role == "board") {
+        bool sound = !opt.silent && opt.screenshotPath.empty() && opt.uiScript.empty();
+        return std::make_unique<board::HallBoard>(board::BoardDeps{d.config, d.texts, d.staff, d.store, d.clock,
+                                                                   common::assetsDir() + "/sounds/chime.wav",
+                                                                   d.simulated, sound});
+    }
+    return std::make_unique<app::App>(app::AppDeps{d.config, d.texts, d.queue, d.store, d.simulated});
+}
+
+std::string windowTitle(const std::string& role, const std::string& office) {
+    if (role == "staff") return office + " – Operatori";
+    if (role == "board") return office + " – Sala d'attesa";
+    return office;
+}
+
+// With one monitor and windowed roles, the citizen kiosk sits left and the staff console right.
+platform::Placement placementFor(const std::string& role) {
+    if (role == "citizen") return platform::Placement::Left;
+    if (role == "staff") return platform::Placement::Right;
+    return platform::Placement::Center;
+}
+
+int runLoop(const Options& opt, platform::Window& window, app::Role& app, const ui::Fonts& fonts,
             const domain::Texts& texts) {
     std::optional<app::UiScript> script;
     if (!opt.uiScript.empty()) script = app::UiScript::load(opt.uiScript);
@@ -164,7 +213,9 @@ int runLoop(const Options& opt, platform::Window& window, app::App& app, const u
     loop.lastInput = SDL_GetTicks();
     bool redraw = true;
     while (!loop.quit) {
-        bool active = redraw || script || pointer.hasPending() || !SDL_TICKS_PASSED(SDL_GetTicks(), loop.activeUntil);
+        const Uint32 now = SDL_GetTicks();
+        bool active = redraw || script || pointer.hasPending() || !SDL_TICKS_PASSED(now, loop.activeUntil) ||
+                      app.animating(now);
         SDL_Event e;
         if (SDL_WaitEventTimeout(&e, active ? kActiveWakeMs : kIdleWakeMs)) {
             handleEvent(e, window, pointer, loop, !opt.windowed.empty());
@@ -173,7 +224,8 @@ int runLoop(const Options& opt, platform::Window& window, app::App& app, const u
         }
         redraw |= app.refreshIfChanged();
         redraw |= app.tick(SDL_GetTicks(), loop.lastInput, pointer);
-        redraw |= !active || script.has_value();  // the idle wake-up redraws the clock
+        redraw |= clockMinuteChanged(loop);
+        redraw |= script.has_value() || app.animating(SDL_GetTicks());
         if (!redraw && !pointer.hasPending()) continue;
 
         ui::UiContext ctx = beginFrame(window, pointer, fonts, texts, targets);
@@ -185,7 +237,7 @@ int runLoop(const Options& opt, platform::Window& window, app::App& app, const u
             window.drawableSize(w, h);
             // A script taps like a person: only once the screen accepts taps again.
             bool inputBusy = pointer.hasPending() || !pointer.acceptingPresses();
-            auto status = script->step(app.screen(), targets, window.sdl(), inputBusy,
+            auto status = script->step(app.screenName(), targets, window.sdl(), inputBusy,
                                        [&](const std::string& path) { platform::savePng(path, w, h); });
             if (status == app::UiScript::Status::Failed) {
                 std::fprintf(stderr, "kiosk: UI script failed: %s\n", script->error().c_str());
@@ -217,6 +269,11 @@ int main(int argc, char** argv) {
         ->check([](const std::string& s) {
             return domain::LocalDateTime::parse(s) ? std::string() : "expected a local time like 2026-11-30T15:45";
         });
+    cli.add_option("--role", opt.role, "citizen (the touchscreen), staff (the operators' console) or board (the hall display)")
+        ->check(CLI::IsMember({"citizen", "staff", "board"}))
+        ->capture_default_str();
+    cli.add_option("--display", opt.display, "full screen on monitor N (1 = the first)")->check(CLI::PositiveNumber);
+    cli.add_flag("--silent", opt.silent, "board: no chime and no spoken calls");
     cli.add_flag("--demo", opt.demo, "when the office is closed now, run on a simulated clock inside the next opening");
     cli.add_option("--ui-script", opt.uiScript, "drive the kiosk from a script of taps (UI tests)");
     CLI11_PARSE(cli, argc, argv);
@@ -230,6 +287,9 @@ int main(int argc, char** argv) {
         domain::QueueService queue(config, store, *clock);
 
         platform::WindowOptions wo;
+        wo.title = windowTitle(opt.role, config.office.name);
+        wo.display = opt.display;
+        wo.placement = placementFor(opt.role);
         wo.hidden = !opt.screenshotPath.empty();
         wo.fullscreen = opt.windowed.empty() && !wo.hidden;
         if (!opt.windowed.empty() && !parseSize(opt.windowed, wo.width, wo.height)) {
@@ -242,13 +302,16 @@ int main(int argc, char** argv) {
         window.drawableSize(w, h);
         float scale = ui::scaleForWindow(w, h);
         ui::applyStyle(scale);
-        ui::Fonts fonts = ui::loadFonts(common::assetsDir(), scale);
+        // The board's number must be read from the back of the room.
+        ui::Fonts fonts = ui::loadFonts(common::assetsDir(), scale, opt.role == "board" ? 400.0f : 260.0f);
         std::fprintf(stderr, "kiosk: %dx%d, fonts: %s, database: %s\n", w, h, fonts.description.c_str(),
                      opt.dbPath.c_str());
 
-        app::App app({config, texts, queue, store, simulated});
-        if (!opt.screenshotPath.empty()) return renderScreenshot(opt, window, app, fonts, texts);
-        return runLoop(opt, window, app, fonts, texts);
+        domain::StaffService staffService(config, store, *clock);
+        std::unique_ptr<app::Role> role =
+            makeRole(opt, {config, texts, queue, staffService, store, *clock, simulated});
+        if (!opt.screenshotPath.empty()) return renderScreenshot(opt, window, *role, fonts, texts);
+        return runLoop(opt, window, *role, fonts, texts);
     } catch (const domain::ConfigError& e) {
         std::fprintf(stderr, "kiosk: config error: %s\n", e.what());
         return 3;

@@ -1,5 +1,7 @@
 #include "ui_script.hpp"
 
+#include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -7,14 +9,12 @@
 namespace app {
 namespace {
 
-// Generous bound for a screen to appear: a failing test ends, a slow machine still passes.
-constexpr int kMaxFramesToWait = 600;
 // Frames drawn after a tap before the next command, so the tap's effect is on screen.
 constexpr int kSettleFrames = 3;
 
 bool knownVerb(const std::string& v) {
     return v == "tap" || v == "double-tap" || v == "drag" || v == "expect-screen" || v == "expect-scrolled" ||
-           v == "screenshot" || v == "quit";
+           v == "expect-target" || v == "screenshot" || v == "timeout" || v == "quit";
 }
 
 void pushMouse(SDL_Window* window, Uint32 type, float x, float y) {
@@ -52,7 +52,8 @@ UiScript UiScript::load(const std::string& path) {
         std::getline(words >> std::ws, c.argument);
         if (!knownVerb(c.verb))
             throw std::runtime_error(path + ":" + std::to_string(lineNo) + ": unknown command \"" + c.verb +
-                                     "\" (expected tap, double-tap, drag, expect-screen, expect-scrolled, screenshot, quit)");
+                                     "\" (expected tap, double-tap, drag, expect-screen, expect-scrolled, expect-target, "
+                                     "screenshot, timeout, quit)");
         script.m_commands.push_back(c);
     }
     return script;
@@ -93,11 +94,12 @@ bool UiScript::drag(const ui::Targets& targets, SDL_Window* window, const std::s
 
 UiScript::Status UiScript::waitFor(bool condition, const std::string& failure) {
     if (condition) return Status::Finished;
-    if (++m_framesWaited > kMaxFramesToWait) return fail(failure);
+    if (m_waitStartedMs == 0) m_waitStartedMs = SDL_GetTicks();
+    if (SDL_GetTicks() - m_waitStartedMs > m_waitLimitMs) return fail(failure);
     return Status::Running;
 }
 
-UiScript::Status UiScript::step(screens::ScreenId current, const ui::Targets& targets, SDL_Window* window,
+UiScript::Status UiScript::step(const std::string& current, const ui::Targets& targets, SDL_Window* window,
                                 bool inputBusy, const std::function<void(const std::string&)>& screenshot) {
     if (inputBusy || m_settleFrames > 0) {
         if (!inputBusy) --m_settleFrames;
@@ -106,11 +108,12 @@ UiScript::Status UiScript::step(screens::ScreenId current, const ui::Targets& ta
     if (m_next >= m_commands.size()) return Status::Finished;
     const ScriptCommand& c = m_commands[m_next];
     if (c.verb == "quit") return Status::Finished;
-    const std::string onScreen = " on screen \"" + std::string(screens::screenName(current)) + "\"";
+    const std::string onScreen = " on screen \"" + current + "\"";
     if (c.verb == "expect-screen") {
-        auto wanted = screens::screenFromName(c.argument);
-        if (!wanted) return fail("no such screen");
-        Status s = waitFor(current == *wanted, "still" + onScreen);
+        Status s = waitFor(current == c.argument, "still" + onScreen);
+        if (s != Status::Finished) return s;
+    } else if (c.verb == "expect-target") {
+        Status s = waitFor(targets.centerOf(c.argument).has_value(), "not found" + onScreen);
         if (s != Status::Finished) return s;
     } else if (c.verb == "expect-scrolled") {
         auto scrolled = targets.scrollOf(c.argument);
@@ -118,6 +121,8 @@ UiScript::Status UiScript::step(screens::ScreenId current, const ui::Targets& ta
         if (s != Status::Finished) return s;
     } else if (c.verb == "screenshot") {
         screenshot(c.argument);
+    } else if (c.verb == "timeout") {
+        m_waitLimitMs = static_cast<Uint32>(std::max(1, std::atoi(c.argument.c_str()))) * 1000;
     } else if (c.verb == "drag") {
         if (!drag(targets, window, c.argument)) return fail("expected TARGET DY with a target" + onScreen);
         m_settleFrames = kSettleFrames;
@@ -126,7 +131,7 @@ UiScript::Status UiScript::step(screens::ScreenId current, const ui::Targets& ta
     } else {
         m_settleFrames = kSettleFrames;
     }
-    m_framesWaited = 0;
+    m_waitStartedMs = 0;
     ++m_next;
     return Status::Running;
 }

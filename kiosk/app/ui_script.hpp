@@ -7,7 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "screens/screen_id.hpp"
 #include "ui/widgets.hpp"
 
 namespace app {
@@ -18,7 +17,9 @@ namespace app {
 //   drag TARGET DY        press on a target, move the finger DY pixels (negative: up), lift
 //   expect-screen NAME    wait until that screen is shown (fails after a bound of frames)
 //   expect-scrolled TARGET  wait until that scroll area has moved down from the top
+//   expect-target TARGET  wait until that target is on screen (a row, a called number on the board)
 //   screenshot FILE.png   save the window as it is now
+//   timeout SECONDS       how long the expect-... commands after it wait before failing (20 s)
 //   quit                  leave with exit code 0
 struct ScriptCommand {
     std::string verb;
@@ -33,7 +34,7 @@ public:
     static UiScript load(const std::string& path);  // throws std::runtime_error naming file:line
 
     // Runs after each rendered frame. `screenshot` saves the current back buffer.
-    Status step(screens::ScreenId current, const ui::Targets& targets, SDL_Window* window, bool inputBusy,
+    Status step(const std::string& current, const ui::Targets& targets, SDL_Window* window, bool inputBusy,
                 const std::function<void(const std::string&)>& screenshot);
     const std::string& error() const { return m_error; }
 
@@ -46,7 +47,8 @@ private:
     std::string m_path;
     std::vector<ScriptCommand> m_commands;
     size_t m_next = 0;
-    int m_framesWaited = 0;
+    Uint32 m_waitStartedMs = 0;  // 0: not waiting
+    Uint32 m_waitLimitMs = 20000;  // generous: a failing test ends, a loaded machine still passes
     int m_settleFrames = 0;
     std::string m_error;
 };

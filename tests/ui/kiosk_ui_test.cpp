@@ -156,7 +156,7 @@ TEST_F(KioskUi, citizenReadsAServiceCardAndScrollsItWithAFinger) {
 TEST_F(KioskUi, unscrolledCardIsNotReportedAsScrolled) {
     // The scroll check itself must be able to fail.
     auto r = runScript("tap services\nexpect-screen services\ntap services:adulti\nexpect-screen service-list\n"
-                       "tap card:segretariato-sociale\nexpect-screen card\nexpect-scrolled card_body\nquit\n");
+                       "tap card:segretariato-sociale\nexpect-screen card\ntimeout 2\nexpect-scrolled card_body\nquit\n");
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_NE(r.err.find("not scrolled"), std::string::npos) << r.err;
 }
@@ -167,4 +167,73 @@ TEST_F(KioskUi, onAClosedDayTheTicketTileExplainsAndGivesNoNumber) {
     ASSERT_EQ(r.exitCode, 0) << r.err;
     store::SqliteStore store(db());
     EXPECT_TRUE(store.ticketsOfDay(domain::LocalDate{2026, 12, 1}).empty());
+}
+
+namespace {
+
+std::vector<std::string> roleArgs(const std::string& role, const std::string& db, const std::string& script) {
+    return {"--role", role, "--config", kConfig, "--db", db, "--windowed", "1280x720", "--now", "2026-11-30T15:45",
+            "--ui-script", script};
+}
+
+std::string writeScript(const TempDir& dir, const std::string& name, const std::string& text) {
+    std::string path = dir.file(name);
+    std::ofstream(path) << text;
+    return path;
+}
+
+}  // namespace
+
+// Citizen, staff and board as three processes on one database, under one X server: a ticket
+// taken by a tap on the kiosk is called by a tap on the staff screen and shows on the board.
+TEST_F(KioskUi, ticketTakenOnTheKioskIsCalledFromTheStaffScreenAndShowsOnTheBoard) {
+    ASSERT_EQ(runProcess(KIOSKCTL_BIN, {"--config", kConfig, "--db", db(), "set-pin", "--pin", "2468"}).exitCode, 0);
+    const std::string boardPng = dir.file("board.png"), staffPng = dir.file("staff.png"), citizenPng = dir.file("citizen.png");
+    testing_support::RunningProcess board(
+        KIOSK_BIN, roleArgs("board", db(), writeScript(dir, "board.txt", "timeout 90\nexpect-target called:N001\nscreenshot " +
+                                                                          boardPng + "\nquit\n")));
+    testing_support::RunningProcess staff(
+        KIOSK_BIN, roleArgs("staff", db(),
+                            writeScript(dir, "staff.txt",
+                                        "timeout 90\ntap pin:2\ntap pin:4\ntap pin:6\ntap pin:8\ntap pin:ok\n"
+                                        "expect-screen staff-console\nexpect-target ticket:N001\ntap room:2\n"
+                                        "tap call_next\nscreenshot " + staffPng + "\nquit\n")));
+    auto citizen = runProcess(KIOSK_BIN, roleArgs("citizen", db(),
+                                                  writeScript(dir, "citizen.txt",
+                                                              "tap take_ticket\nexpect-screen category\n"
+                                                              "tap category:anziani\nexpect-screen ticket\nscreenshot " +
+                                                                  citizenPng + "\nquit\n")));
+    auto staffResult = staff.wait();
+    auto boardResult = board.wait();
+    ASSERT_EQ(citizen.exitCode, 0) << citizen.err;
+    ASSERT_EQ(staffResult.exitCode, 0) << staffResult.err;
+    ASSERT_EQ(boardResult.exitCode, 0) << boardResult.err;
+
+    auto tickets = storedTickets();
+    ASSERT_EQ(tickets.size(), 1u);
+    EXPECT_EQ(tickets[0].code, "N001");
+    EXPECT_EQ(tickets[0].state, domain::TicketState::Called);
+    EXPECT_EQ(tickets[0].desk, std::optional<std::string>("Stanza 2"));
+    for (const auto& png : {boardPng, staffPng, citizenPng}) EXPECT_EQ(loadPng(png).width, 1280) << png;
+}
+
+TEST_F(KioskUi, staffScreenRefusesAWrongPin) {
+    ASSERT_EQ(runProcess(KIOSKCTL_BIN, {"--config", kConfig, "--db", db(), "set-pin", "--pin", "2468"}).exitCode, 0);
+    auto r = runProcess(KIOSK_BIN, roleArgs("staff", db(),
+                                            writeScript(dir, "staff.txt",
+                                                        "tap pin:1\ntap pin:3\ntap pin:5\ntap pin:7\ntap pin:ok\n"
+                                                        "expect-target pin_error\nexpect-screen staff-pin\n"
+                                                        "timeout 2\nexpect-screen staff-console\nquit\n")));
+    // The script must fail on its last wait: the console never opened.
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.err.find("staff.txt:9: expect-screen staff-console"), std::string::npos) << r.err;
+}
+
+TEST_F(KioskUi, staffScreenOpensWithTheRightPin) {
+    ASSERT_EQ(runProcess(KIOSKCTL_BIN, {"--config", kConfig, "--db", db(), "set-pin", "--pin", "2468"}).exitCode, 0);
+    auto r = runProcess(KIOSK_BIN, roleArgs("staff", db(),
+                                            writeScript(dir, "staff.txt",
+                                                        "tap pin:2\ntap pin:4\ntap pin:6\ntap pin:8\ntap pin:ok\n"
+                                                        "expect-screen staff-console\ntap lock\nexpect-screen staff-pin\nquit\n")));
+    EXPECT_EQ(r.exitCode, 0) << r.err;
 }

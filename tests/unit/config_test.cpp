@@ -132,7 +132,7 @@ TEST(Config, reportsTheFirstUnknownKeyInFileOrderNotAlphabetical) {
 TEST(Config, unknownSectionIsRejectedWithTheExpectedOnes) {
     const std::string error = errorFor(kOffice + kTwoCategories + "\n[orari]\nlunedi = \"9-12\"\n");
     EXPECT_EQ(error, "test.toml:16: unknown section [orari] (expected sections: [office], "
-                     "[[categories]], [hours], [tickets], [charter], [[services]])");
+                     "[[categories]], [hours], [tickets], [charter], [[services]], [staff], [board])");
 }
 
 TEST(Config, keyBeforeAnySectionIsRejected) {
@@ -637,3 +637,23 @@ TEST(Config, gorgonzolaServicesOfAnzianiAreInFileOrder) {
 }
 
 }  // namespace
+
+TEST(Config, gorgonzolaDemoHasTwoRoomsAndAnnouncesCalls) {
+    const Config config =
+        parseConfig(readFile(std::string(KIOSK_SOURCE_DIR) + "/config/gorgonzola.toml"), "gorgonzola.toml");
+    EXPECT_EQ(config.staff.rooms, (std::vector<std::string>{"Stanza 1", "Stanza 2"}));
+    EXPECT_TRUE(config.staff.priorityCategoryIds.empty());
+    EXPECT_TRUE(config.board.chime);
+    EXPECT_TRUE(config.board.speak);
+    EXPECT_EQ(config.board.recentCalls, 5);
+}
+
+TEST(Config, staffPriorityMustNameAKnownCategory) {
+    const std::string error = errorFor(kOffice + kTwoCategories + "[staff]\npriority_categories = [\"giovani\"]\n");
+    EXPECT_TRUE(contains(error, "staff.priority_categories: unknown category \"giovani\"")) << error;
+}
+
+TEST(Config, boardSwitchesAreBooleans) {
+    const std::string error = errorFor(kOffice + kTwoCategories + "[board]\nspeak = \"si\"\n");
+    EXPECT_TRUE(contains(error, "board.speak: expected true or false")) << error;
+}

@@ -4,7 +4,9 @@
 #include <backends/imgui_impl_sdl.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <stdexcept>
+#include <string>
 
 namespace platform {
 namespace {
@@ -18,6 +20,25 @@ Uint32 windowFlags(const WindowOptions& o) {
     return flags;
 }
 
+// The monitor's index for SDL (0-based), or a clear error when it does not exist.
+int sdlDisplayIndex(int oneBased) {
+    const int count = SDL_GetNumVideoDisplays();
+    if (oneBased > count)
+        throw std::runtime_error("--display " + std::to_string(oneBased) + ": this computer has " +
+                                 std::to_string(count) + " monitor(s)");
+    return oneBased - 1;
+}
+
+void windowPosition(const WindowOptions& o, int& x, int& y) {
+    const int display = o.display > 0 ? sdlDisplayIndex(o.display) : 0;
+    x = static_cast<int>(SDL_WINDOWPOS_CENTERED_DISPLAY(display));
+    y = static_cast<int>(SDL_WINDOWPOS_CENTERED_DISPLAY(display));
+    SDL_Rect bounds;
+    if (o.fullscreen || o.placement == Placement::Center || SDL_GetDisplayUsableBounds(display, &bounds) != 0) return;
+    x = o.placement == Placement::Left ? bounds.x : bounds.x + std::max(0, bounds.w - o.width);
+    y = bounds.y;
+}
+
 }  // namespace
 
 Window::Window(const WindowOptions& o) {
@@ -27,8 +48,14 @@ Window::Window(const WindowOptions& o) {
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
-    m_window = SDL_CreateWindow(o.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o.width, o.height,
-                                windowFlags(o));
+    int x = 0, y = 0;
+    try {
+        windowPosition(o, x, y);
+    } catch (...) {
+        SDL_Quit();
+        throw;
+    }
+    m_window = SDL_CreateWindow(o.title.c_str(), x, y, o.width, o.height, windowFlags(o));
     if (!m_window) {
         SDL_Quit();
         failSdl("SDL_CreateWindow");

@@ -6,12 +6,17 @@
 
 namespace platform {
 
+// Where a window that is not full screen goes on its monitor.
+enum class Placement { Center, Left, Right };
+
 struct WindowOptions {
     int width = 1920;   // used when windowed or hidden
     int height = 1080;
     bool fullscreen = true;
     bool hidden = false;  // off-screen rendering (--screenshot)
     std::string title = "Segretariato sociale";
+    int display = 0;  // 1-based monitor; 0 = the desktop's choice
+    Placement placement = Placement::Center;
 };
 
 // One window with a GL 3 context and ImGui bound to it; everything torn down in reverse order.

@@ -52,7 +52,7 @@ ImFont* addFont(const std::string& primary, const char* fallback, float size, co
 
 }  // namespace
 
-Fonts loadFonts(const std::string& assetsDir, float scale) {
+Fonts loadFonts(const std::string& assetsDir, float scale, float ticketPixels) {
     ImGui::GetIO().Fonts->Clear();
     std::string regular = titillium(assetsDir, "400Regular");
     std::string semibold = titillium(assetsDir, "600SemiBold");
@@ -63,7 +63,7 @@ Fonts loadFonts(const std::string& assetsDir, float scale) {
     f.bodyBold = addFont(semibold, kDejaVuBold, 32 * scale, kTextRanges);
     f.heading = addFont(semibold, kDejaVuBold, 52 * scale, kTextRanges);
     f.display = addFont(bold, kDejaVuBold, 72 * scale, kTextRanges);
-    f.ticket = addFont(bold, kDejaVuBold, 260 * scale, kTicketRanges);
+    f.ticket = addFont(bold, kDejaVuBold, ticketPixels * scale, kTicketRanges);
     f.description = regular.empty() ? std::string("Titillium Web not found (run .ci/setup): using DejaVu Sans")
                                      : "Titillium Web from " + fs::path(regular).parent_path().string() +
                                            ", DejaVu Sans for missing glyphs";

@@ -12,12 +12,12 @@ struct Fonts {
     ImFont* bodyBold = nullptr;
     ImFont* heading = nullptr;  // 52 px: screen titles, tile labels
     ImFont* display = nullptr;  // 72 px: clock, the most important line of a screen
-    ImFont* ticket = nullptr;   // 240 px: the ticket number, letters and digits only
+    ImFont* ticket = nullptr;   // the ticket number, letters and digits only
     std::string description;    // which files were used, for the log
 };
 
 // Builds the atlas for this scale from assets/fonts (Titillium Web from npm), falling back to
 // Debian's DejaVu Sans, which also fills glyphs Titillium lacks. Call before the first frame.
-Fonts loadFonts(const std::string& assetsDir, float scale);
+Fonts loadFonts(const std::string& assetsDir, float scale, float ticketPixels = 260.0f);
 
 }  // namespace ui

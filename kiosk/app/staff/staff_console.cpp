@@ -1,0 +1,173 @@
+#include "staff_console.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "kiosk/common/pin.hpp"
+#include "staff_screens.hpp"
+
+namespace staff {
+
+using domain::StaffAction;
+using domain::TicketState;
+
+// Rows the console lists; the rest are counted, not drawn.
+constexpr int kMaxRows = 11;
+
+StaffConsole::StaffConsole(const ConsoleDeps& deps) : m_deps(deps) { reload(); }
+
+void StaffConsole::reload() {
+    m_dataVersion = m_deps.store.dataVersion();
+    domain::QueueSnapshot snap = m_deps.queue.snapshot();
+    m_viewMinute = m_deps.queue.now().minuteOfDay();
+    ConsoleView view;
+    for (const auto& entry : snap.waiting) view.active.push_back(entry.ticket);
+    for (const auto& t : snap.tickets)
+        if (t.state == TicketState::Called) view.active.push_back(t);
+    if (static_cast<int>(view.active.size()) > kMaxRows) {
+        view.moreNotShown = static_cast<int>(view.active.size()) - kMaxRows;
+        view.active.resize(kMaxRows);
+    }
+    view.figures = domain::dayFigures(snap.tickets, m_deps.queue.now());
+    m_view = std::move(view);
+}
+
+bool StaffConsole::refreshIfChanged() {
+    // Waiting times are shown in minutes: a new minute is a change too.
+    if (m_deps.store.dataVersion() == m_dataVersion && m_deps.queue.now().minuteOfDay() == m_viewMinute) return false;
+    reload();
+    return true;
+}
+
+bool StaffConsole::tick(Uint32 nowTicks, Uint32 lastInputTicks, platform::PointerInput&) {
+    if (m_locked) {
+        // The lock-out countdown is shown in seconds, and goes away when it is over.
+        if (!m_guard.lockedOut(nowTicks)) {
+            if (!m_countingDown) return false;
+            m_countingDown = false;
+            m_pinMessage.clear();
+            return true;
+        }
+        m_countingDown = true;
+        m_pinMessage = m_deps.texts.format("staff.wait_seconds", {{"s", std::to_string(m_guard.secondsLeft(nowTicks))}});
+        return true;
+    }
+    const Uint32 idleLimit = static_cast<Uint32>(m_deps.config.staff.lockAfterMinutes) * 60000u;
+    if (nowTicks - lastInputTicks < idleLimit) return false;
+    m_locked = true;
+    m_pin.clear();
+    m_pinMessage.clear();
+    return true;
+}
+
+void StaffConsole::drawFrame(ui::UiContext& ctx) {
+    ui::beginScreen("staff", ctx.size);
+    ctx.draw = ImGui::GetWindowDrawList();
+    domain::Office office = m_deps.config.office;
+    office.name = m_deps.texts.get("staff.title") + " – " + office.name;
+    ui::headerBar(ctx, office, m_deps.queue.now(), m_deps.simulatedClock);
+    if (m_locked)
+        drawPinScreen(ctx, {m_pin.size(), m_pinMessage}, m_intents);
+    else
+        drawConsoleScreen(ctx,
+                          {m_deps.config, m_view, m_selected, m_desk, m_status, m_statusIsError, m_deps.queue.now()},
+                          m_intents);
+    ui::endScreen();
+}
+
+void StaffConsole::applyIntents(platform::PointerInput&) {
+    StaffIntents intents = std::exchange(m_intents, {});
+    if (m_locked) applyPinIntents(intents);
+    else applyConsoleIntents(intents);
+}
+
+void StaffConsole::applyPinIntents(const StaffIntents& intents) {
+    if (intents.digit) {
+        if (*intents.digit == '<' && !m_pin.empty()) m_pin.pop_back();
+        else if (*intents.digit != '<' && m_pin.size() < 8) m_pin += *intents.digit;
+    }
+    if (!intents.submitPin) return;
+    const Uint32 now = SDL_GetTicks();
+    if (m_guard.lockedOut(now)) return;
+    std::optional<std::string> hash = m_deps.store.setting(common::kPinSettingKey);
+    if (!hash) {
+        m_pinMessage = m_deps.texts.get("staff.no_pin");
+    } else if (common::verifyPin(*hash, m_pin)) {
+        m_guard.recordSuccess();
+        m_locked = false;
+        m_pinMessage.clear();
+        reload();
+    } else {
+        m_guard.recordFailure(now);
+        m_pinMessage = m_guard.lockedOut(now)
+                           ? m_deps.texts.format("staff.wait_seconds", {{"s", std::to_string(m_guard.secondsLeft(now))}})
+                           : m_deps.texts.get("staff.wrong_pin");
+    }
+    m_pin.clear();
+}
+
+void StaffConsole::report(const std::string& key, const domain::Ticket& ticket, const std::string& extraKey,
+                          const std::string& extraValue) {
+    std::vector<std::pair<std::string, std::string>> args{{"code", ticket.code},
+                                                          {"room", ticket.desk.value_or("")}};
+    if (!extraKey.empty()) args.emplace_back(extraKey, extraValue);
+    m_status = m_deps.texts.format(key, args);
+    m_statusIsError = false;
+}
+
+void StaffConsole::act(StaffAction action) {
+    auto& staff = m_deps.staff;
+    switch (action) {
+        case StaffAction::Call: report("staff.done_call", staff.call(m_selected, m_desk)); break;
+        case StaffAction::Recall: report("staff.done_recall", staff.recall(m_desk)); break;
+        case StaffAction::Serve: report("staff.done_serve", staff.serve(m_selected)); break;
+        case StaffAction::NoShow: report("staff.done_no_show", staff.noShow(m_selected)); break;
+        case StaffAction::Requeue: report("staff.done_requeue", staff.requeue(m_selected)); break;
+        case StaffAction::Transfer: break;  // needs a category: see transferTo
+    }
+}
+
+void StaffConsole::applyConsoleIntents(const StaffIntents& intents) {
+    if (intents.select) m_selected = *intents.select;
+    if (intents.desk) m_desk = *intents.desk;
+    if (intents.lock) {
+        m_locked = true;
+        return;
+    }
+    try {
+        if (intents.callNext) {
+            if (auto ticket = m_deps.staff.callNext(m_desk)) {
+                m_selected = ticket->code;
+                report("staff.done_call", *ticket);
+            } else {
+                m_status = m_deps.texts.get("staff.nobody_waiting");
+                m_statusIsError = false;
+            }
+        }
+        if (intents.action && !m_selected.empty()) act(*intents.action);
+        if (intents.transferTo && !m_selected.empty()) {
+            const auto* category = m_deps.config.findCategory(*intents.transferTo);
+            report("staff.done_transfer", m_deps.staff.transfer(m_selected, *intents.transferTo), "category",
+                   category ? category->label : *intents.transferTo);
+        }
+    } catch (const std::exception& e) {
+        // Another desk may have acted first: say what happened, keep the console usable.
+        m_status = e.what();
+        m_statusIsError = true;
+    }
+    if (intents.callNext || intents.action || intents.transferTo) reload();
+}
+
+bool StaffConsole::showForScreenshot(const std::string& name) {
+    if (name == "staff-pin") {
+        m_locked = true;
+        m_pin = "12";
+        return true;
+    }
+    if (name != "staff-console") return false;
+    m_locked = false;
+    if (!m_view.active.empty()) m_selected = m_view.active.front().code;
+    return true;
+}
+
+}  // namespace staff

@@ -1,0 +1,229 @@
+#include "staff_screens.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace staff {
+
+using domain::StaffAction;
+using domain::TicketState;
+
+namespace {
+
+constexpr float kPad = 56;
+
+// A compact button for the console: staff use a mouse or a finger, both need room.
+bool button(ui::UiContext& ctx, const std::string& id, ImVec2 min, ImVec2 max, const std::string& label, bool filled,
+            bool enabled = true) {
+    if (!enabled) {
+        ctx.draw->AddRectFilled(min, max, IM_COL32(0xEB, 0xEE, 0xF2, 0xFF), ctx.px(12));
+        ImVec2 s = ui::measure(ctx.fonts.bodyBold, label);
+        ui::textAt(ctx, ctx.fonts.bodyBold, ImVec2((min.x + max.x - s.x) / 2, (min.y + max.y - s.y) / 2),
+                   ui::color::kTextMuted, label);
+        return false;
+    }
+    return ui::pillButton(ctx, id.c_str(), min, max, label, ui::Icon::None, filled);
+}
+
+}  // namespace
+
+void drawPinScreen(ui::UiContext& ctx, const PinView& view, StaffIntents& intents) {
+    const float cx = ctx.size.x / 2;
+    float y = ui::headerHeight(ctx) + ctx.px(40);
+    ui::textCentered(ctx, ctx.fonts.heading, cx, y, ui::color::kText, ctx.texts.get("staff.enter_pin"));
+    y += ctx.px(90);
+    // One dot per digit typed: the PIN itself is never drawn.
+    const float dot = ctx.px(16);
+    for (std::size_t i = 0; i < 8; ++i) {
+        ImVec2 c(cx + (static_cast<float>(i) - 3.5f) * ctx.px(48), y + dot);
+        if (i < view.digits) ctx.draw->AddCircleFilled(c, dot, ui::color::kText, 24);
+        else ctx.draw->AddCircle(c, dot, ui::color::kBorder, 24, ctx.px(3));
+    }
+    y += ctx.px(64);
+    if (!view.message.empty()) {
+        ctx.targets.record("pin_error", ImVec2(cx - 1, y), ImVec2(cx + 1, y + 1));
+        ui::textCentered(ctx, ctx.fonts.bodyBold, cx, y, ui::color::kDanger, view.message);
+    }
+    y += ctx.px(70);
+    static constexpr std::array<const char*, 12> kKeys{"1", "2", "3", "4", "5", "6", "7", "8", "9", "<", "0", "ok"};
+    const float w = ctx.px(190), h = ctx.px(110), gap = ctx.px(20);
+    for (std::size_t i = 0; i < kKeys.size(); ++i) {
+        float x = cx - 1.5f * w - gap + static_cast<float>(i % 3) * (w + gap);
+        float top = y + static_cast<float>(i / 3) * (h + gap);
+        std::string key = kKeys[i];
+        std::string label = key == "<" ? ctx.texts.get("staff.delete") : key == "ok" ? ctx.texts.get("staff.ok") : key;
+        if (ui::pillButton(ctx, ("pin:" + key).c_str(), ImVec2(x, top), ImVec2(x + w, top + h), label, ui::Icon::None,
+                           key == "ok")) {
+            if (key == "ok") intents.submitPin = true;
+            else intents.digit = key[0];
+        }
+    }
+}
+
+namespace {
+
+std::string categoryLabel(const domain::Config& config, const std::string& id) {
+    const auto* c = config.findCategory(id);
+    return c ? c->label : id;
+}
+
+std::string rowDetail(const ui::UiContext& ctx, const domain::Ticket& t, const domain::LocalDateTime& now) {
+    if (t.state == TicketState::Called) return ctx.texts.format("staff.called_at", {{"room", t.desk.value_or("")}});
+    long long minutes = std::max(0LL, now.secondsSince(t.issuedAt) / 60);
+    return ctx.texts.format("staff.waiting_for", {{"m", std::to_string(minutes)}});
+}
+
+void queueTable(ui::UiContext& ctx, ImVec2 min, ImVec2 max, const ConsoleScreenView& view, StaffIntents& intents) {
+    ui::panel(ctx, min, max);
+    const float pad = ctx.px(32);
+    float y = min.y + pad;
+    ui::textAt(ctx, ctx.fonts.heading, ImVec2(min.x + pad, y), ui::color::kText, ctx.texts.get("staff.queue"));
+    y += ctx.px(80);
+    if (view.data.active.empty())
+        ui::textAt(ctx, ctx.fonts.body, ImVec2(min.x + pad, y), ui::color::kTextMuted, ctx.texts.get("staff.queue_empty"));
+    const float rowH = ctx.px(64);
+    for (const auto& t : view.data.active) {
+        ImVec2 rmin(min.x + ctx.px(12), y), rmax(max.x - ctx.px(12), y + rowH - ctx.px(6));
+        std::string id = "ticket:" + t.code;
+        ctx.targets.record(id, rmin, rmax);
+        ImGui::SetCursorScreenPos(rmin);
+        if (ImGui::InvisibleButton(id.c_str(), ImVec2(rmax.x - rmin.x, rmax.y - rmin.y))) intents.select = t.code;
+        const bool selected = t.code == view.selected;
+        if (selected) ctx.draw->AddRectFilled(rmin, rmax, ui::color::kPrimaryLight, ctx.px(10));
+        if (t.state == TicketState::Called)
+            ctx.draw->AddRectFilled(rmin, ImVec2(rmin.x + ctx.px(8), rmax.y), ui::color::kSuccess, ctx.px(4));
+        float ty = y + (rowH - ctx.px(6) - ctx.fonts.bodyBold->FontSize) / 2;
+        ui::textAt(ctx, ctx.fonts.bodyBold, ImVec2(min.x + pad, ty), ui::color::kText, t.code);
+        ui::textAt(ctx, ctx.fonts.body, ImVec2(min.x + pad + ctx.px(150), ty), ui::color::kText,
+                   categoryLabel(view.config, t.categoryId));
+        std::string detail = rowDetail(ctx, t, view.now);
+        ImVec2 s = ui::measure(ctx.fonts.body, detail);
+        ui::textAt(ctx, ctx.fonts.body, ImVec2(max.x - pad - s.x, ty),
+                   t.state == TicketState::Called ? ui::color::kSuccess : ui::color::kTextMuted, detail);
+        y += rowH;
+    }
+    if (view.data.moreNotShown > 0)
+        ui::textAt(ctx, ctx.fonts.body, ImVec2(min.x + pad, y + ctx.px(8)), ui::color::kTextMuted,
+                   ctx.texts.format("staff.more", {{"n", std::to_string(view.data.moreNotShown)}}));
+}
+
+const domain::Ticket* findActive(const ConsoleView& data, const std::string& code) {
+    for (const auto& t : data.active)
+        if (t.code == code) return &t;
+    return nullptr;
+}
+
+float deskSelector(ui::UiContext& ctx, float x, float y, float width, const ConsoleScreenView& view,
+                   StaffIntents& intents) {
+    ui::textAt(ctx, ctx.fonts.body, ImVec2(x, y), ui::color::kTextMuted, ctx.texts.get("staff.room"));
+    y += ctx.px(48);
+    const auto& rooms = view.config.staff.rooms;
+    const float gap = ctx.px(16);
+    const float w = (width - gap * static_cast<float>(rooms.size() - 1)) / static_cast<float>(rooms.size());
+    for (std::size_t i = 0; i < rooms.size(); ++i) {
+        float bx = x + static_cast<float>(i) * (w + gap);
+        int desk = static_cast<int>(i) + 1;
+        if (button(ctx, "room:" + std::to_string(desk), ImVec2(bx, y), ImVec2(bx + w, y + ctx.px(72)), rooms[i],
+                   desk == view.desk))
+            intents.desk = desk;
+    }
+    return y + ctx.px(72);
+}
+
+float selectedActions(ui::UiContext& ctx, float x, float y, float width, const ConsoleScreenView& view,
+                      StaffIntents& intents) {
+    const domain::Ticket* t = findActive(view.data, view.selected);
+    if (!t) {
+        return y + ui::textWrapped(ctx, ctx.fonts.body, ImVec2(x, y), width, ui::color::kTextMuted,
+                                   ctx.texts.get("staff.none_selected"));
+    }
+    std::string line = ctx.texts.get("staff.selected") + ": " + t->code + " · " + categoryLabel(view.config, t->categoryId) +
+                       " · " + ctx.texts.get("staff.state_" + std::string(domain::toString(t->state)));
+    ui::textAt(ctx, ctx.fonts.bodyBold, ImVec2(x, y), ui::color::kText, line);
+    y += ctx.px(50);
+    struct ActionButton {
+        const char* id;
+        const char* key;
+        StaffAction action;
+    };
+    static constexpr std::array<ActionButton, 5> kActions{{{"call_selected", "staff.call", StaffAction::Call},
+                                                           {"recall", "staff.recall", StaffAction::Recall},
+                                                           {"serve", "staff.serve", StaffAction::Serve},
+                                                           {"no_show", "staff.no_show", StaffAction::NoShow},
+                                                           {"requeue", "staff.requeue", StaffAction::Requeue}}};
+    const float gap = ctx.px(14), h = ctx.px(76), w = (width - 2 * gap) / 3;
+    for (std::size_t i = 0; i < kActions.size(); ++i) {
+        float bx = x + static_cast<float>(i % 3) * (w + gap);
+        float by = y + static_cast<float>(i / 3) * (h + gap);
+        const auto& a = kActions[i];
+        bool enabled = a.action == StaffAction::Recall || [&] {
+            auto allowed = domain::statesAllowing(a.action);
+            return std::find(allowed.begin(), allowed.end(), t->state) != allowed.end();
+        }();
+        if (button(ctx, a.id, ImVec2(bx, by), ImVec2(bx + w, by + h), ctx.texts.get(a.key), false, enabled))
+            intents.action = a.action;
+    }
+    y += 2 * (h + gap);
+    ui::textAt(ctx, ctx.fonts.body, ImVec2(x, y), ui::color::kTextMuted, ctx.texts.get("staff.transfer"));
+    y += ctx.px(44);
+    const auto& categories = view.config.categories;
+    const float cw = (width - gap * static_cast<float>(categories.size() - 1)) / static_cast<float>(categories.size());
+    for (std::size_t i = 0; i < categories.size(); ++i) {
+        float bx = x + static_cast<float>(i) * (cw + gap);
+        bool enabled = categories[i].id != t->categoryId;
+        if (button(ctx, "transfer:" + categories[i].id, ImVec2(bx, y), ImVec2(bx + cw, y + ctx.px(64)),
+                   categories[i].label, false, enabled))
+            intents.transferTo = categories[i].id;
+    }
+    return y + ctx.px(64);
+}
+
+void figuresRow(ui::UiContext& ctx, ImVec2 min, ImVec2 max, const domain::DayFigures& f) {
+    ui::panel(ctx, min, max);
+    const std::array<std::pair<const char*, std::string>, 6> items{{
+        {"staff.taken", std::to_string(f.taken)},
+        {"staff.waiting", std::to_string(f.waiting)},
+        {"staff.served", std::to_string(f.served)},
+        {"staff.no_shows", std::to_string(f.noShow)},
+        {"staff.average_wait", ctx.texts.format("staff.minutes", {{"m", std::to_string(static_cast<int>(f.averageWaitMinutes + 0.5))}})},
+        {"staff.longest_wait", ctx.texts.format("staff.minutes", {{"m", std::to_string(f.longestWaitMinutes)}})},
+    }};
+    const float w = (max.x - min.x) / 6;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        float x = min.x + static_cast<float>(i) * w + ctx.px(24);
+        ui::textAt(ctx, ctx.fonts.small, ImVec2(x, min.y + ctx.px(18)), ui::color::kTextMuted, ctx.texts.get(items[i].first));
+        ui::textAt(ctx, ctx.fonts.heading, ImVec2(x, min.y + ctx.px(52)), ui::color::kText, items[i].second);
+    }
+}
+
+}  // namespace
+
+void drawConsoleScreen(ui::UiContext& ctx, const ConsoleScreenView& view, StaffIntents& intents) {
+    const float pad = ctx.px(kPad);
+    const float top = ui::headerHeight(ctx) + ctx.px(32);
+    const float figuresH = ctx.px(130);
+    const float statusH = ctx.px(60);
+    const float bottom = ctx.size.y - pad - figuresH - statusH;
+    const float split = pad + (ctx.size.x - 2 * pad) * 0.52f;
+    queueTable(ctx, ImVec2(pad, top), ImVec2(split - ctx.px(16), bottom), view, intents);
+
+    const float x = split + ctx.px(16);
+    const float width = ctx.size.x - pad - x;
+    float y = deskSelector(ctx, x, top, width - ctx.px(200), view, intents);
+    if (button(ctx, "lock", ImVec2(ctx.size.x - pad - ctx.px(180), top + ctx.px(48)),
+               ImVec2(ctx.size.x - pad, top + ctx.px(120)), ctx.texts.get("staff.lock"), false))
+        intents.lock = true;
+    y += ctx.px(24);
+    if (ui::pillButton(ctx, "call_next", ImVec2(x, y), ImVec2(x + width, y + ctx.px(110)), ctx.texts.get("staff.call_next"),
+                       ui::Icon::None, true))
+        intents.callNext = true;
+    y += ctx.px(134);
+    selectedActions(ctx, x, y, width, view, intents);
+
+    figuresRow(ctx, ImVec2(pad, bottom + ctx.px(20)), ImVec2(ctx.size.x - pad, bottom + ctx.px(20) + figuresH), view.data.figures);
+    if (!view.status.empty())
+        ui::textAt(ctx, ctx.fonts.bodyBold, ImVec2(pad, ctx.size.y - pad - ctx.px(40)),
+                   view.statusIsError ? ui::color::kDanger : ui::color::kSuccess, view.status);
+}
+
+}  // namespace staff
