@@ -1,5 +1,6 @@
 #pragma once
 // The office's configuration as the domain sees it, filled from the TOML files in config/.
+#include <array>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -110,6 +111,22 @@ struct BoardConfig {
     int recentCalls = 5;   // earlier calls listed under the current one
 };
 
+// The satisfaction survey: its questions, the words under the faces, and the target.
+struct SurveyConfig {
+    std::string overallQuestion = "Nel complesso, quanto è soddisfatto del servizio ricevuto oggi?";
+    // In domain::kSurveyDimensions order: access, professionalism, privacy, waiting.
+    std::array<std::string, 4> dimensionQuestions = {
+        "È stato facile accedere al servizio?",
+        "Quanto è soddisfatto della professionalità degli operatori?",
+        "Gli spazi erano riservati e confortevoli?",
+        "Quanto è soddisfatto del tempo di attesa?"};
+    std::array<std::string, 5> scaleLabels = {"Per niente soddisfatto", "Poco soddisfatto", "Abbastanza soddisfatto",
+                                              "Soddisfatto", "Molto soddisfatto"};
+    int satisfiedFrom = 4;        // overall score that counts as satisfied
+    double targetPercent = 70;    // "soddisfare non meno del 70% dei fruitori"
+    int minAnswersForFigures = 5; // fewer: no percentages and no breakdown are shown
+};
+
 struct Config {
     std::string sourceName;  // file the config came from, for messages
     Office office;
@@ -120,6 +137,7 @@ struct Config {
     std::vector<ServiceCard> services;
     StaffConfig staff;
     BoardConfig board;
+    SurveyConfig survey;
 
     const Category* findCategory(std::string_view id) const;
     const ServiceCard* findService(std::string_view id) const;

@@ -832,6 +832,65 @@ void readBoard(const toml::node& node, Config& config, const Reporter& report) {
     board.recentCalls = optionalInt(table, "recent_calls", name, 0, 10, report).value_or(board.recentCalls);
 }
 
+// ---- [survey] ----
+
+constexpr std::array kSurveyKeys{"overall_question"sv,  "access_question"sv,         "professionalism_question"sv,
+                                 "privacy_question"sv,  "waiting_question"sv,        "scale_labels"sv,
+                                 "satisfied_from"sv,    "target_percent"sv,          "min_answers_for_figures"sv};
+
+// In domain::kSurveyDimensions order, like SurveyConfig::dimensionQuestions.
+constexpr std::array kDimensionQuestionKeys{"access_question"sv, "professionalism_question"sv, "privacy_question"sv,
+                                            "waiting_question"sv};
+
+constexpr std::size_t kScalePoints = 5;
+
+// A question left blank would show citizens an empty screen: present means written.
+void readQuestion(const toml::table& table, std::string_view key, const TableName& name, std::string& question,
+                  const Reporter& report) {
+    if (table.get(key) == nullptr) return;
+    question = requiredString(table, key, name, report);
+}
+
+// One label under each of the five faces, from "not at all" to "very": fewer or more would
+// leave a face without words or words without a face.
+void readScaleLabels(const toml::table& table, SurveyConfig& survey, const Reporter& report) {
+    const toml::node* node = table.get("scale_labels");
+    if (node == nullptr) return;
+    const std::vector<std::string> labels =
+        readTextList(*node, "survey.scale_labels", "[\"Per niente soddisfatto\", ...]", report);
+    if (labels.size() != kScalePoints)
+        report.fail(*node, "survey.scale_labels: expected exactly 5 labels, from the lowest score to the highest, "
+                           "found " + std::to_string(labels.size()));
+    std::copy(labels.begin(), labels.end(), survey.scaleLabels.begin());
+}
+
+void readTargetPercent(const toml::table& table, SurveyConfig& survey, const Reporter& report) {
+    const toml::node* node = table.get("target_percent");
+    if (node == nullptr) return;
+    std::optional<double> value;
+    if (const auto* whole = node->as_integer()) value = static_cast<double>(whole->get());
+    if (const auto* decimal = node->as_floating_point()) value = decimal->get();
+    if (!value || !(*value >= 0 && *value <= 100))
+        report.fail(*node, "survey.target_percent: expected a percentage from 0 to 100, like 70, found " +
+                               (value ? numberText(*value) : describe(*node)));
+    survey.targetPercent = *value;
+}
+
+void readSurvey(const toml::node& node, Config& config, const Reporter& report) {
+    const toml::table& table = expectTable(node, "[survey]", report);
+    const TableName name{"[survey]", "survey."};
+    rejectUnknownKeys(table, kSurveyKeys, name, report);
+    SurveyConfig& survey = config.survey;
+    readQuestion(table, "overall_question", name, survey.overallQuestion, report);
+    for (std::size_t i = 0; i < kDimensionQuestionKeys.size(); ++i)
+        readQuestion(table, kDimensionQuestionKeys[i], name, survey.dimensionQuestions[i], report);
+    readScaleLabels(table, survey, report);
+    survey.satisfiedFrom = optionalInt(table, "satisfied_from", name, 1, 5, report).value_or(survey.satisfiedFrom);
+    readTargetPercent(table, survey, report);
+    survey.minAnswersForFigures =
+        optionalInt(table, "min_answers_for_figures", name, 1, 1000, report).value_or(survey.minAnswersForFigures);
+}
+
 // ---- top level ----
 
 // Each top-level section has one reader; adding [printer] means one more row here (and its
@@ -853,6 +912,7 @@ constexpr std::array kSections{
     Section{"services"sv, "[[services]]"sv, false, readServices},
     Section{"staff"sv, "[staff]"sv, false, readStaff},
     Section{"board"sv, "[board]"sv, false, readBoard},
+    Section{"survey"sv, "[survey]"sv, false, readSurvey},
 };
 
 std::string expectedSections() {

@@ -45,6 +45,12 @@ private:
     SurveyRefusal m_reason;
 };
 
+// The kind Italian sentence the citizen reads for each refusal.
+std::string surveyRefusalMessage(SurveyRefusal reason);
+
+// Throws SurveyRefusedError(reason) with surveyRefusalMessage(reason): one wording everywhere.
+[[noreturn]] void refuseSurvey(SurveyRefusal reason);
+
 // Six digits, e.g. "042917": what a citizen types; nullopt when it is not six digits.
 std::optional<std::string> normalizeSurveyCode(std::string_view typed);
 

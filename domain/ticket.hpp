@@ -34,6 +34,7 @@ struct Ticket {
     std::optional<std::string> desk;           // room or desk it was called to
     std::optional<LocalDateTime> calledAt;     // first call: ends the wait
     std::optional<LocalDateTime> finishedAt;   // served or no-show: ends the interview
+    std::string surveyCode;                    // six random digits for the one survey answer
 };
 
 // "A" + 7 -> "A007"; numbers above 999 keep all their digits ("A1000").

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "survey.hpp"
 #include "ticket.hpp"
 
 namespace domain {
@@ -23,6 +24,20 @@ struct NewTicketRequest {
 struct InterviewStats {
     int samples = 0;
     double averageMinutes = 0;
+};
+
+// The tickets of one service day, category (after any transfer) and hour of arrival, counted by
+// the store: the demand report over years of data reads these few rows, not every ticket.
+struct DemandCell {
+    LocalDate serviceDay;
+    std::string categoryId;
+    int hour = 0;                   // hour of issued_at, 0..23
+    int tickets = 0;
+    int served = 0;
+    int noShow = 0;
+    int called = 0;                 // tickets with a first call: the ones whose wait is known
+    double totalWaitMinutes = 0;    // sum over them of called_at - issued_at
+    double longestWaitMinutes = 0;
 };
 
 // One call of a ticket to a room, as the hall board shows it (a recall is a call too).
@@ -111,6 +126,21 @@ public:
 
     // Changes whenever another connection commits: cheap to poll to know when to redraw.
     virtual std::uint64_t dataVersion() = 0;
+
+    // Stores one anonymous survey answer with `today` as its day and nothing linking it to a ticket.
+    // With a code (six digits, already normalised) the ticket of `today` holding it must be served
+    // and not yet answered for; it is marked used in the same transaction as the answer is stored,
+    // so two simultaneous answers with one code store exactly one. nullopt: a paper form typed by
+    // staff. Throws SurveyRefusedError (and stores nothing) for an unknown, unserved or used code
+    // or a score outside 1..5.
+    virtual void submitSurvey(const LocalDate& today, const std::optional<std::string>& surveyCode,
+                              const SurveyAnswer& answer) = 0;
+
+    // The answers of the days from `from` to `to` inclusive, in day order (and no other).
+    virtual std::vector<StoredAnswer> surveyAnswers(const LocalDate& from, const LocalDate& to) = 0;
+
+    // The tickets of the days from `from` to `to` inclusive, counted per day, category and hour.
+    virtual std::vector<DemandCell> demandCells(const LocalDate& from, const LocalDate& to) = 0;
 };
 
 }  // namespace domain

@@ -45,7 +45,7 @@ struct Options {
 constexpr Uint32 kActiveAfterInputMs = 1500;
 // Idle, the loop only wakes to look at PRAGMA data_version (a few microseconds) and the clock,
 // so another process's ticket or call shows within a quarter of a second at almost no cost.
-constexpr int kIdleWakeMs = 200;
+constexpr int kIdleWakeMs = 100;
 constexpr int kActiveWakeMs = 8;
 
 bool parseSize(const std::string& text, int& w, int& h) {

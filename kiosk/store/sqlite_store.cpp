@@ -5,9 +5,13 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
+#include <limits>
 #include <string_view>
 #include <system_error>
+
+#include <unistd.h>
 
 namespace store {
 
@@ -22,6 +26,7 @@ using domain::StoreError;
 
 constexpr int kBusyTimeoutMs = 5000;
 constexpr int kLockRetryPauseMs = 5;
+constexpr std::string_view kSurveyAction = "storing a survey answer";
 
 struct Migration {
     int version;
@@ -73,6 +78,27 @@ CREATE TABLE settings (
     value TEXT NOT NULL
 );
 )sql"},
+    // The satisfaction survey. Each ticket gets six random digits (NULL on tickets issued before),
+    // unique within its day, and a flag for its one answer. Answers carry no ticket, code or time:
+    // only the day, and a random 16-byte key. WITHOUT ROWID stores rows in key order, so neither
+    // a column nor the order of the rows tells which answer came after which ticket was served.
+    // Answers are read by day range, hence the index on day (day is not the key).
+    Migration{4, R"sql(
+ALTER TABLE tickets ADD COLUMN survey_code TEXT;
+ALTER TABLE tickets ADD COLUMN survey_used INTEGER NOT NULL DEFAULT 0;
+CREATE UNIQUE INDEX tickets_survey_code ON tickets (service_day, survey_code) WHERE survey_code IS NOT NULL;
+CREATE TABLE survey_answers (
+    key             BLOB    PRIMARY KEY CHECK (length(key) = 16),
+    day             TEXT    NOT NULL CHECK (length(day) = 10),
+    overall         INTEGER NOT NULL CHECK (overall BETWEEN 1 AND 5),
+    access          INTEGER CHECK (access BETWEEN 1 AND 5),
+    professionalism INTEGER CHECK (professionalism BETWEEN 1 AND 5),
+    privacy         INTEGER CHECK (privacy BETWEEN 1 AND 5),
+    waiting         INTEGER CHECK (waiting BETWEEN 1 AND 5),
+    paper           INTEGER NOT NULL DEFAULT 0 CHECK (paper IN (0, 1))
+) WITHOUT ROWID;
+CREATE INDEX survey_answers_day ON survey_answers (day);
+)sql"},
 };
 
 constexpr bool migrationsAreNumberedOneByOne() {
@@ -87,7 +113,37 @@ static_assert(kMigrations.back().version == SqliteStore::kSchemaVersion,
 // The category a ticket is in now: the one it was transferred to, else the one it was issued for.
 constexpr const char* kTicketColumns =
     "id, code, COALESCE(transferred_to, category_id), number, service_day, issued_at, state, desk, "
-    "called_at, finished_at";
+    "called_at, finished_at, survey_code";
+
+constexpr int kSurveyCodeAttempts = 100;
+constexpr int kAnswerKeyBytes = 16;
+
+// SQLite's PRNG (ChaCha20, seeded from the OS) lives in process memory, so a forked child would
+// repeat its parent's "random" codes and keys; reseeding on the first use in a new process avoids it.
+void randomBytes(void* into, int count) {
+    static pid_t seededIn = 0;
+    const pid_t self = getpid();
+    if (self != seededIn) {
+        sqlite3_randomness(0, nullptr);  // documented: resets the PRNG, reseeded from the OS on next use
+        seededIn = self;
+    }
+    sqlite3_randomness(count, into);
+}
+
+// Six digits from the CSPRNG: unguessable, and unrelated to the ticket's number.
+std::string randomSurveyCode() {
+    constexpr std::uint32_t kCodes = 1'000'000;
+    constexpr std::uint32_t kMax = std::numeric_limits<std::uint32_t>::max();
+    // 2^32 is no multiple of 10^6: drawing again above the last whole multiple keeps every code equally likely.
+    constexpr std::uint32_t kUnbiasedLimit = kMax - kMax % kCodes;
+    std::uint32_t value = 0;
+    do {
+        randomBytes(&value, sizeof value);
+    } while (value >= kUnbiasedLimit);
+    char digits[8];
+    std::snprintf(digits, sizeof digits, "%06u", static_cast<unsigned>(value % kCodes));
+    return digits;
+}
 
 // Separates priority category ids in one bound text, so one cached statement serves any list;
 // category ids are letters, digits and dashes, never this control character.
@@ -169,6 +225,12 @@ public:
     StatementRun& bindOptional(int index, const std::optional<domain::LocalDateTime>& time) {
         return time ? bind(index, std::string_view(time->iso())) : check(sqlite3_bind_null(m_statement, index));
     }
+    StatementRun& bindOptional(int index, const std::optional<int>& value) {
+        return value ? bind(index, *value) : check(sqlite3_bind_null(m_statement, index));
+    }
+    StatementRun& bindBlob(int index, const void* data, int size) {
+        return check(sqlite3_bind_blob(m_statement, index, data, size, SQLITE_TRANSIENT));
+    }
     StatementRun& bindNullIfEmpty(int index, std::string_view text) {
         return text.empty() ? check(sqlite3_bind_null(m_statement, index)) : bind(index, text);
     }
@@ -192,6 +254,7 @@ public:
     std::int64_t integer64(int column) const {
         return static_cast<std::int64_t>(sqlite3_column_int64(m_statement, column));
     }
+    double real(int column) const { return sqlite3_column_double(m_statement, column); }
     bool isNull(int column) const { return sqlite3_column_type(m_statement, column) == SQLITE_NULL; }
     std::string text(int column) const {
         const auto* chars = sqlite3_column_text(m_statement, column);
@@ -296,7 +359,41 @@ domain::Ticket ticketFromRow(const StatementRun& row, const std::string& path) {
     if (!row.isNull(7)) ticket.desk = row.text(7);
     ticket.calledAt = optionalTime(row, 8, ticket.id, path);
     ticket.finishedAt = optionalTime(row, 9, ticket.id, path);
+    ticket.surveyCode = row.text(10);  // empty on tickets issued before the survey existed
     return ticket;
+}
+
+std::optional<int> optionalScore(const StatementRun& row, int column) {
+    if (row.isNull(column)) return std::nullopt;
+    return row.integer(column);
+}
+
+domain::StoredAnswer answerFromRow(const StatementRun& row, const std::string& path) {
+    const auto day = domain::LocalDate::parse(row.text(0));
+    if (!day) throwUnreadable("the day of a survey answer", path);
+    domain::StoredAnswer stored;
+    stored.day = *day;
+    stored.answer.overall = row.integer(1);
+    for (int d = 0; d < static_cast<int>(stored.answer.dimensions.size()); ++d)
+        stored.answer.dimensions[static_cast<std::size_t>(d)] = optionalScore(row, 2 + d);
+    stored.answer.paper = row.integer(6) != 0;
+    return stored;
+}
+
+domain::DemandCell demandCellFromRow(const StatementRun& row, const std::string& path) {
+    const auto day = domain::LocalDate::parse(row.text(0));
+    if (!day) throwUnreadable("the service day of a ticket", path);
+    domain::DemandCell cell;
+    cell.serviceDay = *day;
+    cell.categoryId = row.text(1);
+    cell.hour = row.integer(2);
+    cell.tickets = row.integer(3);
+    cell.served = row.integer(4);
+    cell.noShow = row.integer(5);
+    cell.called = row.integer(6);
+    cell.totalWaitMinutes = row.real(7);
+    cell.longestWaitMinutes = row.real(8);
+    return cell;
 }
 
 domain::CallRecord callFromRow(const StatementRun& row, const std::string& path) {
@@ -417,8 +514,8 @@ void SqliteStore::prepareStatements() {
                            "SELECT COALESCE(MAX(number), 0) + 1 FROM tickets WHERE service_day = ?1 AND category_id = ?2",
                            m_path);
     m_insert = prepare(m_db.get(),
-                       "INSERT INTO tickets (service_day, category_id, number, code, issued_at, request_token) "
-                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                       "INSERT INTO tickets (service_day, category_id, number, code, issued_at, request_token, "
+                       "survey_code) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                        m_path);
     m_ticketsOfDay =
         prepare(m_db.get(), "SELECT " + columns + " FROM tickets WHERE service_day = ?1 ORDER BY id", m_path);
@@ -429,6 +526,38 @@ void SqliteStore::prepareStatements() {
                                "AND called_at IS NOT NULL AND finished_at IS NOT NULL AND finished_at >= called_at",
                                m_path);
     prepareStaffStatements();
+    prepareSurveyStatements();
+}
+
+void SqliteStore::prepareSurveyStatements() {
+    // Both lookups use the UNIQUE index on (service_day, survey_code).
+    m_surveyCodeTaken =
+        prepare(m_db.get(), "SELECT 1 FROM tickets WHERE service_day = ?1 AND survey_code = ?2", m_path);
+    m_ticketBySurveyCode = prepare(
+        m_db.get(), "SELECT id, state, survey_used FROM tickets WHERE service_day = ?1 AND survey_code = ?2", m_path);
+    m_markSurveyUsed =
+        prepare(m_db.get(), "UPDATE tickets SET survey_used = 1 WHERE id = ?1 AND survey_used = 0", m_path);
+    m_insertAnswer = prepare(m_db.get(),
+                             "INSERT INTO survey_answers (key, day, overall, access, professionalism, privacy, "
+                             "waiting, paper) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                             m_path);
+    // By the day index; within a day the index orders by key, which is random: no insertion order leaks.
+    m_surveyAnswers = prepare(m_db.get(),
+                              "SELECT day, overall, access, professionalism, privacy, waiting, paper "
+                              "FROM survey_answers WHERE day BETWEEN ?1 AND ?2 ORDER BY day",
+                              m_path);
+    // One pass over the range's tickets (by the service_day indexes); a few rows per day come back.
+    // The hour is read from the ISO text "YYYY-MM-DDTHH:MM:SS"; a wait before the issue (a clock
+    // set back) counts as zero rather than lowering the average.
+    m_demandCells = prepare(m_db.get(),
+                            "SELECT service_day, COALESCE(transferred_to, category_id), "
+                            "CAST(substr(issued_at, 12, 2) AS INTEGER), COUNT(*), "
+                            "SUM(state = 'served'), SUM(state = 'no-show'), COUNT(called_at), "
+                            "COALESCE(SUM(max(0, julianday(called_at) - julianday(issued_at))), 0) * 1440, "
+                            "COALESCE(MAX(max(0, julianday(called_at) - julianday(issued_at))), 0) * 1440 "
+                            "FROM tickets WHERE service_day BETWEEN ?1 AND ?2 "
+                            "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
+                            m_path);
 }
 
 void SqliteStore::prepareStaffStatements() {
@@ -492,7 +621,8 @@ domain::Ticket SqliteStore::issueTicket(const domain::NewTicketRequest& request)
     ticket.issuedAt = request.issuedAt;
     ticket.number = selectNextNumber(request.categoryId, ticket.serviceDay, "issuing a ticket");
     ticket.code = domain::formatTicketCode(request.prefix, ticket.number);
-    ticket.id = insertTicket(request, ticket.number, ticket.code);
+    ticket.surveyCode = freeSurveyCode(ticket.serviceDay);
+    ticket.id = insertTicket(request, ticket.number, ticket.code, ticket.surveyCode);
     transaction.commit();
     return ticket;
 }
@@ -512,14 +642,29 @@ int SqliteStore::selectNextNumber(const std::string& categoryId, const domain::L
     return run.integer(0);
 }
 
-std::int64_t SqliteStore::insertTicket(const domain::NewTicketRequest& request, int number, const std::string& code) {
+// Called inside the issuing transaction: no other process can take the code before our insert.
+std::string SqliteStore::freeSurveyCode(const domain::LocalDate& serviceDay) {
+    // A million codes and at most a few hundred tickets a day: a second draw is already rare.
+    for (int attempt = 0; attempt < kSurveyCodeAttempts; ++attempt) {
+        std::string code = randomSurveyCode();
+        StatementRun run(m_surveyCodeTaken.get(), m_path, "issuing a ticket");
+        run.bind(1, serviceDay.iso()).bind(2, code);
+        if (!run.nextRow()) return code;
+    }
+    throw StoreError("cannot issue a ticket in " + m_path + ": no free survey code found for " + serviceDay.iso() +
+                     " after " + std::to_string(kSurveyCodeAttempts) + " random draws");
+}
+
+std::int64_t SqliteStore::insertTicket(const domain::NewTicketRequest& request, int number, const std::string& code,
+                                       const std::string& surveyCode) {
     StatementRun run(m_insert.get(), m_path, "issuing a ticket");
     run.bind(1, request.issuedAt.date.iso())
         .bind(2, request.categoryId)
         .bind(3, number)
         .bind(4, code)
         .bind(5, request.issuedAt.iso())
-        .bindNullIfEmpty(6, request.requestToken);
+        .bindNullIfEmpty(6, request.requestToken)
+        .bind(7, surveyCode);
     const int rc = run.stepResult();
     if (rc == SQLITE_DONE) return static_cast<std::int64_t>(sqlite3_last_insert_rowid(m_db.get()));
 
@@ -657,6 +802,59 @@ std::uint64_t SqliteStore::dataVersion() {
     StatementRun run(m_dataVersion.get(), m_path, "checking for changes");
     if (!run.nextRow()) run.fail(SQLITE_INTERNAL);
     return static_cast<std::uint64_t>(run.integer64(0));
+}
+
+void SqliteStore::submitSurvey(const domain::LocalDate& today, const std::optional<std::string>& surveyCode,
+                               const domain::SurveyAnswer& answer) {
+    domain::validateScores(answer);  // before the transaction: a bad score touches nothing
+    ImmediateTransaction transaction(m_db.get(), m_path, kSurveyAction);
+    // Checked under the write lock: a second process with the same code waits, then finds it used.
+    if (surveyCode) useSurveyCode(today, *surveyCode);
+    insertAnswer(today, answer, !surveyCode);
+    transaction.commit();
+}
+
+void SqliteStore::useSurveyCode(const domain::LocalDate& today, const std::string& surveyCode) {
+    std::int64_t ticketId = 0;
+    {
+        StatementRun run(m_ticketBySurveyCode.get(), m_path, kSurveyAction);
+        run.bind(1, today.iso()).bind(2, surveyCode);
+        if (!run.nextRow()) domain::refuseSurvey(domain::SurveyRefusal::UnknownCode);
+        if (run.text(1) != domain::toString(domain::TicketState::Served))
+            domain::refuseSurvey(domain::SurveyRefusal::NotServed);
+        if (run.integer(2) != 0) domain::refuseSurvey(domain::SurveyRefusal::AlreadyUsed);
+        ticketId = run.integer64(0);
+    }
+    StatementRun run(m_markSurveyUsed.get(), m_path, kSurveyAction);
+    run.bind(1, ticketId).runToCompletion();
+    if (sqlite3_changes(m_db.get()) != 1) domain::refuseSurvey(domain::SurveyRefusal::AlreadyUsed);
+}
+
+void SqliteStore::insertAnswer(const domain::LocalDate& today, const domain::SurveyAnswer& answer, bool paper) {
+    unsigned char key[kAnswerKeyBytes];
+    randomBytes(key, kAnswerKeyBytes);
+    StatementRun run(m_insertAnswer.get(), m_path, kSurveyAction);
+    run.bindBlob(1, key, kAnswerKeyBytes).bind(2, today.iso()).bind(3, answer.overall);
+    for (int d = 0; d < static_cast<int>(answer.dimensions.size()); ++d)
+        run.bindOptional(4 + d, answer.dimensions[static_cast<std::size_t>(d)]);
+    run.bind(8, paper).runToCompletion();
+}
+
+std::vector<domain::StoredAnswer> SqliteStore::surveyAnswers(const domain::LocalDate& from,
+                                                             const domain::LocalDate& to) {
+    StatementRun run(m_surveyAnswers.get(), m_path, "reading the survey answers");
+    run.bind(1, from.iso()).bind(2, to.iso());
+    std::vector<domain::StoredAnswer> answers;
+    while (run.nextRow()) answers.push_back(answerFromRow(run, m_path));
+    return answers;
+}
+
+std::vector<domain::DemandCell> SqliteStore::demandCells(const domain::LocalDate& from, const domain::LocalDate& to) {
+    StatementRun run(m_demandCells.get(), m_path, "counting the tickets for a report");
+    run.bind(1, from.iso()).bind(2, to.iso());
+    std::vector<domain::DemandCell> cells;
+    while (run.nextRow()) cells.push_back(demandCellFromRow(run, m_path));
+    return cells;
 }
 
 }  // namespace store

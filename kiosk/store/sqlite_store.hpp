@@ -27,14 +27,15 @@ using Statement = std::unique_ptr<sqlite3_stmt, StatementFinalizer>;
 // Several processes may each hold their own SqliteStore on the same file: numbering stays
 // gap-free and duplicate-free because every issue happens inside one BEGIN IMMEDIATE transaction.
 // Calls and other changes of a ticket's state are likewise one BEGIN IMMEDIATE transaction each,
-// so two desks never call the same ticket. A transferred ticket keeps its code and number: the
+// so two desks never call the same ticket. A survey answer is stored and its ticket's code marked
+// used in one BEGIN IMMEDIATE transaction too, so one code never yields two answers. A transferred ticket keeps its code and number: the
 // citizen holds the paper, and numbering follows the category the ticket was issued for.
 // One object is one connection and must be used by one thread at a time.
 // Every failure is reported as domain::StoreError naming the file.
 class SqliteStore : public domain::TicketStore {
 public:
     // The PRAGMA user_version this build creates and understands; newer files are refused.
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     // Creates the file (and its parent directory) when missing and brings its schema up to date.
     // Refuses, without writing a byte, files that are not SQLite databases, SQLite databases of
@@ -59,6 +60,10 @@ public:
     domain::InterviewStats interviewStats(const domain::LocalDate& since) override;
     // Note: like PRAGMA data_version, it does not change for commits made through this object.
     std::uint64_t dataVersion() override;
+    void submitSurvey(const domain::LocalDate& today, const std::optional<std::string>& surveyCode,
+                      const domain::SurveyAnswer& answer) override;
+    std::vector<domain::StoredAnswer> surveyAnswers(const domain::LocalDate& from, const domain::LocalDate& to) override;
+    std::vector<domain::DemandCell> demandCells(const domain::LocalDate& from, const domain::LocalDate& to) override;
 
     std::string path() const;
 
@@ -70,12 +75,17 @@ private:
     void migrate();
     void prepareStatements();
     void prepareStaffStatements();
+    void prepareSurveyStatements();
 
     int readUserVersion(const char* action);
     void refuseNewerSchema(int version) const;
 
     int selectNextNumber(const std::string& categoryId, const domain::LocalDate& serviceDay, const char* action);
-    std::int64_t insertTicket(const domain::NewTicketRequest& request, int number, const std::string& code);
+    std::string freeSurveyCode(const domain::LocalDate& serviceDay);
+    std::int64_t insertTicket(const domain::NewTicketRequest& request, int number, const std::string& code,
+                              const std::string& surveyCode);
+    void useSurveyCode(const domain::LocalDate& today, const std::string& surveyCode);
+    void insertAnswer(const domain::LocalDate& today, const domain::SurveyAnswer& answer, bool paper);
 
     std::optional<domain::Ticket> firstWaiting(const domain::CallNextRequest& request);
     std::optional<domain::Ticket> findByCode(const domain::LocalDate& serviceDay, const std::string& code,
@@ -103,6 +113,12 @@ private:
     detail::Statement m_recentCalls;
     detail::Statement m_setting;
     detail::Statement m_setSetting;
+    detail::Statement m_surveyCodeTaken;
+    detail::Statement m_ticketBySurveyCode;
+    detail::Statement m_markSurveyUsed;
+    detail::Statement m_insertAnswer;
+    detail::Statement m_surveyAnswers;
+    detail::Statement m_demandCells;
 };
 
 }  // namespace store

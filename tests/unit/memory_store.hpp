@@ -2,6 +2,7 @@
 // An in-memory TicketStore for domain tests: the rules, without SQLite.
 #include <algorithm>
 #include <map>
+#include <random>
 #include <tuple>
 
 #include "domain/ticket_store.hpp"
@@ -21,7 +22,9 @@ public:
         t.issuedAt = r.issuedAt;
         t.number = nextNumber(r.categoryId, t.serviceDay);
         t.code = domain::formatTicketCode(r.prefix, t.number);
+        t.surveyCode = freeSurveyCode(t.serviceDay);
         m_tickets.push_back(t);
+        m_surveyUsed.push_back(false);
         m_tokens.push_back(r.requestToken);
         m_issuedCategory.push_back(r.categoryId);
         ++m_version;
@@ -97,6 +100,49 @@ public:
     void setSetting(const std::string& key, const std::string& value) override { m_settings[key] = value; }
     domain::InterviewStats interviewStats(const domain::LocalDate&) override { return m_stats; }
     std::uint64_t dataVersion() override { return m_version; }
+
+    // Same checks, same order and same messages as the SQLite store; a refusal stores nothing.
+    void submitSurvey(const domain::LocalDate& today, const std::optional<std::string>& code,
+                      const domain::SurveyAnswer& answer) override {
+        domain::validateScores(answer);
+        if (code) useSurveyCode(today, *code);
+        domain::SurveyAnswer stored = answer;
+        stored.paper = !code;
+        m_answers.push_back({today, stored});
+        ++m_version;
+    }
+    std::vector<domain::StoredAnswer> surveyAnswers(const domain::LocalDate& from, const domain::LocalDate& to) override {
+        std::vector<domain::StoredAnswer> out;
+        std::copy_if(m_answers.begin(), m_answers.end(), std::back_inserter(out),
+                     [&](const domain::StoredAnswer& a) { return a.day >= from && a.day <= to; });
+        std::stable_sort(out.begin(), out.end(),
+                         [](const domain::StoredAnswer& a, const domain::StoredAnswer& b) { return a.day < b.day; });
+        return out;
+    }
+    std::vector<domain::DemandCell> demandCells(const domain::LocalDate& from, const domain::LocalDate& to) override {
+        std::map<std::tuple<domain::LocalDate, std::string, int>, domain::DemandCell> cells;
+        for (const auto& t : m_tickets) {
+            if (t.serviceDay < from || t.serviceDay > to) continue;
+            const int hour = t.issuedAt.secondOfDay / 3600;
+            domain::DemandCell& cell = cells[{t.serviceDay, t.categoryId, hour}];
+            cell.serviceDay = t.serviceDay;
+            cell.categoryId = t.categoryId;
+            cell.hour = hour;
+            ++cell.tickets;
+            if (t.state == domain::TicketState::Served) ++cell.served;
+            if (t.state == domain::TicketState::NoShow) ++cell.noShow;
+            if (t.calledAt) {
+                const double wait = std::max(0.0, static_cast<double>(t.calledAt->secondsSince(t.issuedAt)) / 60.0);
+                ++cell.called;
+                cell.totalWaitMinutes += wait;
+                cell.longestWaitMinutes = std::max(cell.longestWaitMinutes, wait);
+            }
+        }
+        std::vector<domain::DemandCell> out;
+        for (const auto& [key, cell] : cells) out.push_back(cell);
+        return out;
+    }
+    const std::vector<domain::StoredAnswer>& storedAnswers() const { return m_answers; }
     void setInterviewStats(domain::InterviewStats stats) { m_stats = stats; }
 
     std::vector<domain::Ticket>& tickets() { return m_tickets; }
@@ -106,6 +152,30 @@ private:
                                                                             const std::vector<std::string>& priority) {
         const bool first = std::find(priority.begin(), priority.end(), t.categoryId) != priority.end();
         return {!first, t.issuedAt, t.id};
+    }
+    // Deterministic for tests, but drawn like the real store: unrelated to the number, unique per day.
+    std::string freeSurveyCode(const domain::LocalDate& day) {
+        std::uniform_int_distribution<int> digits(0, 999999);
+        for (;;) {
+            std::string code = std::to_string(digits(m_random));
+            code.insert(0, 6 - code.size(), '0');
+            const bool taken = std::any_of(m_tickets.begin(), m_tickets.end(), [&](const domain::Ticket& t) {
+                return t.serviceDay == day && t.surveyCode == code;
+            });
+            if (!taken) return code;
+        }
+    }
+    void useSurveyCode(const domain::LocalDate& today, const std::string& code) {
+        m_surveyUsed.resize(m_tickets.size());  // tickets a test added through tickets() start unused
+        for (size_t i = 0; i < m_tickets.size(); ++i) {
+            const domain::Ticket& t = m_tickets[i];
+            if (t.serviceDay != today || t.surveyCode != code) continue;
+            if (t.state != domain::TicketState::Served) domain::refuseSurvey(domain::SurveyRefusal::NotServed);
+            if (m_surveyUsed[i]) domain::refuseSurvey(domain::SurveyRefusal::AlreadyUsed);
+            m_surveyUsed[i] = true;
+            return;
+        }
+        domain::refuseSurvey(domain::SurveyRefusal::UnknownCode);
     }
     void logCall(const domain::Ticket& t, const domain::LocalDateTime& at) {
         m_calls.push_back({static_cast<std::int64_t>(m_calls.size()) + 1, t.code, t.desk.value(), at});
@@ -121,6 +191,9 @@ private:
     std::map<std::string, std::string> m_settings;
     std::uint64_t m_version = 1;
     domain::InterviewStats m_stats;
+    std::vector<bool> m_surveyUsed;  // parallel to m_tickets
+    std::vector<domain::StoredAnswer> m_answers;
+    std::mt19937 m_random{20261130};
 };
 
 }  // namespace testing_support

@@ -1,0 +1,38 @@
+#include "survey_service.hpp"
+
+namespace domain {
+
+SurveyRules surveyRules(const SurveyConfig& config) {
+    return {config.satisfiedFrom, config.targetPercent, config.minAnswersForFigures};
+}
+
+SurveyService::SurveyService(const Config& config, TicketStore& store, const Clock& clock)
+    : m_config(config), m_store(store), m_clock(clock) {}
+
+void SurveyService::submit(std::string_view typedCode, const SurveyAnswer& answer) {
+    const auto code = normalizeSurveyCode(typedCode);
+    if (!code) refuseSurvey(SurveyRefusal::UnknownCode);
+    SurveyAnswer fromKiosk = answer;
+    fromKiosk.paper = false;  // a code proves it came from a ticket, whatever the caller set
+    validateScores(fromKiosk);
+    m_store.submitSurvey(m_clock.now().date, code, fromKiosk);
+}
+
+void SurveyService::submitPaper(const SurveyAnswer& answer) {
+    SurveyAnswer fromPaper = answer;
+    fromPaper.paper = true;
+    validateScores(fromPaper);
+    m_store.submitSurvey(m_clock.now().date, std::nullopt, fromPaper);
+}
+
+SatisfactionFigures SurveyService::figures(const LocalDate& from, const LocalDate& to) const {
+    return satisfactionFigures(m_store.surveyAnswers(from, to), rules());
+}
+
+std::vector<MonthFigures> SurveyService::trend(const LocalDate& from, const LocalDate& to) const {
+    return monthlyTrend(m_store.surveyAnswers(from, to), rules(), from, to);
+}
+
+SurveyRules SurveyService::rules() const { return surveyRules(m_config.survey); }
+
+}  // namespace domain
