@@ -18,6 +18,12 @@ void SurveyService::submit(std::string_view typedCode, const SurveyAnswer& answe
     m_store.submitSurvey(m_clock.now().date, code, fromKiosk);
 }
 
+void SurveyService::check(std::string_view typedCode) const {
+    const auto code = normalizeSurveyCode(typedCode);
+    if (!code) refuseSurvey(SurveyRefusal::UnknownCode);
+    m_store.checkSurveyCode(m_clock.now().date, *code);
+}
+
 void SurveyService::submitPaper(const SurveyAnswer& answer) {
     SurveyAnswer fromPaper = answer;
     fromPaper.paper = true;

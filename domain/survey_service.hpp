@@ -22,6 +22,10 @@ public:
     // ticket not yet served or already used, or for a score outside 1..5.
     void submit(std::string_view typedCode, const SurveyAnswer& answer);
 
+    // Whether submit would accept the code now, before the citizen answers: throws the same
+    // SurveyRefusedError and stores nothing. submit checks again when the answer comes.
+    void check(std::string_view typedCode) const;
+
     // A paper form typed in by staff: stored for today without any code, counted as paper.
     void submitPaper(const SurveyAnswer& answer);
 

@@ -136,6 +136,11 @@ public:
     virtual void submitSurvey(const LocalDate& today, const std::optional<std::string>& surveyCode,
                               const SurveyAnswer& answer) = 0;
 
+    // Whether submitSurvey would accept the code today: throws the same SurveyRefusedError it would
+    // (unknown, not served, already used) and changes nothing. Lets the kiosk refuse a code before
+    // asking the questions; submitSurvey checks again, atomically, when the answer comes.
+    virtual void checkSurveyCode(const LocalDate& today, const std::string& surveyCode) = 0;
+
     // The answers of the days from `from` to `to` inclusive, in day order (and no other).
     virtual std::vector<StoredAnswer> surveyAnswers(const LocalDate& from, const LocalDate& to) = 0;
 

@@ -9,15 +9,33 @@
 
 namespace ctl {
 
-int takeTicket(domain::QueueService& queue, const domain::Texts& texts, const std::string& categoryId,
+namespace {
+
+void printIssued(const domain::IssuedTicket& issued, bool json, std::ostream& out) {
+    if (json) {
+        const nlohmann::json doc = {{"code", issued.ticket.code},
+                                    {"category", issued.ticket.categoryId},
+                                    {"issued_at", issued.ticket.issuedAt.iso()},
+                                    {"people_ahead", issued.peopleAhead},
+                                    {"estimated_wait_minutes", issued.waitMinutes},
+                                    {"survey_code", issued.ticket.surveyCode}};
+        out << doc.dump(2) << '\n';
+        return;
+    }
+    out << issued.ticket.code << '\n'
+        << "category: " << issued.category->label << '\n'
+        << "issued_at: " << issued.ticket.issuedAt.iso() << '\n'
+        << "people_ahead: " << issued.peopleAhead << '\n'
+        << "estimated_wait_minutes: " << issued.waitMinutes << '\n'
+        << "survey_code: " << issued.ticket.surveyCode << '\n';
+}
+
+}  // namespace
+
+int takeTicket(domain::QueueService& queue, const domain::Texts& texts, const std::string& categoryId, bool json,
                std::ostream& out, std::ostream& err) {
     try {
-        domain::IssuedTicket issued = queue.takeTicket(categoryId);
-        out << issued.ticket.code << '\n'
-            << "category: " << issued.category->label << '\n'
-            << "issued_at: " << issued.ticket.issuedAt.iso() << '\n'
-            << "people_ahead: " << issued.peopleAhead << '\n'
-            << "estimated_wait_minutes: " << issued.waitMinutes << '\n';
+        printIssued(queue.takeTicket(categoryId), json, out);
         return kOk;
     } catch (const domain::TicketRefusedError& e) {
         err << "kioskctl: " << domain::refusalText(texts, e.decision()) << '\n';
@@ -215,6 +233,34 @@ int setPin(domain::TicketStore& store, const std::optional<std::string>& pin, st
     }
     store.setSetting(common::kPinSettingKey, hash);
     out << "staff PIN set\n";
+    return kOk;
+}
+
+int submitSurvey(domain::SurveyService& survey, const std::optional<std::string>& code,
+                 const domain::SurveyAnswer& answer, std::ostream& out, std::ostream& err) {
+    try {
+        if (code)
+            survey.submit(*code, answer);
+        else
+            survey.submitPaper(answer);
+    } catch (const domain::SurveyRefusedError& e) {
+        err << "kioskctl: " << e.what() << '\n';
+        // A score outside 1..5 is a mistake on the command line, not the citizen's code being refused.
+        return e.reason() == domain::SurveyRefusal::BadScore ? kUsage : kSurveyRefused;
+    }
+    out << "answer stored\n";
+    return kOk;
+}
+
+int printReport(domain::TicketStore& store, const domain::Config& config, const domain::LocalDate& from,
+                const domain::LocalDate& to, const ReportStyle& style, std::ostream& out) {
+    writePeriodReport(domain::periodReport(store, config, from, to), config, style, out);
+    return kOk;
+}
+
+int printYearReport(domain::TicketStore& store, const domain::Config& config, int year, const ReportStyle& style,
+                    std::ostream& out) {
+    writeYearReport(domain::yearReport(store, config, year), config, style, out);
     return kOk;
 }
 

@@ -5,8 +5,11 @@
 #include <string>
 
 #include "domain/queue.hpp"
+#include "domain/reports.hpp"
 #include "domain/staff.hpp"
+#include "domain/survey_service.hpp"
 #include "domain/texts.hpp"
+#include "report_output.hpp"
 
 namespace ctl {
 
@@ -22,12 +25,26 @@ enum ExitCode : int {
     kNobodyWaiting = 8,       // call: no ticket of the day is waiting
     kUnknownTicket = 9,       // no ticket with that code today, or not a code at all
     kTransitionRefused = 10,  // the ticket's state does not allow it (serving a served ticket)
+    kSurveyRefused = 11,      // survey code unknown today, ticket not served yet, or already answered
 };
 
-// Prints the new ticket code alone on the first line, then what the citizen would read.
-// Refused: the same sentence the kiosk shows, on stderr.
-int takeTicket(domain::QueueService& queue, const domain::Texts& texts, const std::string& categoryId,
+// Prints the new ticket code alone on the first line, then what the citizen would read and the
+// survey code; with json, one object (code, category, issued_at, people_ahead,
+// estimated_wait_minutes, survey_code). Refused: the same sentence the kiosk shows, on stderr.
+int takeTicket(domain::QueueService& queue, const domain::Texts& texts, const std::string& categoryId, bool json,
                std::ostream& out, std::ostream& err);
+
+// Stores one survey answer: with the ticket's survey code, or as a paper form when code is nullopt.
+// Prints "answer stored"; a refusal prints the citizen's sentence on stderr (kSurveyRefused), a
+// score outside 1..5 is a usage error.
+int submitSurvey(domain::SurveyService& survey, const std::optional<std::string>& code,
+                 const domain::SurveyAnswer& answer, std::ostream& out, std::ostream& err);
+
+// The charter's reports over the store: any period, or a calendar year.
+int printReport(domain::TicketStore& store, const domain::Config& config, const domain::LocalDate& from,
+                const domain::LocalDate& to, const ReportStyle& style, std::ostream& out);
+int printYearReport(domain::TicketStore& store, const domain::Config& config, int year, const ReportStyle& style,
+                    std::ostream& out);
 
 // The day's queue, as a table for people or as JSON for scripts.
 int printStatus(const domain::QueueService& queue, bool json, std::ostream& out);

@@ -1,5 +1,6 @@
 // kioskctl: command-line access to the kiosk's queue, for scripts, tests and the office's IT.
 #include <CLI/CLI.hpp>
+#include <array>
 #include <iostream>
 #include <optional>
 
@@ -21,6 +22,24 @@ struct Options {
     int desk = 0;
     std::optional<std::string> pin;
     bool json = false;
+    // survey
+    std::string surveyCode;
+    bool paper = false;
+    int overall = 0;
+    std::array<std::optional<int>, 4> dimensions;  // in domain::kSurveyDimensions order
+    // report, report-year
+    std::string from;
+    std::string to;
+    int year = 0;
+    std::string format = "text";
+    bool semicolon = false;
+};
+
+// The survey and report subcommands.
+struct SurveyCommands {
+    CLI::App* survey = nullptr;
+    CLI::App* report = nullptr;
+    CLI::App* reportYear = nullptr;
 };
 
 // The staff's subcommands, kept together so main() can tell whether one of them was given.
@@ -138,6 +157,83 @@ std::optional<int> runStaffCommand(const StaffCommands& staff, const Options& op
     return std::nullopt;
 }
 
+std::string validDate(const std::string& text) {
+    return domain::LocalDate::parse(text) ? std::string() : "expected a date like 2026-11-30";
+}
+
+void addReportFormatOptions(CLI::App& command, Options& opt) {
+    command.add_option("--format", opt.format, "text, csv or json")
+        ->check(CLI::IsMember({"text", "csv", "json"}))
+        ->capture_default_str();
+    command.add_flag("--semicolon", opt.semicolon, "CSV for Italian Excel: ';' between fields, ',' as decimal mark");
+}
+
+SurveyCommands addSurveyCommands(CLI::App& app, Options& opt) {
+    SurveyCommands commands;
+    auto* survey = app.add_subcommand("survey", "store one survey answer: the ticket's SURVEY_CODE, or --paper");
+    survey->add_option("SURVEY_CODE", opt.surveyCode, "the six digits printed on today's ticket");
+    survey->add_flag("--paper", opt.paper, "a paper form typed in by staff (no code)");
+    survey->add_option("--overall", opt.overall, "overall satisfaction, 1 to 5")->required();
+    for (std::size_t d = 0; d < domain::kSurveyDimensions.size(); ++d)
+        survey->add_option("--" + std::string(domain::kSurveyDimensions[d]), opt.dimensions[d],
+                           "optional score, 1 to 5");
+    commands.survey = survey;
+
+    auto* report = app.add_subcommand("report", "satisfaction and demand figures of a period");
+    report->add_option("--from", opt.from, "first day (2026-11-01)")->required()->check(validDate);
+    report->add_option("--to", opt.to, "last day, included (2026-11-30)")->required()->check(validDate);
+    addReportFormatOptions(*report, opt);
+    commands.report = report;
+
+    auto* reportYear = app.add_subcommand("report-year", "the figures of a year the Comune publishes for the charter");
+    reportYear->add_option("YEAR", opt.year, "e.g. 2026")->required()->check(CLI::Range(2000, 9999));
+    addReportFormatOptions(*reportYear, opt);
+    commands.reportYear = reportYear;
+    return commands;
+}
+
+ctl::ReportStyle reportStyle(const Options& opt) {
+    return {ctl::reportFormatFromString(opt.format).value_or(ctl::ReportFormat::Text), opt.semicolon};
+}
+
+int runSurvey(const Options& opt) {
+    if (opt.paper == !opt.surveyCode.empty()) {
+        std::cerr << "kioskctl: survey needs either a SURVEY_CODE or --paper, not both\n";
+        return ctl::kUsage;
+    }
+    domain::SurveyAnswer answer;
+    answer.overall = opt.overall;
+    answer.dimensions = opt.dimensions;
+    const std::optional<std::string> code = opt.paper ? std::nullopt : std::optional<std::string>(opt.surveyCode);
+    return withOffice(opt, [&](const domain::Config& config, store::SqliteStore& store, const domain::Clock& clock) {
+        domain::SurveyService survey(config, store, clock);
+        return ctl::submitSurvey(survey, code, answer, std::cout, std::cerr);
+    });
+}
+
+int runReport(const Options& opt) {
+    const auto from = *domain::LocalDate::parse(opt.from);
+    const auto to = *domain::LocalDate::parse(opt.to);
+    if (to < from) {
+        std::cerr << "kioskctl: --to " << opt.to << " is before --from " << opt.from << '\n';
+        return ctl::kUsage;
+    }
+    return withOffice(opt, [&](const domain::Config& config, store::SqliteStore& store, const domain::Clock&) {
+        return ctl::printReport(store, config, from, to, reportStyle(opt), std::cout);
+    });
+}
+
+// nullopt when none of the survey's subcommands was given.
+std::optional<int> runSurveyCommand(const SurveyCommands& commands, const Options& opt) {
+    if (commands.survey->parsed()) return runSurvey(opt);
+    if (commands.report->parsed()) return runReport(opt);
+    if (commands.reportYear->parsed())
+        return withOffice(opt, [&](const domain::Config& config, store::SqliteStore& store, const domain::Clock&) {
+            return ctl::printYearReport(store, config, opt.year, reportStyle(opt), std::cout);
+        });
+    return std::nullopt;
+}
+
 int setPin(const Options& opt) {
     return reportingErrors([&] {
         store::SqliteStore store(opt.dbPath);
@@ -161,11 +257,14 @@ int main(int argc, char** argv) {
 
     auto* take = app.add_subcommand("take", "take a ticket; prints its code on the first line");
     take->add_option("CATEGORY_ID", opt.categoryId, "category id from the config (adulti, anziani ...)")->required();
+    take->add_flag("--json", opt.json,
+                   "print JSON: code, category, issued_at, people_ahead, estimated_wait_minutes, survey_code");
     auto* status = app.add_subcommand("status", "show the day's queue");
     status->add_flag("--json", opt.json, "print JSON: code, category, state, issued_at, position");
     auto* check = app.add_subcommand("check-config", "validate a config and check the hours against the charter");
     check->add_option("FILE", opt.checkPath, "the config to check")->required();
     const StaffCommands staff = addStaffCommands(app, opt);
+    const SurveyCommands surveyCommands = addSurveyCommands(app, opt);
     auto* setPinCommand = app.add_subcommand("set-pin", "set the staff PIN: one line of 4-8 digits on stdin");
     setPinCommand->add_option("--pin", opt.pin, "the PIN, instead of reading stdin");
 
@@ -179,10 +278,11 @@ int main(int argc, char** argv) {
         return reportingErrors([&] { return ctl::checkConfig(common::loadConfigFile(opt.checkPath), std::cout); });
     if (setPinCommand->parsed()) return setPin(opt);
     if (auto rc = runStaffCommand(staff, opt)) return *rc;
+    if (auto rc = runSurveyCommand(surveyCommands, opt)) return *rc;
     if (take->parsed()) {
         return withQueue(opt, [&](domain::QueueService& q) {
             domain::Texts texts = common::loadTextsFile(common::assetsDir() + "/i18n/it.toml");
-            return ctl::takeTicket(q, texts, opt.categoryId, std::cout, std::cerr);
+            return ctl::takeTicket(q, texts, opt.categoryId, opt.json, std::cout, std::cerr);
         });
     }
     return withQueue(opt, [&](domain::QueueService& q) { return ctl::printStatus(q, opt.json, std::cout); });

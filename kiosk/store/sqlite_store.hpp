@@ -62,6 +62,7 @@ public:
     std::uint64_t dataVersion() override;
     void submitSurvey(const domain::LocalDate& today, const std::optional<std::string>& surveyCode,
                       const domain::SurveyAnswer& answer) override;
+    void checkSurveyCode(const domain::LocalDate& today, const std::string& surveyCode) override;
     std::vector<domain::StoredAnswer> surveyAnswers(const domain::LocalDate& from, const domain::LocalDate& to) override;
     std::vector<domain::DemandCell> demandCells(const domain::LocalDate& from, const domain::LocalDate& to) override;
 
@@ -84,6 +85,7 @@ private:
     std::string freeSurveyCode(const domain::LocalDate& serviceDay);
     std::int64_t insertTicket(const domain::NewTicketRequest& request, int number, const std::string& code,
                               const std::string& surveyCode);
+    std::int64_t usableSurveyTicket(const domain::LocalDate& today, const std::string& surveyCode);
     void useSurveyCode(const domain::LocalDate& today, const std::string& surveyCode);
     void insertAnswer(const domain::LocalDate& today, const domain::SurveyAnswer& answer, bool paper);
 

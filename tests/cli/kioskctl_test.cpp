@@ -432,3 +432,159 @@ TEST(KioskctlStaff, setPinRefusesAPinThatIsNotFourToEightDigitsAndStoresNothing)
     }
     EXPECT_FALSE(store::SqliteStore(db).setting(common::kPinSettingKey).has_value());
 }
+
+// ---- the survey and the reports ----
+
+namespace {
+
+// Takes a ticket as JSON and returns it: the survey code is only on the citizen's paper.
+nlohmann::json takeJson(const TempDir& dir, const char* category, const char* now = "2026-11-30T15:31") {
+    const auto r = ctl(dir, {"--now", now, "take", "--json", category});
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    return nlohmann::json::parse(r.out);
+}
+
+// Takes, calls and serves one ticket; returns its survey code.
+std::string servedSurveyCode(const TempDir& dir) {
+    const auto ticket = takeJson(dir, "adulti");
+    const std::string code = ticket["code"];
+    EXPECT_EQ(staff(dir, {"call", code, "--desk", "1"}).exitCode, 0);
+    EXPECT_EQ(staff(dir, {"serve", code}).exitCode, 0);
+    return ticket["survey_code"];
+}
+
+testing_support::ProcessResult survey(const TempDir& dir, std::vector<std::string> args) {
+    args.insert(args.begin(), "survey");
+    return staff(dir, std::move(args));
+}
+
+bool startsWithBom(const std::string& text) { return text.rfind("\xEF\xBB\xBF", 0) == 0; }
+
+}  // namespace
+
+TEST(KioskctlSurvey, takeJsonPrintsTheTicketWithItsSurveyCode) {
+    TempDir dir;
+    const auto ticket = takeJson(dir, "anziani", "2026-11-30T15:40");
+    EXPECT_EQ(ticket["code"], "N001");
+    EXPECT_EQ(ticket["category"], "anziani");
+    EXPECT_EQ(ticket["issued_at"], "2026-11-30T15:40:00");
+    EXPECT_EQ(ticket["people_ahead"], 0);
+    EXPECT_TRUE(ticket["estimated_wait_minutes"].is_number());
+    const std::string code = ticket["survey_code"];
+    EXPECT_EQ(code.size(), 6u);
+    EXPECT_EQ(code.find_first_not_of("0123456789"), std::string::npos) << code;
+}
+
+TEST(KioskctlSurvey, takeForPeoplePrintsTheSurveyCode) {
+    TempDir dir;
+    const auto r = ctl(dir, {"--now", "2026-11-30T15:45", "take", "adulti"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(firstLine(r.out), "A001");
+    const auto at = r.out.find("survey_code: ");
+    ASSERT_NE(at, std::string::npos) << r.out;
+    EXPECT_EQ(r.out.substr(at + 13, 7).find_first_not_of("0123456789"), 6u) << r.out;
+}
+
+TEST(KioskctlSurvey, aServedTicketAnswersOnceThenIsRefusedKindly) {
+    TempDir dir;
+    const std::string code = servedSurveyCode(dir);
+    const auto first = survey(dir, {code.substr(0, 3) + " " + code.substr(3), "--overall", "5", "--access", "4"});
+    EXPECT_EQ(first.exitCode, 0) << first.err;
+    EXPECT_EQ(first.out, "answer stored\n");
+    const auto again = survey(dir, {code, "--overall", "1"});
+    EXPECT_EQ(again.exitCode, 11);
+    EXPECT_NE(again.err.find("Per questo biglietto il questionario è già stato compilato. Grazie!"), std::string::npos)
+        << again.err;
+    EXPECT_TRUE(again.out.empty());
+}
+
+TEST(KioskctlSurvey, unservedUnknownAndBadScoresAreRefusedWithTheirExitCodes) {
+    TempDir dir;
+    const std::string waiting = takeJson(dir, "adulti")["survey_code"];
+    const auto notYet = survey(dir, {waiting, "--overall", "4"});
+    EXPECT_EQ(notYet.exitCode, 11);
+    EXPECT_NE(notYet.err.find("Il questionario si può compilare dopo il colloquio."), std::string::npos) << notYet.err;
+    const auto unknown = survey(dir, {"12345", "--overall", "4"});
+    EXPECT_EQ(unknown.exitCode, 11);
+    EXPECT_NE(unknown.err.find("Codice non trovato"), std::string::npos) << unknown.err;
+    EXPECT_EQ(survey(dir, {"--paper", "--overall", "6"}).exitCode, 2);
+    EXPECT_EQ(survey(dir, {"--paper", "--overall", "3", "--waiting", "0"}).exitCode, 2);
+    EXPECT_EQ(survey(dir, {"--overall", "3"}).exitCode, 2);               // neither code nor --paper
+    EXPECT_EQ(survey(dir, {waiting, "--paper", "--overall", "3"}).exitCode, 2);  // both
+    const auto report = ctl(dir, {"report", "--from", "2026-11-30", "--to", "2026-11-30", "--format", "json"});
+    EXPECT_EQ(nlohmann::json::parse(report.out)["satisfaction"]["all"]["answers"], 0);  // nothing was stored
+}
+
+TEST(KioskctlSurvey, reportJsonHasTheFiguresKioskAndPaperApartAndTogether) {
+    TempDir dir;
+    for (int i = 0; i < 5; ++i) ASSERT_EQ(survey(dir, {servedSurveyCode(dir), "--overall", "5", "--privacy", "4"}).exitCode, 0);
+    ASSERT_EQ(survey(dir, {"--paper", "--overall", "2"}).exitCode, 0);
+    const auto r = ctl(dir, {"report", "--from", "2026-11-01", "--to", "2026-11-30", "--format", "json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto doc = nlohmann::json::parse(r.out);
+    const auto& all = doc["satisfaction"]["all"];
+    EXPECT_EQ(all["answers"], 6);
+    EXPECT_EQ(all["paper_answers"], 1);
+    EXPECT_EQ(all["satisfied"], 5);
+    EXPECT_NEAR(all["percent_satisfied"].get<double>(), 83.33, 0.01);
+    EXPECT_NEAR(all["interval_95"]["low"].get<double>(), 43.65, 0.01);
+    EXPECT_EQ(all["verdict"], "not-enough-answers");
+    EXPECT_DOUBLE_EQ(all["dimension_averages"]["privacy"].get<double>(), 4.0);
+    EXPECT_TRUE(all["dimension_averages"]["access"].is_null());
+    EXPECT_EQ(doc["satisfaction"]["kiosk"]["answers"], 5);
+    EXPECT_EQ(doc["satisfaction"]["paper"]["answers"], 1);
+    EXPECT_TRUE(doc["satisfaction"]["paper"]["percent_satisfied"].is_null());  // one answer: withheld
+    EXPECT_EQ(doc["demand"]["total"]["tickets"], 5);
+    EXPECT_EQ(doc["demand"]["total"]["served"], 5);
+    EXPECT_EQ(doc["demand"]["by_category"][0]["category"], "adulti");
+    EXPECT_EQ(doc["demand"]["by_day_and_category"][0]["day"], "2026-11-30");
+    EXPECT_EQ(doc["demand"]["by_weekday_and_hour"][0]["weekday"], 1);
+    EXPECT_EQ(doc["demand"]["by_weekday_and_hour"][0]["hour"], 15);
+}
+
+TEST(KioskctlSurvey, reportCsvStartsWithTheBomAndSemicolonUsesDecimalCommas) {
+    TempDir dir;
+    for (int i = 0; i < 5; ++i) ASSERT_EQ(survey(dir, {servedSurveyCode(dir), "--overall", "4"}).exitCode, 0);
+    const auto plain = ctl(dir, {"report", "--from", "2026-11-30", "--to", "2026-11-30", "--format", "csv"});
+    ASSERT_EQ(plain.exitCode, 0) << plain.err;
+    EXPECT_TRUE(startsWithBom(plain.out));
+    EXPECT_NE(plain.out.find("percentuale_soddisfatti,100.0,,100.0"), std::string::npos) << plain.out;
+    const auto excel =
+        ctl(dir, {"report", "--from", "2026-11-30", "--to", "2026-11-30", "--format", "csv", "--semicolon"});
+    ASSERT_EQ(excel.exitCode, 0) << excel.err;
+    EXPECT_TRUE(startsWithBom(excel.out));
+    EXPECT_NE(excel.out.find("percentuale_soddisfatti;100,0;;100,0"), std::string::npos) << excel.out;
+    EXPECT_NE(excel.out.find("2026-11-30;lunedì;Adulti;5;5;0;"), std::string::npos) << excel.out;
+    EXPECT_NE(excel.out.find("lunedì;15:00-15:59;5"), std::string::npos) << excel.out;
+}
+
+TEST(KioskctlSurvey, reportRefusesAPeriodThatEndsBeforeItStarts) {
+    TempDir dir;
+    EXPECT_EQ(ctl(dir, {"report", "--from", "2026-12-01", "--to", "2026-11-30"}).exitCode, 2);
+    EXPECT_EQ(ctl(dir, {"report", "--from", "ieri", "--to", "2026-11-30"}).exitCode, 2);
+}
+
+TEST(KioskctlSurvey, reportYearHasWhatTheComunePublishes) {
+    TempDir dir;
+    for (int i = 0; i < 5; ++i) ASSERT_EQ(survey(dir, {servedSurveyCode(dir), "--overall", "5"}).exitCode, 0);
+    const auto json = ctl(dir, {"report-year", "2026", "--format", "json"});
+    ASSERT_EQ(json.exitCode, 0) << json.err;
+    const auto doc = nlohmann::json::parse(json.out);
+    EXPECT_EQ(doc["year"], 2026);
+    EXPECT_EQ(doc["tickets"]["tickets"], 5);
+    EXPECT_EQ(doc["tickets"]["served"], 5);
+    EXPECT_EQ(doc["tickets"]["no_show"], 0);
+    EXPECT_TRUE(doc["tickets"]["average_wait_minutes"].is_number());
+    EXPECT_EQ(doc["by_category"][0]["label"], "Adulti");
+    EXPECT_EQ(doc["satisfaction"]["all"]["answers"], 5);
+    EXPECT_EQ(doc["satisfaction"]["all"]["percent_satisfied"], 100.0);
+    EXPECT_EQ(doc["rules"]["target_percent"], 70.0);
+    const auto text = ctl(dir, {"report-year", "2026"});
+    ASSERT_EQ(text.exitCode, 0) << text.err;
+    EXPECT_NE(text.out.find("anno 2026"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("obiettivo 70%"), std::string::npos) << text.out;
+    const auto csv = ctl(dir, {"report-year", "2026", "--format", "csv", "--semicolon"});
+    EXPECT_TRUE(startsWithBom(csv.out));
+    EXPECT_NE(csv.out.find("Adulti;5;5;0;"), std::string::npos) << csv.out;
+    EXPECT_EQ(ctl(dir, {"report-year", "2026", "--format", "pdf"}).exitCode, 2);
+}

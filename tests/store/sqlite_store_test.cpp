@@ -97,6 +97,19 @@ public:
         sqlite3_finalize(statement);
         return result;
     }
+    // The first column of every row, as text, in the order SQLite returns them.
+    std::vector<std::string> column(const std::string& sql) {
+        sqlite3_stmt* statement = nullptr;
+        if (sqlite3_prepare_v2(m_db, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK)
+            throw std::runtime_error(sqlite3_errmsg(m_db));
+        std::vector<std::string> values;
+        while (sqlite3_step(statement) == SQLITE_ROW) {
+            const auto* chars = sqlite3_column_text(statement, 0);
+            values.emplace_back(chars ? reinterpret_cast<const char*>(chars) : "");
+        }
+        sqlite3_finalize(statement);
+        return values;
+    }
 
 private:
     sqlite3* m_db = nullptr;
@@ -981,5 +994,384 @@ TEST(SqliteStoreStaff, versionTwoFileIsMigratedForwardKeepingItsTickets) {
     db.setSetting("k", "v");
     EXPECT_EQ(db.setting("k"), "v");
     RawDatabase raw(path);
-    EXPECT_EQ(raw.text("PRAGMA user_version"), "3");
+    EXPECT_EQ(raw.text("PRAGMA user_version"), std::to_string(store::SqliteStore::kSchemaVersion));
+}
+
+// ---- the satisfaction survey (schema 4) ----
+
+namespace {
+
+using domain::SurveyAnswer;
+using domain::SurveyRefusal;
+
+SurveyAnswer overall(int score) {
+    SurveyAnswer answer;
+    answer.overall = score;
+    return answer;
+}
+
+// Issues `count` tickets of 2026-11-30 and marks them served, as the staff would.
+std::vector<Ticket> servedTickets(store::SqliteStore& db, int count) {
+    std::vector<Ticket> tickets;
+    for (int i = 0; i < count; ++i) {
+        const Ticket t = db.issueTicket(adulti("2026-11-30T15:30:00"));
+        TicketChange call = changeOf(t.code, {TicketState::Waiting}, TicketState::Called);
+        call.desk = "Stanza 1";
+        call.calledAt = at("2026-11-30T15:40:00");
+        db.changeTicket(call);
+        tickets.push_back(db.changeTicket(serveAt(t.code, "2026-11-30T15:50:00")));
+    }
+    return tickets;
+}
+
+std::optional<SurveyRefusal> refusalOf(store::SqliteStore& db, const LocalDate& today, const std::string& code,
+                                       const SurveyAnswer& answer = overall(4)) {
+    try {
+        db.submitSurvey(today, code, answer);
+    } catch (const domain::SurveyRefusedError& e) {
+        return e.reason();
+    }
+    return std::nullopt;
+}
+
+std::string answerCount(const std::string& path) { return RawDatabase(path).text("SELECT count(*) FROM survey_answers"); }
+
+}  // namespace
+
+TEST(SqliteStoreSurvey, codesAreSixDigitsDistinctWithinADayAndNotAFunctionOfTheNumber) {
+    TempDir dir;
+    store::SqliteStore db(dir.file("tickets.db"));
+    std::vector<std::string> codes;
+    for (int i = 0; i < 200; ++i) codes.push_back(db.issueTicket(adulti()).surveyCode);
+    for (const auto& code : codes) EXPECT_EQ(domain::normalizeSurveyCode(code), code);
+    EXPECT_EQ(std::set<std::string>(codes.begin(), codes.end()).size(), codes.size());
+    // Codes following the number would rise (or fall) with it; random ones do both, often.
+    int rises = 0;
+    int falls = 0;
+    for (std::size_t i = 1; i < codes.size(); ++i) (codes[i] > codes[i - 1] ? rises : falls)++;
+    EXPECT_GT(rises, 50);
+    EXPECT_GT(falls, 50);
+    const auto stored = db.ticketsOfDay(day("2026-11-30"));
+    for (std::size_t i = 0; i < stored.size(); ++i) EXPECT_EQ(stored[i].surveyCode, codes[i]);
+}
+
+TEST(SqliteStoreSurvey, aServedTicketAnswersOnceAndTheAnswerIsStoredForTheDay) {
+    TempDir dir;
+    const auto path = dir.file("tickets.db");
+    store::SqliteStore db(path);
+    const Ticket t = servedTickets(db, 1)[0];
+    SurveyAnswer answer = overall(5);
+    answer.dimensions = {4, std::nullopt, 2, 5};
+    db.submitSurvey(day("2026-11-30"), t.surveyCode, answer);
+    EXPECT_EQ(refusalOf(db, day("2026-11-30"), t.surveyCode), SurveyRefusal::AlreadyUsed);
+    const auto answers = db.surveyAnswers(day("2026-11-30"), day("2026-11-30"));
+    ASSERT_EQ(answers.size(), 1u);
+    EXPECT_EQ(answers[0].day, day("2026-11-30"));
+    EXPECT_EQ(answers[0].answer.overall, 5);
+    EXPECT_EQ(answers[0].answer.dimensions, answer.dimensions);
+    EXPECT_FALSE(answers[0].answer.paper);
+    EXPECT_EQ(answerCount(path), "1");
+}
+
+TEST(SqliteStoreSurvey, refusalsStoreNothing) {
+    TempDir dir;
+    const auto path = dir.file("tickets.db");
+    store::SqliteStore db(path);
+    const Ticket waiting = db.issueTicket(adulti());
+    const Ticket served = servedTickets(db, 1)[0];
+    EXPECT_EQ(refusalOf(db, day("2026-11-30"), waiting.surveyCode), SurveyRefusal::NotServed);
+    EXPECT_EQ(refusalOf(db, day("2026-11-30"), served.surveyCode, overall(6)), SurveyRefusal::BadScore);
+    std::string unknown = "000000";
+    while (unknown == waiting.surveyCode || unknown == served.surveyCode) unknown[5]++;
+    EXPECT_EQ(refusalOf(db, day("2026-11-30"), unknown), SurveyRefusal::UnknownCode);
+    EXPECT_EQ(answerCount(path), "0");
+    RawDatabase raw(path);
+    EXPECT_EQ(raw.text("SELECT sum(survey_used) FROM tickets"), "0");
+    EXPECT_EQ(refusalOf(db, day("2026-11-30"), served.surveyCode), std::nullopt);  // still usable
+}
+
+TEST(SqliteStoreSurvey, checkingACodeRefusesLikeSubmittingAndChangesNothing) {
+    TempDir dir;
+    const auto path = dir.file("tickets.db");
+    store::SqliteStore db(path);
+    const Ticket waiting = db.issueTicket(adulti());
+    const Ticket served = servedTickets(db, 1)[0];
+    EXPECT_NO_THROW(db.checkSurveyCode(day("2026-11-30"), served.surveyCode));
+    EXPECT_THROW(db.checkSurveyCode(day("2026-11-30"), waiting.surveyCode), domain::SurveyRefusedError);
+    EXPECT_THROW(db.checkSurveyCode(day("2026-12-01"), served.surveyCode), domain::SurveyRefusedError);
+    EXPECT_EQ(RawDatabase(path).text("SELECT sum(survey_used) FROM tickets"), "0");
+    db.submitSurvey(day("2026-11-30"), served.surveyCode, overall(4));
+    try {
+        db.checkSurveyCode(day("2026-11-30"), served.surveyCode);
+        ADD_FAILURE() << "a used code passed the check";
+    } catch (const domain::SurveyRefusedError& e) {
+        EXPECT_EQ(e.reason(), SurveyRefusal::AlreadyUsed);
+    }
+}
+
+TEST(SqliteStoreSurvey, aCodeFromYesterdayIsUnknownToday) {
+    TempDir dir;
+    const auto path = dir.file("tickets.db");
+    store::SqliteStore db(path);
+    const Ticket yesterday = servedTickets(db, 1)[0];
+    EXPECT_EQ(refusalOf(db, day("2026-12-01"), yesterday.surveyCode), SurveyRefusal::UnknownCode);
+    EXPECT_EQ(answerCount(path), "0");
+}
+
+TEST(SqliteStoreSurvey, paperFormsHaveNoCodeAndAreMarkedAsPaper) {
+    TempDir dir;
+    store::SqliteStore db(dir.file("tickets.db"));
+    db.submitSurvey(day("2026-11-30"), std::nullopt, overall(3));
+    const auto answers = db.surveyAnswers(day("2026-11-01"), day("2026-11-30"));
+    ASSERT_EQ(answers.size(), 1u);
+    EXPECT_TRUE(answers[0].answer.paper);
+    EXPECT_THROW(db.submitSurvey(day("2026-11-30"), std::nullopt, overall(0)), domain::SurveyRefusedError);
+}
+
+TEST(SqliteStoreSurvey, answersAreReadByDayRangeInDayOrder) {
+    TempDir dir;
+    store::SqliteStore db(dir.file("tickets.db"));
+    for (const char* d : {"2026-12-01", "2026-11-29", "2026-11-30", "2026-10-31"})
+        db.submitSurvey(day(d), std::nullopt, overall(4));
+    const auto answers = db.surveyAnswers(day("2026-11-01"), day("2026-12-01"));
+    ASSERT_EQ(answers.size(), 3u);
+    EXPECT_EQ(answers[0].day, day("2026-11-29"));
+    EXPECT_EQ(answers[2].day, day("2026-12-01"));
+}
+
+// What a curious reader of the file could use to match an answer with a ticket must not be there.
+TEST(SqliteStoreSurvey, storedAnswersCarryNoTicketNoTimeAndNoInsertionOrder) {
+    TempDir dir;
+    const auto path = dir.file("tickets.db");
+    store::SqliteStore db(path);
+    constexpr int kAnswers = 40;
+    const auto tickets = servedTickets(db, kAnswers);
+    // Answer i is recognisable by its scores: (access, professionalism, privacy) spell i in base 5.
+    for (int i = 0; i < kAnswers; ++i) {
+        SurveyAnswer answer = overall(3);
+        answer.dimensions = {i % 5 + 1, i / 5 % 5 + 1, i / 25 + 1, std::nullopt};
+        db.submitSurvey(day("2026-11-30"), tickets[static_cast<std::size_t>(i)].surveyCode, answer);
+    }
+    RawDatabase raw(path);
+    EXPECT_EQ(raw.column("SELECT name FROM pragma_table_info('survey_answers') ORDER BY cid"),
+              (std::vector<std::string>{"key", "day", "overall", "access", "professionalism", "privacy", "waiting",
+                                        "paper"}));
+    EXPECT_EQ(raw.text("SELECT count(*) FROM survey_answers WHERE length(day) <> 10 OR day <> '2026-11-30'"), "0");
+    EXPECT_EQ(raw.text("SELECT count(*) FROM survey_answers WHERE typeof(key) <> 'blob' OR length(key) <> 16"), "0");
+    EXPECT_EQ(raw.text("SELECT count(DISTINCT key) FROM survey_answers"), std::to_string(kAnswers));
+    // No rowid to betray the order of insertion.
+    EXPECT_THROW(raw.text("SELECT rowid FROM survey_answers"), std::runtime_error);
+
+    std::vector<int> rowOrder;
+    for (const auto& encoded :
+         raw.column("SELECT (access - 1) + (professionalism - 1) * 5 + (privacy - 1) * 25 FROM survey_answers"))
+        rowOrder.push_back(std::stoi(encoded));
+    std::vector<int> insertionOrder(kAnswers);
+    std::iota(insertionOrder.begin(), insertionOrder.end(), 0);
+    ASSERT_EQ(rowOrder.size(), insertionOrder.size());
+    EXPECT_NE(rowOrder, insertionOrder);
+    std::vector<int> reversed(insertionOrder.rbegin(), insertionOrder.rend());
+    EXPECT_NE(rowOrder, reversed);
+    // The rows come in the order of their random keys.
+    EXPECT_EQ(raw.column("SELECT hex(key) FROM survey_answers"),
+              raw.column("SELECT hex(key) FROM survey_answers ORDER BY key"));
+    // The tickets only know that their one survey was used.
+    EXPECT_EQ(raw.text("SELECT sum(survey_used) FROM tickets"), std::to_string(kAnswers));
+}
+
+namespace {
+
+constexpr int kSharedCodes = 40;
+
+// Runs in the forked child: answers with every code, then sends how many were accepted.
+[[noreturn]] void answerFromChildProcess(const std::string& path, const std::vector<std::string>& codes, int readyFd,
+                                         int goFd, int countFd) {
+    try {
+        store::SqliteStore db(path);
+        const char ready = 'r';
+        if (write(readyFd, &ready, 1) != 1) _exit(1);
+        char go = 0;
+        if (read(goFd, &go, 1) != 1) _exit(1);
+        int accepted = 0;
+        for (const auto& code : codes)
+            if (!refusalOf(db, day("2026-11-30"), code)) ++accepted;
+        if (write(countFd, &accepted, sizeof accepted) != static_cast<ssize_t>(sizeof accepted)) _exit(1);
+        _exit(0);
+    } catch (...) {
+        _exit(1);
+    }
+}
+
+}  // namespace
+
+TEST(SqliteStoreSurvey, twoProcessesAnsweringWithTheSameCodesStoreEachAnswerOnce) {
+    TempDir dir;
+    const auto path = dir.file("tickets.db");
+    std::vector<std::string> codes;
+    {
+        store::SqliteStore db(path);
+        for (const auto& t : servedTickets(db, kSharedCodes)) codes.push_back(t.surveyCode);
+    }
+    int readyPipe[2];
+    int goPipe[2];
+    int countPipe[2];
+    ASSERT_EQ(pipe(readyPipe), 0);
+    ASSERT_EQ(pipe(goPipe), 0);
+    ASSERT_EQ(pipe(countPipe), 0);
+    const pid_t child = fork();
+    ASSERT_NE(child, -1);
+    if (child == 0) {
+        close(readyPipe[0]);
+        close(goPipe[1]);
+        close(countPipe[0]);
+        answerFromChildProcess(path, codes, readyPipe[1], goPipe[0], countPipe[1]);
+    }
+    close(readyPipe[1]);
+    close(goPipe[0]);
+    close(countPipe[1]);
+
+    int parentAccepted = 0;
+    std::string parentError;
+    try {
+        store::SqliteStore db(path);
+        char ready = 0;
+        if (read(readyPipe[0], &ready, 1) != 1) throw std::runtime_error("child never became ready");
+        const char go = 'g';
+        if (write(goPipe[1], &go, 1) != 1) throw std::runtime_error("cannot signal the child");
+        for (const auto& code : codes) {
+            const auto refusal = refusalOf(db, day("2026-11-30"), code);
+            if (!refusal) ++parentAccepted;
+            else if (*refusal != SurveyRefusal::AlreadyUsed) parentError = "unexpected refusal";
+        }
+    } catch (const std::exception& e) {
+        parentError = e.what();
+    }
+    close(goPipe[1]);
+    int childAccepted = -1;
+    const bool childReported = read(countPipe[0], &childAccepted, sizeof childAccepted) ==
+                               static_cast<ssize_t>(sizeof childAccepted);
+    close(readyPipe[0]);
+    close(countPipe[0]);
+    int status = 0;
+    ASSERT_EQ(waitpid(child, &status, 0), child);
+
+    EXPECT_EQ(parentError, "");
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 0) << "the child process failed";
+    ASSERT_TRUE(childReported);
+    EXPECT_EQ(parentAccepted + childAccepted, kSharedCodes);
+    EXPECT_EQ(answerCount(path), std::to_string(kSharedCodes));
+    EXPECT_EQ(RawDatabase(path).text("SELECT count(*) FROM tickets WHERE survey_used = 1"),
+              std::to_string(kSharedCodes));
+}
+
+// A database of the third release (schema 3) keeps its tickets, without codes, and gains the survey.
+TEST(SqliteStoreSurvey, versionThreeFileIsMigratedForwardKeepingItsTickets) {
+    TempDir dir;
+    const auto path = dir.file("tickets.db");
+    {
+        RawDatabase v3(path);
+        v3.exec(
+            "CREATE TABLE tickets (id INTEGER PRIMARY KEY, service_day TEXT NOT NULL, category_id TEXT NOT NULL, "
+            "number INTEGER NOT NULL, code TEXT NOT NULL, issued_at TEXT NOT NULL, state TEXT NOT NULL DEFAULT "
+            "'waiting' CHECK (state IN ('waiting', 'called', 'served', 'no-show')), desk TEXT, request_token TEXT, "
+            "UNIQUE (service_day, category_id, number), UNIQUE (service_day, code));"
+            "CREATE UNIQUE INDEX tickets_request_token ON tickets (request_token) WHERE request_token IS NOT NULL "
+            "AND request_token <> '';"
+            "CREATE INDEX tickets_day_state ON tickets (service_day, state);"
+            "ALTER TABLE tickets ADD COLUMN called_at TEXT;"
+            "ALTER TABLE tickets ADD COLUMN finished_at TEXT;"
+            "ALTER TABLE tickets ADD COLUMN transferred_to TEXT;"
+            "CREATE TABLE calls (id INTEGER PRIMARY KEY, service_day TEXT NOT NULL, code TEXT NOT NULL, "
+            "desk TEXT NOT NULL, called_at TEXT NOT NULL);"
+            "CREATE INDEX calls_day ON calls (service_day, id);"
+            "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+            "INSERT INTO tickets (service_day, category_id, number, code, issued_at, state, desk, called_at, "
+            "finished_at) VALUES ('2026-11-30', 'adulti', 1, 'A001', '2026-11-30T15:30:00', 'served', 'Stanza 1', "
+            "'2026-11-30T15:40:00', '2026-11-30T15:55:00');"
+            "INSERT INTO tickets (service_day, category_id, number, code, issued_at, transferred_to) "
+            "VALUES ('2026-11-30', 'adulti', 2, 'A002', '2026-11-30T15:31:00', 'anziani');"
+            "INSERT INTO settings (key, value) VALUES ('k', 'v');"
+            "PRAGMA user_version = 3;");
+    }
+    store::SqliteStore db(path);
+    const auto tickets = db.ticketsOfDay(day("2026-11-30"));
+    ASSERT_EQ(tickets.size(), 2u);
+    EXPECT_EQ(tickets[0].code, "A001");
+    EXPECT_EQ(tickets[0].state, TicketState::Served);
+    EXPECT_EQ(tickets[0].surveyCode, "");  // issued before codes existed: nothing to answer with
+    EXPECT_EQ(tickets[1].categoryId, "anziani");
+    EXPECT_EQ(db.setting("k"), "v");
+    const Ticket fresh = db.issueTicket(adulti("2026-11-30T15:45:00"));
+    EXPECT_EQ(fresh.code, "A003");
+    EXPECT_EQ(fresh.surveyCode.size(), 6u);
+    db.submitSurvey(day("2026-11-30"), std::nullopt, overall(5));
+    EXPECT_EQ(db.surveyAnswers(day("2026-11-30"), day("2026-11-30")).size(), 1u);
+    RawDatabase raw(path);
+    EXPECT_EQ(raw.text("PRAGMA user_version"), "4");
+}
+
+TEST(SqliteStoreReports, demandCellsCountPerDayCategoryAndHourWithTheWaits) {
+    TempDir dir;
+    const auto path = dir.file("tickets.db");
+    store::SqliteStore db(path);
+    db.issueTicket(adulti("2026-11-30T15:30:00"));                      // A001: waits 10, served
+    db.issueTicket(adulti("2026-11-30T15:50:00"));                      // A002: waits 30, no-show
+    db.issueTicket(adulti("2026-11-30T16:05:00"));                      // A003: never called
+    db.issueTicket(request("anziani", 'N', "2026-11-30T15:35:00"));     // N001: moved to adulti
+    db.issueTicket(adulti("2026-12-02T16:40:00"));                      // another day
+    db.issueTicket(adulti("2026-12-09T16:40:00"));                      // outside the range
+    {
+        RawDatabase raw(path);
+        raw.exec("UPDATE tickets SET state = 'served', called_at = '2026-11-30T15:40:00' WHERE code = 'A001' "
+                 "AND service_day = '2026-11-30';"
+                 "UPDATE tickets SET state = 'no-show', called_at = '2026-11-30T16:20:00' WHERE code = 'A002';"
+                 "UPDATE tickets SET transferred_to = 'adulti' WHERE code = 'N001';");
+    }
+    const auto cells = db.demandCells(day("2026-11-30"), day("2026-12-02"));
+    ASSERT_EQ(cells.size(), 3u);
+    EXPECT_EQ(cells[0].serviceDay, day("2026-11-30"));
+    EXPECT_EQ(cells[0].categoryId, "adulti");
+    EXPECT_EQ(cells[0].hour, 15);
+    EXPECT_EQ(cells[0].tickets, 3);  // A001, A002 and the transferred N001
+    EXPECT_EQ(cells[0].served, 1);
+    EXPECT_EQ(cells[0].noShow, 1);
+    EXPECT_EQ(cells[0].called, 2);
+    EXPECT_NEAR(cells[0].totalWaitMinutes, 40.0, 1e-6);
+    EXPECT_NEAR(cells[0].longestWaitMinutes, 30.0, 1e-6);
+    EXPECT_EQ(cells[1].hour, 16);
+    EXPECT_EQ(cells[1].tickets, 1);
+    EXPECT_EQ(cells[1].called, 0);
+    EXPECT_EQ(cells[2].serviceDay, day("2026-12-02"));
+}
+
+TEST(SqliteStoreReports, reportQueriesUseTheirIndexes) {
+    TempDir dir;
+    const auto path = dir.file("tickets.db");
+    { store::SqliteStore db(path); }
+    // EXPLAIN QUERY PLAN's detail is its fourth column. The queries repeat the store's word for word.
+    const auto detail = [&](const std::string& sql) {
+        std::string joined;
+        sqlite3* db = nullptr;
+        sqlite3_open(path.c_str(), &db);
+        sqlite3_stmt* statement = nullptr;
+        sqlite3_prepare_v2(db, ("EXPLAIN QUERY PLAN " + sql).c_str(), -1, &statement, nullptr);
+        while (sqlite3_step(statement) == SQLITE_ROW)
+            joined += std::string(reinterpret_cast<const char*>(sqlite3_column_text(statement, 3))) + "\n";
+        sqlite3_finalize(statement);
+        sqlite3_close(db);
+        return joined;
+    };
+    EXPECT_NE(detail("SELECT day, overall, access, professionalism, privacy, waiting, paper FROM survey_answers "
+                     "WHERE day BETWEEN '2026-01-01' AND '2026-12-31' ORDER BY day")
+                  .find("USING INDEX survey_answers_day"),
+              std::string::npos);
+    const std::string demand = detail(
+        "SELECT service_day, COALESCE(transferred_to, category_id), CAST(substr(issued_at, 12, 2) AS INTEGER), "
+        "COUNT(*), SUM(state = 'served'), SUM(state = 'no-show'), COUNT(called_at), "
+        "COALESCE(SUM(max(0, julianday(called_at) - julianday(issued_at))), 0) * 1440, "
+        "COALESCE(MAX(max(0, julianday(called_at) - julianday(issued_at))), 0) * 1440 "
+        "FROM tickets WHERE service_day BETWEEN '2026-01-01' AND '2026-12-31' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
+    EXPECT_NE(demand.find("USING INDEX tickets_demand"), std::string::npos) << demand;
+    EXPECT_EQ(demand.find("TEMP B-TREE"), std::string::npos) << demand;
 }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <regex>
 #include <string>
 #include <vector>
@@ -132,7 +133,7 @@ TEST(Config, reportsTheFirstUnknownKeyInFileOrderNotAlphabetical) {
 TEST(Config, unknownSectionIsRejectedWithTheExpectedOnes) {
     const std::string error = errorFor(kOffice + kTwoCategories + "\n[orari]\nlunedi = \"9-12\"\n");
     EXPECT_EQ(error, "test.toml:16: unknown section [orari] (expected sections: [office], "
-                     "[[categories]], [hours], [tickets], [charter], [[services]], [staff], [board])");
+                     "[[categories]], [hours], [tickets], [charter], [[services]], [staff], [board], [survey])");
 }
 
 TEST(Config, keyBeforeAnySectionIsRejected) {
@@ -656,4 +657,69 @@ TEST(Config, staffPriorityMustNameAKnownCategory) {
 TEST(Config, boardSwitchesAreBooleans) {
     const std::string error = errorFor(kOffice + kTwoCategories + "[board]\nspeak = \"si\"\n");
     EXPECT_TRUE(contains(error, "board.speak: expected true or false")) << error;
+}
+
+// ---- [survey] ----
+
+TEST(Config, shippedConfigsHaveTheSurveyDefaults) {
+    for (const char* name : {"gorgonzola.toml", "massa.toml"}) {
+        const Config config = loadShipped(name);
+        const domain::SurveyConfig defaults;
+        EXPECT_EQ(config.survey.overallQuestion, defaults.overallQuestion) << name;
+        EXPECT_EQ(config.survey.dimensionQuestions, defaults.dimensionQuestions) << name;
+        EXPECT_EQ(config.survey.scaleLabels, defaults.scaleLabels) << name;
+        EXPECT_EQ(config.survey.satisfiedFrom, 4) << name;
+        EXPECT_EQ(config.survey.targetPercent, 70) << name;
+        EXPECT_EQ(config.survey.minAnswersForFigures, 5) << name;
+    }
+}
+
+TEST(Config, surveySectionFillsEveryKey) {
+    const Config config = parseConfig(kOffice + kTwoCategories +
+                                          "[survey]\n"
+                                          "overall_question = \"Come è andata?\"\n"
+                                          "access_question = \"A\"\n"
+                                          "professionalism_question = \"P\"\n"
+                                          "privacy_question = \"R\"\n"
+                                          "waiting_question = \"W\"\n"
+                                          "scale_labels = [\"1\", \"2\", \"3\", \"4\", \"5\"]\n"
+                                          "satisfied_from = 3\n"
+                                          "target_percent = 72.5\n"
+                                          "min_answers_for_figures = 10\n",
+                                      "test.toml");
+    EXPECT_EQ(config.survey.overallQuestion, "Come è andata?");
+    EXPECT_EQ(config.survey.dimensionQuestions, (std::array<std::string, 4>{"A", "P", "R", "W"}));
+    EXPECT_EQ(config.survey.scaleLabels, (std::array<std::string, 5>{"1", "2", "3", "4", "5"}));
+    EXPECT_EQ(config.survey.satisfiedFrom, 3);
+    EXPECT_EQ(config.survey.targetPercent, 72.5);
+    EXPECT_EQ(config.survey.minAnswersForFigures, 10);
+}
+
+TEST(Config, surveyWithoutTheSectionKeepsTheDefaults) {
+    const Config config = parseConfig(kOffice + kTwoCategories, "test.toml");
+    EXPECT_EQ(config.survey.satisfiedFrom, 4);
+    EXPECT_EQ(config.survey.scaleLabels[4], "Molto soddisfatto");
+}
+
+TEST(Config, surveyScaleNeedsExactlyFiveLabels) {
+    const std::string error =
+        errorFor(kOffice + kTwoCategories + "[survey]\nscale_labels = [\"poco\", \"molto\"]\n");
+    EXPECT_TRUE(startsWith(error, "test.toml:16: survey.scale_labels: expected exactly 5 labels")) << error;
+    EXPECT_TRUE(contains(error, "found 2")) << error;
+}
+
+TEST(Config, surveyNumbersStayInTheirRanges) {
+    EXPECT_TRUE(contains(errorFor(kOffice + kTwoCategories + "[survey]\nsatisfied_from = 6\n"),
+                         "survey.satisfied_from: expected a whole number from 1 to 5, found 6"));
+    EXPECT_TRUE(contains(errorFor(kOffice + kTwoCategories + "[survey]\ntarget_percent = 120\n"),
+                         "survey.target_percent: expected a percentage from 0 to 100, like 70, found 120"));
+    EXPECT_TRUE(contains(errorFor(kOffice + kTwoCategories + "[survey]\nmin_answers_for_figures = 0\n"),
+                         "survey.min_answers_for_figures: expected a whole number from 1 to 1000"));
+}
+
+TEST(Config, surveyQuestionsMustNotBeEmptyAndKeysAreChecked) {
+    EXPECT_TRUE(contains(errorFor(kOffice + kTwoCategories + "[survey]\noverall_question = \" \"\n"),
+                         "survey.overall_question: must not be empty"));
+    const std::string error = errorFor(kOffice + kTwoCategories + "[survey]\ntarget = 70\n");
+    EXPECT_TRUE(startsWith(error, "test.toml:16: unknown key \"target\" in [survey]")) << error;
 }

@@ -102,6 +102,9 @@ public:
     std::uint64_t dataVersion() override { return m_version; }
 
     // Same checks, same order and same messages as the SQLite store; a refusal stores nothing.
+    void checkSurveyCode(const domain::LocalDate& today, const std::string& code) override {
+        usableSurveyTicket(today, code);
+    }
     void submitSurvey(const domain::LocalDate& today, const std::optional<std::string>& code,
                       const domain::SurveyAnswer& answer) override {
         domain::validateScores(answer);
@@ -165,17 +168,19 @@ private:
             if (!taken) return code;
         }
     }
-    void useSurveyCode(const domain::LocalDate& today, const std::string& code) {
+    std::size_t usableSurveyTicket(const domain::LocalDate& today, const std::string& code) {
         m_surveyUsed.resize(m_tickets.size());  // tickets a test added through tickets() start unused
         for (size_t i = 0; i < m_tickets.size(); ++i) {
             const domain::Ticket& t = m_tickets[i];
             if (t.serviceDay != today || t.surveyCode != code) continue;
             if (t.state != domain::TicketState::Served) domain::refuseSurvey(domain::SurveyRefusal::NotServed);
             if (m_surveyUsed[i]) domain::refuseSurvey(domain::SurveyRefusal::AlreadyUsed);
-            m_surveyUsed[i] = true;
-            return;
+            return i;
         }
         domain::refuseSurvey(domain::SurveyRefusal::UnknownCode);
+    }
+    void useSurveyCode(const domain::LocalDate& today, const std::string& code) {
+        m_surveyUsed[usableSurveyTicket(today, code)] = true;
     }
     void logCall(const domain::Ticket& t, const domain::LocalDateTime& at) {
         m_calls.push_back({static_cast<std::int64_t>(m_calls.size()) + 1, t.code, t.desk.value(), at});

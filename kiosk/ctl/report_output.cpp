@@ -1,0 +1,372 @@
+#include "report_output.hpp"
+
+#include <array>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace ctl {
+
+namespace {
+
+// The report is an office document in Italian, not a screen for citizens: its few fixed words
+// live here rather than in the kiosk's translation table.
+constexpr std::array<std::string_view, 7> kWeekdays = {"lunedì", "martedì", "mercoledì", "giovedì",
+                                                       "venerdì", "sabato",  "domenica"};
+constexpr std::array<std::string_view, 4> kDimensionLabels = {"accesso", "professionalità", "riservatezza",
+                                                              "attesa"};
+// Excel reads a file without this mark as ANSI and garbles "professionalità".
+constexpr std::string_view kUtf8ByteOrderMark = "\xEF\xBB\xBF";
+
+std::string_view weekdayName(int isoWeekday) { return kWeekdays.at(static_cast<std::size_t>(isoWeekday - 1)); }
+
+// Fixed decimals with the chosen mark, whatever the process locale.
+std::string decimal(double value, int places, char mark) {
+    char text[64];
+    std::snprintf(text, sizeof text, "%.*f", places, value);
+    std::string out = text;
+    for (char& c : out)
+        if (c == '.' || c == ',') c = mark;
+    return out;
+}
+
+std::string verdictWords(domain::Verdict verdict) {
+    switch (verdict) {
+        case domain::Verdict::Met: return "raggiunto";
+        case domain::Verdict::NotMet: return "non raggiunto";
+        case domain::Verdict::NotEnoughAnswers: return "non ancora valutabile";
+    }
+    return "";
+}
+
+std::string_view verdictKey(domain::Verdict verdict) {
+    switch (verdict) {
+        case domain::Verdict::Met: return "met";
+        case domain::Verdict::NotMet: return "not-met";
+        case domain::Verdict::NotEnoughAnswers: return "not-enough-answers";
+    }
+    return "";
+}
+
+std::string categoryLabel(const domain::Config& config, const std::string& id) {
+    const domain::Category* category = config.findCategory(id);
+    return category ? category->label : id;
+}
+
+// Below the minimum of answers the figures are withheld (see domain::satisfactionFigures).
+bool hasFigures(const domain::SatisfactionFigures& f, const domain::SurveyRules& rules) {
+    return f.answers >= rules.minAnswersForFigures && f.answers > 0;
+}
+
+std::string hourRange(int hour) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%02d:00-%02d:59", hour, hour);
+    return text;
+}
+
+// ---- CSV ----
+
+class CsvWriter {
+public:
+    CsvWriter(std::ostream& out, bool semicolon)
+        : m_out(out), m_separator(semicolon ? ';' : ','), m_mark(semicolon ? ',' : '.') {
+        m_out << kUtf8ByteOrderMark;
+    }
+
+    void row(const std::vector<std::string>& fields) {
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            if (i > 0) m_out << m_separator;
+            m_out << quotedIfNeeded(fields[i]);
+        }
+        m_out << "\r\n";  // RFC 4180, and what Excel writes itself
+    }
+    void blankLine() { m_out << "\r\n"; }
+
+    std::string number(double value, int places) const { return decimal(value, places, m_mark); }
+    std::string number(const std::optional<double>& value, int places) const {
+        return value ? number(*value, places) : std::string();
+    }
+
+private:
+    std::string quotedIfNeeded(const std::string& field) const {
+        if (field.find_first_of(std::string{m_separator, '"', '\n', '\r'}) == std::string::npos) return field;
+        std::string out = "\"";
+        for (const char c : field) {
+            if (c == '"') out += '"';
+            out += c;
+        }
+        return out + '"';
+    }
+
+    std::ostream& m_out;
+    char m_separator;
+    char m_mark;
+};
+
+std::vector<std::string> totalsFields(const domain::DemandTotals& t, const CsvWriter& csv) {
+    return {std::to_string(t.tickets), std::to_string(t.served), std::to_string(t.noShow),
+            csv.number(t.averageWaitMinutes(), 1), t.called > 0 ? csv.number(t.longestWaitMinutes, 1) : ""};
+}
+
+const std::vector<std::string> kTotalsHeader = {"biglietti", "serviti", "assenti", "attesa_media_min",
+                                                "attesa_massima_min"};
+
+std::vector<std::string> withTotalsHeader(std::vector<std::string> first) {
+    first.insert(first.end(), kTotalsHeader.begin(), kTotalsHeader.end());
+    return first;
+}
+
+std::vector<std::string> joinedFields(std::vector<std::string> first, const std::vector<std::string>& rest) {
+    first.insert(first.end(), rest.begin(), rest.end());
+    return first;
+}
+
+void csvPeriod(const domain::PeriodReport& r, CsvWriter& csv) {
+    csv.row({"dal", "al"});
+    csv.row({r.from.iso(), r.to.iso()});
+    csv.blankLine();
+}
+
+// One row per figure, one column per source: a table that reads well in a spreadsheet.
+void csvSatisfaction(const domain::PeriodReport& r, CsvWriter& csv) {
+    const auto& s = r.satisfaction;
+    const std::array<const domain::SatisfactionFigures*, 3> columns = {&s.kiosk, &s.paper, &s.all};
+    const auto line = [&](const std::string& name, auto&& value) {
+        std::vector<std::string> fields = {name};
+        for (const auto* f : columns) fields.push_back(hasFigures(*f, r.rules) ? value(*f) : std::string());
+        csv.row(fields);
+    };
+    csv.row({"questionario", "chiosco", "cartaceo", "totale"});
+    csv.row({"risposte", std::to_string(s.kiosk.answers), std::to_string(s.paper.answers), std::to_string(s.all.answers)});
+    line("soddisfatti", [](const auto& f) { return std::to_string(f.satisfied); });
+    line("percentuale_soddisfatti", [&](const auto& f) { return csv.number(f.percent, 1); });
+    line("intervallo_95_min", [&](const auto& f) { return csv.number(f.interval.low, 1); });
+    line("intervallo_95_max", [&](const auto& f) { return csv.number(f.interval.high, 1); });
+    std::vector<std::string> verdicts = {"esito_obiettivo_" + decimal(r.rules.targetPercent, 0, '.')};
+    for (const auto* f : columns) verdicts.push_back(verdictWords(f->verdict));
+    csv.row(verdicts);
+    for (std::size_t d = 0; d < kDimensionLabels.size(); ++d)
+        line("media_" + std::string(kDimensionLabels[d]),
+             [&](const auto& f) { return csv.number(f.dimensionAverages[d], 2); });
+    csv.blankLine();
+}
+
+void csvByCategory(const domain::DemandReport& demand, const domain::Config& config, CsvWriter& csv) {
+    csv.row(withTotalsHeader({"categoria"}));
+    for (const auto& c : demand.byCategory)
+        csv.row(joinedFields({categoryLabel(config, c.categoryId)}, totalsFields(c.totals, csv)));
+    csv.row(joinedFields({"totale"}, totalsFields(demand.total, csv)));
+    csv.blankLine();
+}
+
+void csvByDay(const domain::DemandReport& demand, const domain::Config& config, CsvWriter& csv) {
+    csv.row(withTotalsHeader({"giorno", "giorno_settimana", "categoria"}));
+    for (const auto& d : demand.byDayAndCategory)
+        csv.row(joinedFields({d.day.iso(), std::string(weekdayName(d.day.weekdayIso())), categoryLabel(config, d.categoryId)},
+                             totalsFields(d.totals, csv)));
+    csv.blankLine();
+}
+
+void csvByWeekdayAndHour(const domain::DemandReport& demand, CsvWriter& csv) {
+    csv.row({"giorno_settimana", "ora_di_arrivo", "biglietti"});
+    for (const auto& slot : demand.byWeekdayAndHour)
+        csv.row({std::string(weekdayName(slot.weekday)), hourRange(slot.hour), std::to_string(slot.tickets)});
+}
+
+// ---- text ----
+
+constexpr char kTextMark = ',';  // read by Italian staff
+
+std::string minutesText(const std::optional<double>& minutes) {
+    return minutes ? decimal(*minutes, 1, kTextMark) + " min" : "-";
+}
+
+std::string totalsText(const domain::DemandTotals& t) {
+    // "name number" pairs: no singular/plural to get wrong when a count is 1.
+    return "biglietti " + std::to_string(t.tickets) + ", serviti " + std::to_string(t.served) + ", assenti " +
+           std::to_string(t.noShow) + ", attesa media " + minutesText(t.averageWaitMinutes()) +
+           ", massima " + minutesText(t.called > 0 ? std::optional<double>(t.longestWaitMinutes) : std::nullopt);
+}
+
+std::string figuresText(const domain::SatisfactionFigures& f, const domain::SurveyRules& rules) {
+    std::string text = "risposte " + std::to_string(f.answers);
+    if (!hasFigures(f, rules))
+        return text + " (meno di " + std::to_string(rules.minAnswersForFigures) + ": nessuna percentuale)";
+    return text + ", soddisfatti " + std::to_string(f.satisfied) + " (" + decimal(f.percent, 1, kTextMark) +
+           "%, intervallo 95% " + decimal(f.interval.low, 1, kTextMark) + "-" + decimal(f.interval.high, 1, kTextMark) +
+           "%): obiettivo " + verdictWords(f.verdict);
+}
+
+std::string averagesText(const domain::SatisfactionFigures& f) {
+    std::string text;
+    for (std::size_t d = 0; d < kDimensionLabels.size(); ++d) {
+        if (d > 0) text += "; ";
+        const auto& average = f.dimensionAverages[d];
+        text += std::string(kDimensionLabels[d]) + " " + (average ? decimal(*average, 2, kTextMark) : "-");
+    }
+    return text;
+}
+
+void textSatisfaction(const domain::PeriodReport& r, bool apart, std::ostream& out) {
+    const auto& s = r.satisfaction;
+    out << "Questionario (soddisfatti: voto complessivo da " << r.rules.satisfiedFrom << " su 5; obiettivo "
+        << decimal(r.rules.targetPercent, 0, kTextMark) << "%)\n";
+    if (apart) {
+        out << "  chiosco:  " << figuresText(s.kiosk, r.rules) << '\n'
+            << "  cartaceo: " << figuresText(s.paper, r.rules) << '\n';
+    }
+    out << "  totale:   " << figuresText(s.all, r.rules) << '\n'
+        << "  medie (da 1 a 5): " << averagesText(s.all) << '\n';
+}
+
+void textByCategory(const domain::DemandReport& demand, const domain::Config& config, std::ostream& out) {
+    out << "Totale: " << totalsText(demand.total) << '\n';
+    for (const auto& c : demand.byCategory) out << "  " << categoryLabel(config, c.categoryId) << ": " << totalsText(c.totals) << '\n';
+}
+
+void textDetails(const domain::DemandReport& demand, const domain::Config& config, std::ostream& out) {
+    out << "Per giorno e categoria\n";
+    for (const auto& d : demand.byDayAndCategory)
+        out << "  " << d.day.iso() << ' ' << weekdayName(d.day.weekdayIso()) << ' ' << categoryLabel(config, d.categoryId)
+            << ": " << totalsText(d.totals) << '\n';
+    out << "Per giorno della settimana e ora di arrivo\n";
+    for (const auto& slot : demand.byWeekdayAndHour)
+        out << "  " << weekdayName(slot.weekday) << ' ' << hourRange(slot.hour) << ": biglietti " << slot.tickets << '\n';
+}
+
+// ---- JSON ----
+
+nlohmann::json optionalNumber(const std::optional<double>& value) {
+    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
+nlohmann::json figuresJson(const domain::SatisfactionFigures& f, const domain::SurveyRules& rules) {
+    const bool shown = hasFigures(f, rules);
+    nlohmann::json averages = nlohmann::json::object();
+    for (std::size_t d = 0; d < domain::kSurveyDimensions.size(); ++d)
+        averages[std::string(domain::kSurveyDimensions[d])] = optionalNumber(f.dimensionAverages[d]);
+    const auto ifShown = [shown](nlohmann::json value) { return shown ? value : nlohmann::json(nullptr); };
+    return {{"answers", f.answers},
+            {"paper_answers", f.paperAnswers},
+            {"satisfied", ifShown(f.satisfied)},
+            {"percent_satisfied", ifShown(f.percent)},
+            {"interval_95", ifShown({{"low", f.interval.low}, {"high", f.interval.high}})},
+            {"verdict", std::string(verdictKey(f.verdict))},
+            {"dimension_averages", averages}};
+}
+
+nlohmann::json rulesJson(const domain::SurveyRules& rules) {
+    return {{"satisfied_from", rules.satisfiedFrom},
+            {"target_percent", rules.targetPercent},
+            {"min_answers_for_figures", rules.minAnswersForFigures}};
+}
+
+nlohmann::json totalsJson(const domain::DemandTotals& t) {
+    return {{"tickets", t.tickets},
+            {"served", t.served},
+            {"no_show", t.noShow},
+            {"average_wait_minutes", optionalNumber(t.averageWaitMinutes())},
+            {"longest_wait_minutes", t.called > 0 ? nlohmann::json(t.longestWaitMinutes) : nlohmann::json(nullptr)}};
+}
+
+nlohmann::json withCategory(nlohmann::json totals, const domain::Config& config, const std::string& id) {
+    totals["category"] = id;
+    totals["label"] = categoryLabel(config, id);
+    return totals;
+}
+
+nlohmann::json byCategoryJson(const domain::DemandReport& demand, const domain::Config& config) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& c : demand.byCategory) list.push_back(withCategory(totalsJson(c.totals), config, c.categoryId));
+    return list;
+}
+
+nlohmann::json satisfactionJson(const domain::PeriodReport& r) {
+    return {{"kiosk", figuresJson(r.satisfaction.kiosk, r.rules)},
+            {"paper", figuresJson(r.satisfaction.paper, r.rules)},
+            {"all", figuresJson(r.satisfaction.all, r.rules)}};
+}
+
+nlohmann::json periodJson(const domain::PeriodReport& r, const domain::Config& config) {
+    nlohmann::json days = nlohmann::json::array();
+    for (const auto& d : r.demand.byDayAndCategory) {
+        nlohmann::json row = withCategory(totalsJson(d.totals), config, d.categoryId);
+        row["day"] = d.day.iso();
+        days.push_back(row);
+    }
+    nlohmann::json slots = nlohmann::json::array();
+    for (const auto& slot : r.demand.byWeekdayAndHour)
+        slots.push_back({{"weekday", slot.weekday}, {"hour", slot.hour}, {"tickets", slot.tickets}});
+    return {{"from", r.from.iso()},
+            {"to", r.to.iso()},
+            {"rules", rulesJson(r.rules)},
+            {"satisfaction", satisfactionJson(r)},
+            {"demand",
+             {{"total", totalsJson(r.demand.total)},
+              {"by_category", byCategoryJson(r.demand, config)},
+              {"by_day_and_category", days},
+              {"by_weekday_and_hour", slots}}}};
+}
+
+}  // namespace
+
+std::optional<ReportFormat> reportFormatFromString(std::string_view name) {
+    if (name == "text") return ReportFormat::Text;
+    if (name == "csv") return ReportFormat::Csv;
+    if (name == "json") return ReportFormat::Json;
+    return std::nullopt;
+}
+
+void writePeriodReport(const domain::PeriodReport& report, const domain::Config& config, const ReportStyle& style,
+                       std::ostream& out) {
+    switch (style.format) {
+        case ReportFormat::Json: out << periodJson(report, config).dump(2) << '\n'; return;
+        case ReportFormat::Csv: {
+            CsvWriter csv(out, style.semicolon);
+            csvPeriod(report, csv);
+            csvSatisfaction(report, csv);
+            csvByCategory(report.demand, config, csv);
+            csvByDay(report.demand, config, csv);
+            csvByWeekdayAndHour(report.demand, csv);
+            return;
+        }
+        case ReportFormat::Text:
+            out << config.office.comune << " - " << config.office.name << ": dal " << report.from.iso() << " al "
+                << report.to.iso() << '\n';
+            textSatisfaction(report, true, out);
+            textByCategory(report.demand, config, out);
+            textDetails(report.demand, config, out);
+            return;
+    }
+}
+
+void writeYearReport(const domain::PeriodReport& report, const domain::Config& config, const ReportStyle& style,
+                     std::ostream& out) {
+    switch (style.format) {
+        case ReportFormat::Json: {
+            const nlohmann::json doc = {{"year", report.from.year},
+                                        {"rules", rulesJson(report.rules)},
+                                        {"tickets", totalsJson(report.demand.total)},
+                                        {"by_category", byCategoryJson(report.demand, config)},
+                                        {"satisfaction", satisfactionJson(report)}};
+            out << doc.dump(2) << '\n';
+            return;
+        }
+        case ReportFormat::Csv: {
+            CsvWriter csv(out, style.semicolon);
+            csvPeriod(report, csv);
+            csvByCategory(report.demand, config, csv);
+            csvSatisfaction(report, csv);
+            return;
+        }
+        case ReportFormat::Text:
+            out << config.office.comune << " - " << config.office.name << ": anno " << report.from.year << '\n';
+            textByCategory(report.demand, config, out);
+            textSatisfaction(report, true, out);
+            return;
+    }
+}
+
+}  // namespace ctl
