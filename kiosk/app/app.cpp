@@ -45,6 +45,12 @@ void App::showScreen(ScreenId id, platform::PointerInput* pointer) {
     m_screenShownAt = SDL_GetTicks();
     if (id == ScreenId::Category) m_category.requestToken = newRequestToken();
     if (id == ScreenId::Ticket) m_ticket.secondsLeft = kTicketScreenSeconds;
+    if (id == ScreenId::SurveyCode) {
+        m_survey = {};  // a new person: nothing of the previous answer stays on screen
+        if (m_surveyGuard.lockedOut(m_screenShownAt))
+            m_survey.message = m_deps.texts.format("survey.wait_seconds",
+                                                   {{"s", std::to_string(m_surveyGuard.secondsLeft(m_screenShownAt))}});
+    }
     if (pointer) pointer->ignorePressesUntil(m_screenShownAt + kTransitionGuardMs);
 }
 
@@ -68,6 +74,17 @@ void App::showFirstServices(bool openCard) {
 bool App::showForScreenshot(const std::string& name) {
     auto id = screens::screenFromName(name);
     if (!id) return false;
+    if (*id == ScreenId::SurveyQuestion) {
+        showScreen(ScreenId::SurveyCode);
+        m_survey.question = 1;
+        m_screen = ScreenId::SurveyQuestion;
+        return true;
+    }
+    if (*id == ScreenId::SurveyCode) {
+        showScreen(ScreenId::SurveyCode);
+        m_survey.code = "0429";
+        return true;
+    }
     if (*id == ScreenId::Ticket) showPreviewTicket();
     else if (*id == ScreenId::ServiceList || *id == ScreenId::Card) showFirstServices(*id == ScreenId::Card);
     else showScreen(*id);
@@ -112,6 +129,11 @@ void App::drawCurrentScreen(ui::UiContext& ctx) {
                 return;
             }
             break;
+        case ScreenId::SurveyCode: screens::drawSurveyCodeScreen(ctx, m_survey, m_surveyIntents, m_intents); return;
+        case ScreenId::SurveyQuestion:
+            screens::drawSurveyQuestionScreen(ctx, config.survey, m_survey, m_surveyIntents, m_intents);
+            return;
+        case ScreenId::SurveyThanks: screens::drawSurveyThanksScreen(ctx, m_intents); return;
     }
     m_intents.goTo = ScreenId::Home;  // a stale selection: start again from home
 }
@@ -142,7 +164,62 @@ void App::takeTicket(const std::string& categoryId) {
     }
 }
 
+void App::submitSurveyCode() {
+    const Uint32 now = SDL_GetTicks();
+    if (m_surveyGuard.lockedOut(now)) return;
+    try {
+        m_deps.survey.check(m_survey.code);
+        m_surveyGuard.recordSuccess();
+        m_survey.question = 0;
+        m_survey.message.clear();
+        m_screen = ScreenId::SurveyQuestion;
+    } catch (const domain::SurveyRefusedError& e) {
+        // Only guessing slows down: a served ticket's code already used is no guess.
+        if (e.reason() == domain::SurveyRefusal::UnknownCode) m_surveyGuard.recordFailure(now);
+        m_survey.message = m_surveyGuard.lockedOut(now)
+                               ? m_deps.texts.format("survey.wait_seconds",
+                                                     {{"s", std::to_string(m_surveyGuard.secondsLeft(now))}})
+                               : e.what();
+        m_survey.code.clear();
+    }
+}
+
+void App::recordScore(std::optional<int> score, platform::PointerInput& pointer) {
+    if (m_survey.question == 0) m_survey.answer.overall = *score;
+    else m_survey.answer.dimensions[static_cast<std::size_t>(m_survey.question - 1)] = score;
+    if (m_survey.question < static_cast<int>(m_survey.answer.dimensions.size())) {
+        ++m_survey.question;
+        pointer.ignorePressesUntil(SDL_GetTicks() + kTransitionGuardMs);  // the next faces sit where these were
+        return;
+    }
+    try {
+        // Stored only now, in one go: a citizen who walks away half-way leaves nothing behind.
+        m_deps.survey.submit(m_survey.code, m_survey.answer);
+        showScreen(ScreenId::SurveyThanks, &pointer);
+    } catch (const domain::SurveyRefusedError& e) {
+        showScreen(ScreenId::SurveyCode, &pointer);
+        m_survey.message = e.what();
+    }
+}
+
+void App::applySurveyIntents(const screens::SurveyIntents& intents, platform::PointerInput& pointer) {
+    if (intents.key) {
+        if (*intents.key == '<') {
+            if (!m_survey.code.empty()) m_survey.code.pop_back();
+        } else if (m_survey.code.size() < 6) {
+            m_survey.code += *intents.key;
+        }
+    }
+    if (intents.submitCode && m_survey.code.size() == 6) {
+        submitSurveyCode();
+        if (m_screen == ScreenId::SurveyQuestion) showScreen(ScreenId::SurveyQuestion, &pointer);
+    }
+    if (intents.score) recordScore(intents.score, pointer);
+    else if (intents.skip && m_survey.question > 0) recordScore(std::nullopt, pointer);
+}
+
 void App::applyIntents(platform::PointerInput& pointer) {
+    applySurveyIntents(std::exchange(m_surveyIntents, {}), pointer);
     screens::Intents intents = std::exchange(m_intents, {});
     if (intents.takeTicketCategory) {
         takeTicket(*intents.takeTicketCategory);
@@ -160,6 +237,16 @@ void App::applyIntents(platform::PointerInput& pointer) {
 
 bool App::tick(Uint32 nowTicks, Uint32 lastInputTicks, platform::PointerInput& pointer) {
     if (m_screen == ScreenId::Home) return false;
+    if (m_screen == ScreenId::SurveyThanks && nowTicks - m_screenShownAt >= kThanksSeconds * 1000u) {
+        showScreen(ScreenId::Home, &pointer);
+        return true;
+    }
+    if (m_screen == ScreenId::SurveyCode && m_surveyGuard.lockedOut(nowTicks)) {
+        // The wait after many wrong codes counts down on screen.
+        m_survey.message =
+            m_deps.texts.format("survey.wait_seconds", {{"s", std::to_string(m_surveyGuard.secondsLeft(nowTicks))}});
+        return true;
+    }
     if (m_screen == ScreenId::Ticket) {
         int left = kTicketScreenSeconds - static_cast<int>((nowTicks - m_screenShownAt) / 1000);
         if (left <= 0) {

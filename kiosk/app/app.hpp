@@ -5,7 +5,9 @@
 #include <cstdint>
 #include <string>
 
+#include "domain/pin_guard.hpp"
 #include "domain/queue.hpp"
+#include "domain/survey_service.hpp"
 #include "domain/texts.hpp"
 #include "platform/pointer_input.hpp"
 #include "role.hpp"
@@ -13,6 +15,7 @@
 #include "screens/home_screen.hpp"
 #include "screens/hours_screen.hpp"
 #include "screens/screen_id.hpp"
+#include "screens/survey_screen.hpp"
 #include "screens/ticket_screen.hpp"
 #include "ui/widgets.hpp"
 
@@ -22,6 +25,7 @@ struct AppDeps {
     const domain::Config& config;
     const domain::Texts& texts;
     domain::QueueService& queue;
+    domain::SurveyService& survey;
     domain::TicketStore& store;
     bool simulatedClock = false;  // shows "DEMO" in the header
 };
@@ -29,6 +33,7 @@ struct AppDeps {
 // Seconds after which a screen gives way to home by itself.
 inline constexpr int kTicketScreenSeconds = 12;
 inline constexpr int kIdleSecondsToHome = 90;
+inline constexpr int kThanksSeconds = 8;
 
 // The citizen kiosk.
 class App : public Role {
@@ -54,6 +59,9 @@ public:
 
 private:
     void takeTicket(const std::string& categoryId);
+    void applySurveyIntents(const screens::SurveyIntents& intents, platform::PointerInput& pointer);
+    void submitSurveyCode();
+    void recordScore(std::optional<int> score, platform::PointerInput& pointer);
     void reloadSnapshot();
     void drawCurrentScreen(ui::UiContext& ctx);
     screens::HomeView homeView() const;
@@ -70,6 +78,9 @@ private:
     int m_decisionMinute = -1;
     std::string m_servicesCategory;
     std::string m_cardId;
+    screens::SurveyState m_survey;
+    screens::SurveyIntents m_surveyIntents;
+    domain::PinGuard m_surveyGuard;  // repeated wrong codes slow down
     std::uint64_t m_dataVersion = 0;
 };
 

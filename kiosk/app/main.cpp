@@ -14,6 +14,7 @@
 #include "app.hpp"
 #include "board/hall_board.hpp"
 #include "domain/staff.hpp"
+#include "domain/survey_service.hpp"
 #include "staff/staff_console.hpp"
 #include "kiosk/common/config_files.hpp"
 #include "kiosk/common/paths.hpp"
@@ -173,6 +174,7 @@ struct RoleDeps {
     const domain::Texts& texts;
     domain::QueueService& queue;
     domain::StaffService& staff;
+    domain::SurveyService& survey;
     domain::TicketStore& store;
     const domain::Clock& clock;
     bool simulated;
@@ -180,14 +182,15 @@ struct RoleDeps {
 
 std::unique_ptr<app::Role> makeRole(const Options& opt, const RoleDeps& d) {
     if (opt.role == "staff")
-        return std::make_unique<staff::StaffConsole>(staff::ConsoleDeps{d.config, d.texts, d.queue, d.staff, d.store, d.simulated});
+        return std::make_unique<staff::StaffConsole>(
+            staff::ConsoleDeps{d.config, d.texts, d.queue, d.staff, d.survey, d.store, d.simulated});
     if (opt.role == "board") {
         bool sound = !opt.silent && opt.screenshotPath.empty() && opt.uiScript.empty();
         return std::make_unique<board::HallBoard>(board::BoardDeps{d.config, d.texts, d.staff, d.store, d.clock,
                                                                    common::assetsDir() + "/sounds/chime.wav",
                                                                    d.simulated, sound});
     }
-    return std::make_unique<app::App>(app::AppDeps{d.config, d.texts, d.queue, d.store, d.simulated});
+    return std::make_unique<app::App>(app::AppDeps{d.config, d.texts, d.queue, d.survey, d.store, d.simulated});
 }
 
 std::string windowTitle(const std::string& role, const std::string& office) {
@@ -308,8 +311,9 @@ int main(int argc, char** argv) {
                      opt.dbPath.c_str());
 
         domain::StaffService staffService(config, store, *clock);
+        domain::SurveyService surveyService(config, store, *clock);
         std::unique_ptr<app::Role> role =
-            makeRole(opt, {config, texts, queue, staffService, store, *clock, simulated});
+            makeRole(opt, {config, texts, queue, staffService, surveyService, store, *clock, simulated});
         if (!opt.screenshotPath.empty()) return renderScreenshot(opt, window, *role, fonts, texts);
         return runLoop(opt, window, *role, fonts, texts);
     } catch (const domain::ConfigError& e) {

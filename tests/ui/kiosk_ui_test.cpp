@@ -237,3 +237,60 @@ TEST_F(KioskUi, staffScreenOpensWithTheRightPin) {
                                                         "expect-screen staff-console\ntap lock\nexpect-screen staff-pin\nquit\n")));
     EXPECT_EQ(r.exitCode, 0) << r.err;
 }
+
+namespace {
+
+std::string tapDigits(const std::string& code) {
+    std::string script;
+    for (char c : code) script += std::string("tap key:") + c + "\n";
+    return script;
+}
+
+}  // namespace
+
+// After the interview the citizen rates the service with the code on the ticket; staff see the
+// answer in their satisfaction panel and kioskctl reports it.
+TEST_F(KioskUi, citizenAnswersTheSurveyAfterTheInterviewAndStaffSeeIt) {
+    auto take = runScript("tap take_ticket\nexpect-screen category\ntap category:adulti\nexpect-screen ticket\nquit\n");
+    ASSERT_EQ(take.exitCode, 0) << take.err;
+    auto tickets = storedTickets();
+    ASSERT_EQ(tickets.size(), 1u);
+    const std::string code = tickets[0].surveyCode;
+    ASSERT_EQ(code.size(), 6u);
+    std::vector<std::string> ctl{"--config", kConfig, "--db", db(), "--now", "2026-11-30T15:50"};
+    auto call = ctl, serve = ctl;
+    call.insert(call.end(), {"call", "--desk", "1"});
+    serve.insert(serve.end(), {"serve", "A001"});
+    ASSERT_EQ(runProcess(KIOSKCTL_BIN, call).exitCode, 0);
+    ASSERT_EQ(runProcess(KIOSKCTL_BIN, serve).exitCode, 0);
+
+    const std::string codePng = dir.file("survey-code.png"), facesPng = dir.file("survey-faces.png"),
+                      thanksPng = dir.file("survey-thanks.png");
+    auto survey = runScript("tap survey\nexpect-screen survey-code\n" + tapDigits(code) + "screenshot " + codePng +
+                            "\ntap key:ok\nexpect-screen survey-question\nscreenshot " + facesPng +
+                            "\ntap score:5\ntap score:4\ntap skip\ntap score:3\ntap skip\nexpect-screen survey-thanks\n"
+                            "screenshot " + thanksPng + "\nquit\n",
+                            "2026-11-30T16:20");
+    ASSERT_EQ(survey.exitCode, 0) << survey.err;
+
+    ASSERT_EQ(runProcess(KIOSKCTL_BIN, {"--config", kConfig, "--db", db(), "set-pin", "--pin", "2468"}).exitCode, 0);
+    auto staff = runProcess(KIOSK_BIN, roleArgs("staff", db(),
+                                                writeScript(dir, "staff.txt",
+                                                            "tap pin:2\ntap pin:4\ntap pin:6\ntap pin:8\ntap pin:ok\n"
+                                                            "expect-screen staff-console\ntap tab:satisfaction\n"
+                                                            "expect-screen staff-satisfaction\nexpect-target answers:1\n"
+                                                            "quit\n")));
+    EXPECT_EQ(staff.exitCode, 0) << staff.err;
+
+    auto report = runProcess(KIOSKCTL_BIN, {"--config", kConfig, "--db", db(), "report", "--from", "2026-11-01", "--to",
+                                            "2026-11-30", "--format", "json"});
+    ASSERT_EQ(report.exitCode, 0) << report.err;
+    EXPECT_NE(report.out.find("\"answers\": 1"), std::string::npos) << report.out;
+    for (const auto& png : {codePng, facesPng, thanksPng}) EXPECT_EQ(loadPng(png).width, 1280) << png;
+}
+
+TEST_F(KioskUi, anUnknownSurveyCodeGetsAKindMessageAndNoQuestions) {
+    auto r = runScript("tap survey\nexpect-screen survey-code\n" + tapDigits("000000") +
+                       "tap key:ok\nexpect-target survey_error\nexpect-screen survey-code\nquit\n");
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+}

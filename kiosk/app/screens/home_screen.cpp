@@ -1,5 +1,7 @@
 #include "home_screen.hpp"
 
+#include <array>
+
 #include "domain/format.hpp"
 
 namespace screens {
@@ -87,15 +89,27 @@ void drawHomeScreen(ui::UiContext& ctx, const HomeView& view, Intents& intents) 
     ui::TileSpec take = takeTicketTile(ctx, view, ImVec2(pad, top), ImVec2(split, bottom - smallTileH - gap));
     if (ui::tile(ctx, take)) intents.goTo = view.decision.allowed() ? ScreenId::Category : ScreenId::NoTicket;
 
-    const float half = (split - pad - gap) / 2;
+    // Three equal tiles under the big one: hours, services, the survey.
+    const float third = (split - pad - 2 * gap) / 3;
     const float rowTop = bottom - smallTileH;
-    ui::TileSpec hours{"hours",       ImVec2(pad, rowTop), ImVec2(pad + half, bottom), ctx.texts.get("home.hours"),
-                       ctx.texts.get("home.hours_hint"), ui::Icon::Clock, ui::TileStyle::Card, {}};
-    if (ui::tile(ctx, hours)) intents.goTo = ScreenId::Hours;
-    ui::TileSpec services{"services", ImVec2(pad + half + gap, rowTop), ImVec2(split, bottom),
-                          ctx.texts.get("home.services"), ctx.texts.get("home.services_hint"), ui::Icon::Info,
-                          ui::TileStyle::Card, {}};
-    if (ui::tile(ctx, services)) intents.goTo = ScreenId::Services;
+    struct SmallTile {
+        const char* id;
+        const char* label;
+        const char* hint;
+        ui::Icon icon;
+        ScreenId target;
+    };
+    static constexpr std::array<SmallTile, 3> kTiles{{
+        {"hours", "home.hours", "home.hours_hint", ui::Icon::Clock, ScreenId::Hours},
+        {"services", "home.services", "home.services_hint", ui::Icon::Info, ScreenId::Services},
+        {"survey", "survey.tile", "survey.tile_hint", ui::Icon::Check, ScreenId::SurveyCode},
+    }};
+    for (std::size_t i = 0; i < kTiles.size(); ++i) {
+        float x = pad + static_cast<float>(i) * (third + gap);
+        ui::TileSpec spec{kTiles[i].id, ImVec2(x, rowTop), ImVec2(x + third, bottom), ctx.texts.get(kTiles[i].label),
+                          ctx.texts.get(kTiles[i].hint), kTiles[i].icon, ui::TileStyle::Card, {}};
+        if (ui::tile(ctx, spec)) intents.goTo = kTiles[i].target;
+    }
 
     statusCard(ctx, ImVec2(split + gap, top), ImVec2(ctx.size.x - pad, bottom), view);
 }

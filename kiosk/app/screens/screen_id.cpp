@@ -5,7 +5,7 @@
 
 namespace screens {
 namespace {
-constexpr std::array<std::pair<ScreenId, std::string_view>, 9> kNames{{{ScreenId::Home, "home"},
+constexpr std::array<std::pair<ScreenId, std::string_view>, 12> kNames{{{ScreenId::Home, "home"},
                                                                       {ScreenId::Category, "category"},
                                                                       {ScreenId::Ticket, "ticket"},
                                                                       {ScreenId::Error, "error"},
@@ -13,7 +13,10 @@ constexpr std::array<std::pair<ScreenId, std::string_view>, 9> kNames{{{ScreenId
                                                                       {ScreenId::Hours, "hours"},
                                                                       {ScreenId::Services, "services"},
                                                                       {ScreenId::ServiceList, "service-list"},
-                                                                      {ScreenId::Card, "card"}}};
+                                                                      {ScreenId::Card, "card"},
+                                                                      {ScreenId::SurveyCode, "survey-code"},
+                                                                      {ScreenId::SurveyQuestion, "survey-question"},
+                                                                      {ScreenId::SurveyThanks, "survey-thanks"}}};
 }
 
 std::string_view screenName(ScreenId id) {

@@ -6,7 +6,20 @@
 
 namespace screens {
 
-enum class ScreenId { Home, Category, Ticket, Error, NoTicket, Hours, Services, ServiceList, Card };
+enum class ScreenId {
+    Home,
+    Category,
+    Ticket,
+    Error,
+    NoTicket,
+    Hours,
+    Services,
+    ServiceList,
+    Card,
+    SurveyCode,
+    SurveyQuestion,
+    SurveyThanks
+};
 
 std::string_view screenName(ScreenId id);
 std::optional<ScreenId> screenFromName(std::string_view name);

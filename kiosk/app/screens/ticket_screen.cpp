@@ -18,21 +18,29 @@ void drawTicketScreen(ui::UiContext& ctx, const TicketScreenState& state, Intent
     ctx.draw->AddRectFilled(cardMin, ImVec2(cardMax.x, cardMin.y + ctx.px(14)), ui::color::kPrimary, ctx.px(16),
                             ImDrawFlags_RoundCornersTop);
 
-    float y = cardMin.y + ctx.px(50);
+    float y = cardMin.y + ctx.px(40);
     ui::textCentered(ctx, ctx.fonts.heading, cx, y, ui::color::kTextMuted, ctx.texts.get("ticket.your_number"));
-    y += ctx.px(60);
+    y += ctx.px(52);
     ui::textCentered(ctx, ctx.fonts.ticket, cx, y, ui::color::kPrimary, issued.ticket.code);
-    y += ctx.fonts.ticket->FontSize * 0.88f;
+    y += ctx.fonts.ticket->FontSize * 0.86f;
     std::string category = issued.category ? issued.category->label : issued.ticket.categoryId;
     ui::textCentered(ctx, ctx.fonts.heading, cx, y, ui::color::kText, category);
-    y += ctx.px(90);
+    y += ctx.px(80);
     ui::textCentered(ctx, ctx.fonts.bodyBold, cx, y, ui::color::kText,
                      domain::countText(ctx.texts, "ticket.ahead", issued.peopleAhead));
-    y += ctx.px(50);
+    y += ctx.px(46);
     ui::textCentered(ctx, ctx.fonts.body, cx, y, ui::color::kText,
                      ctx.texts.format("ticket.wait_estimate", {{"minutes", std::to_string(issued.waitMinutes)}}));
-    y += ctx.px(50);
+    y += ctx.px(46);
     ui::textCentered(ctx, ctx.fonts.body, cx, y, ui::color::kTextMuted, ctx.texts.get("ticket.wait_hint"));
+    if (!issued.ticket.surveyCode.empty()) {
+        // A band of its own at the foot of the card, like the tear-off part of a paper ticket.
+        const float bandTop = cardMax.y - ctx.px(76);
+        ctx.draw->AddRectFilled(ImVec2(cardMin.x, bandTop), cardMax, ui::color::kPrimaryLight, ctx.px(16),
+                                ImDrawFlags_RoundCornersBottom);
+        ui::textCentered(ctx, ctx.fonts.bodyBold, cx, bandTop + (ctx.px(76) - ctx.fonts.bodyBold->FontSize) / 2,
+                         ui::color::kText, ctx.texts.format("ticket_survey.code", {{"code", issued.ticket.surveyCode}}));
+    }
 
     const float buttonW = ctx.px(520);
     ImVec2 bMin(cx - buttonW / 2, bottom - ctx.px(112));

@@ -30,6 +30,32 @@ void StaffConsole::reload() {
     }
     view.figures = domain::dayFigures(snap.tickets, m_deps.queue.now());
     m_view = std::move(view);
+    if (m_showSatisfaction) reloadSatisfaction();
+}
+
+void StaffConsole::reloadSatisfaction() {
+    const domain::LocalDate today = m_deps.queue.now().date;
+    m_satisfaction.rules = m_deps.survey.rules();
+    m_satisfaction.figures = m_deps.survey.figures(periodStart(m_satisfaction.period, today), today);
+    // Twelve months up to this one, oldest first.
+    domain::LocalDate firstMonth{today.month == 12 ? today.year : today.year - 1, today.month % 12 + 1, 1};
+    m_satisfaction.trend = m_deps.survey.trend(firstMonth, today);
+}
+
+void StaffConsole::drawSatisfaction(ui::UiContext& ctx) {
+    const float pad = ctx.px(56);
+    const float top = ui::headerHeight(ctx) + ctx.px(32);
+    ui::textAt(ctx, ctx.fonts.heading, ImVec2(pad, top), ui::color::kText, m_deps.texts.get("satisfaction.title"));
+    const float bw = ctx.px(220);
+    if (ui::pillButton(ctx, "tab:queue", ImVec2(ctx.size.x - pad - 2 * bw - ctx.px(16), top),
+                       ImVec2(ctx.size.x - pad - bw - ctx.px(16), top + ctx.px(72)), m_deps.texts.get("satisfaction.queue_tab"),
+                       ui::Icon::None, false))
+        m_intents.showSatisfaction = false;
+    if (ui::pillButton(ctx, "lock", ImVec2(ctx.size.x - pad - bw, top), ImVec2(ctx.size.x - pad, top + ctx.px(72)),
+                       m_deps.texts.get("staff.lock"), ui::Icon::None, false))
+        m_intents.lock = true;
+    drawSatisfactionPanel(ctx, ImVec2(pad, top + ctx.px(100)), ImVec2(ctx.size.x - pad, ctx.size.y - pad), m_satisfaction,
+                          m_satisfactionIntents);
 }
 
 bool StaffConsole::refreshIfChanged() {
@@ -68,6 +94,8 @@ void StaffConsole::drawFrame(ui::UiContext& ctx) {
     ui::headerBar(ctx, office, m_deps.queue.now(), m_deps.simulatedClock);
     if (m_locked)
         drawPinScreen(ctx, {m_pin.size(), m_pinMessage}, m_intents);
+    else if (m_showSatisfaction)
+        drawSatisfaction(ctx);
     else
         drawConsoleScreen(ctx,
                           {m_deps.config, m_view, m_selected, m_desk, m_status, m_statusIsError, m_deps.queue.now()},
@@ -128,6 +156,15 @@ void StaffConsole::act(StaffAction action) {
 }
 
 void StaffConsole::applyConsoleIntents(const StaffIntents& intents) {
+    SatisfactionIntents satisfaction = std::exchange(m_satisfactionIntents, {});
+    if (satisfaction.period) {
+        m_satisfaction.period = *satisfaction.period;
+        reloadSatisfaction();
+    }
+    if (intents.showSatisfaction) {
+        m_showSatisfaction = *intents.showSatisfaction;
+        if (m_showSatisfaction) reloadSatisfaction();
+    }
     if (intents.select) m_selected = *intents.select;
     if (intents.desk) m_desk = *intents.desk;
     if (intents.lock) {
@@ -162,6 +199,13 @@ bool StaffConsole::showForScreenshot(const std::string& name) {
     if (name == "staff-pin") {
         m_locked = true;
         m_pin = "12";
+        return true;
+    }
+    if (name == "staff-satisfaction") {
+        m_locked = false;
+        m_showSatisfaction = true;
+        m_satisfaction.period = Period::Year;  // the picture with the most to show
+        reloadSatisfaction();
         return true;
     }
     if (name != "staff-console") return false;

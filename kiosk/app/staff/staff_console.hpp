@@ -8,6 +8,8 @@
 #include "domain/pin_guard.hpp"
 #include "domain/queue.hpp"
 #include "domain/staff.hpp"
+#include "domain/survey_service.hpp"
+#include "satisfaction_panel.hpp"
 #include "domain/texts.hpp"
 #include "../role.hpp"
 
@@ -23,6 +25,7 @@ struct StaffIntents {
     bool callNext = false;
     std::optional<std::string> transferTo;  // a category id
     bool lock = false;
+    std::optional<bool> showSatisfaction;  // the tab: queue (false) or satisfaction (true)
 };
 
 // What the console shows of the day, re-read when another process commits.
@@ -37,6 +40,7 @@ struct ConsoleDeps {
     const domain::Texts& texts;
     domain::QueueService& queue;
     domain::StaffService& staff;
+    domain::SurveyService& survey;
     domain::TicketStore& store;
     bool simulatedClock = false;
 };
@@ -50,11 +54,15 @@ public:
     bool refreshIfChanged() override;
     // Locks again after the configured idle time; counts down a PIN lock-out.
     bool tick(Uint32 nowTicks, Uint32 lastInputTicks, platform::PointerInput& pointer) override;
-    std::string screenName() const override { return m_locked ? "staff-pin" : "staff-console"; }
+    std::string screenName() const override {
+        return m_locked ? "staff-pin" : m_showSatisfaction ? "staff-satisfaction" : "staff-console";
+    }
     bool showForScreenshot(const std::string& name) override;
 
 private:
     void reload();
+    void reloadSatisfaction();
+    void drawSatisfaction(ui::UiContext& ctx);
     void applyPinIntents(const StaffIntents& intents);
     void applyConsoleIntents(const StaffIntents& intents);
     void act(domain::StaffAction action);
@@ -75,6 +83,9 @@ private:
     std::uint64_t m_dataVersion = 0;
     int m_viewMinute = -1;
     StaffIntents m_intents;
+    bool m_showSatisfaction = false;
+    SatisfactionView m_satisfaction;
+    SatisfactionIntents m_satisfactionIntents;
 };
 
 }  // namespace staff

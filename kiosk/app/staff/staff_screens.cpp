@@ -209,7 +209,10 @@ void drawConsoleScreen(ui::UiContext& ctx, const ConsoleScreenView& view, StaffI
 
     const float x = split + ctx.px(16);
     const float width = ctx.size.x - pad - x;
-    float y = deskSelector(ctx, x, top, width - ctx.px(200), view, intents);
+    float y = deskSelector(ctx, x, top, width - ctx.px(460), view, intents);
+    if (button(ctx, "tab:satisfaction", ImVec2(ctx.size.x - pad - ctx.px(440), top + ctx.px(48)),
+               ImVec2(ctx.size.x - pad - ctx.px(196), top + ctx.px(120)), ctx.texts.get("satisfaction.tab"), false))
+        intents.showSatisfaction = true;
     if (button(ctx, "lock", ImVec2(ctx.size.x - pad - ctx.px(180), top + ctx.px(48)),
                ImVec2(ctx.size.x - pad, top + ctx.px(120)), ctx.texts.get("staff.lock"), false))
         intents.lock = true;

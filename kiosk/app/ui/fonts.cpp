@@ -10,8 +10,8 @@ namespace {
 // Latin-1, Latin Extended-A (names such as Łukasz or Ştefan), typographic punctuation
 // (en dash, curly apostrophe, ellipsis) and the euro sign: Dear ImGui's default is Latin-1 only.
 const ImWchar kTextRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x2027, 0x20AC, 0x20AC, 0};
-// The ticket face only ever draws codes such as "A007".
-const ImWchar kTicketRanges[] = {0x0030, 0x0039, 0x0041, 0x005A, 0};
+// The ticket face only ever draws codes such as "A007", and the staff's "78%".
+const ImWchar kTicketRanges[] = {0x0025, 0x0025, 0x0030, 0x0039, 0x0041, 0x005A, 0};
 
 const char* kDejaVuRegular = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 const char* kDejaVuBold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";

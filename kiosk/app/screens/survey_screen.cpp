@@ -1,0 +1,149 @@
+#include "survey_screen.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace screens {
+namespace {
+
+// Red to green, each face also shaped and labelled: colour is never the only signal.
+constexpr std::array<ImU32, 5> kFaceColors = {IM_COL32(0xCC, 0x33, 0x4D, 0xFF), IM_COL32(0xD9, 0x73, 0x2E, 0xFF),
+                                              IM_COL32(0xA6, 0x8A, 0x00, 0xFF), IM_COL32(0x4C, 0x9A, 0x2A, 0xFF),
+                                              IM_COL32(0x00, 0x80, 0x55, 0xFF)};
+
+constexpr std::size_t kCodeLength = 6;
+
+void codeBoxes(ui::UiContext& ctx, float cx, float y, const std::string& code) {
+    const float w = ctx.px(96), h = ctx.px(116), gap = ctx.px(20);
+    const float left = cx - (w * kCodeLength + gap * (kCodeLength - 1)) / 2;
+    for (std::size_t i = 0; i < kCodeLength; ++i) {
+        ImVec2 min(left + static_cast<float>(i) * (w + gap), y);
+        ImVec2 max(min.x + w, y + h);
+        ctx.draw->AddRectFilled(min, max, ui::color::kSurface, ctx.px(12));
+        ctx.draw->AddRect(min, max, i == code.size() ? ui::color::kPrimary : ui::color::kBorder, ctx.px(12), 0,
+                          ctx.px(i == code.size() ? 4 : 2));
+        if (i < code.size())
+            ui::textCentered(ctx, ctx.fonts.display, (min.x + max.x) / 2, y + (h - ctx.fonts.display->FontSize) / 2,
+                             ui::color::kText, std::string(1, code[i]));
+    }
+}
+
+void keypad(ui::UiContext& ctx, float cx, float y, SurveyIntents& intents, bool complete) {
+    static constexpr std::array<const char*, 12> kKeys{"1", "2", "3", "4", "5", "6", "7", "8", "9", "<", "0", "ok"};
+    const float w = ctx.px(200), h = ctx.px(100), gap = ctx.px(18);
+    for (std::size_t i = 0; i < kKeys.size(); ++i) {
+        float x = cx - 1.5f * w - gap + static_cast<float>(i % 3) * (w + gap);
+        float top = y + static_cast<float>(i / 3) * (h + gap);
+        std::string key = kKeys[i];
+        std::string label = key == "<" ? ctx.texts.get("survey.delete") : key == "ok" ? ctx.texts.get("survey.ok") : key;
+        bool filled = key == "ok" && complete;
+        if (ui::pillButton(ctx, ("key:" + key).c_str(), ImVec2(x, top), ImVec2(x + w, top + h), label, ui::Icon::None,
+                           filled)) {
+            if (key == "ok") intents.submitCode = true;
+            else intents.key = key[0];
+        }
+    }
+}
+
+void progressDots(ui::UiContext& ctx, float cx, float y, int current, int total) {
+    const float r = ctx.px(10), gap = ctx.px(34);
+    const float left = cx - gap * static_cast<float>(total - 1) / 2;
+    for (int i = 0; i < total; ++i) {
+        ImVec2 c(left + gap * static_cast<float>(i), y);
+        if (i <= current) ctx.draw->AddCircleFilled(c, r, ui::color::kPrimary, 20);
+        else ctx.draw->AddCircle(c, r, ui::color::kBorder, 20, ctx.px(3));
+    }
+}
+
+}  // namespace
+
+void drawFace(ImDrawList* dl, ImVec2 c, float r, int score) {
+    const ImU32 col = kFaceColors[static_cast<std::size_t>(std::clamp(score, 1, 5) - 1)];
+    const ImU32 ink = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
+    dl->AddCircleFilled(c, r, col, 48);
+    dl->AddCircleFilled(ImVec2(c.x - r * 0.35f, c.y - r * 0.25f), r * 0.11f, ink, 16);
+    dl->AddCircleFilled(ImVec2(c.x + r * 0.35f, c.y - r * 0.25f), r * 0.11f, ink, 16);
+    // The mouth bends from a frown (1) through a straight line (3) to a smile (5).
+    const float bend = static_cast<float>(score - 3) * 0.18f * r;
+    const float y = c.y + r * 0.38f - bend * 0.5f;
+    dl->AddBezierQuadratic(ImVec2(c.x - r * 0.42f, y), ImVec2(c.x, y + bend * 2), ImVec2(c.x + r * 0.42f, y), ink,
+                           r * 0.1f, 24);
+}
+
+void drawSurveyCodeScreen(ui::UiContext& ctx, const SurveyState& state, SurveyIntents& intents, Intents& nav) {
+    const float cx = ctx.size.x / 2;
+    float y = ui::headerHeight(ctx) + ctx.px(40);
+    ui::textCentered(ctx, ctx.fonts.heading, cx, y, ui::color::kText, ctx.texts.get("survey.code_title"));
+    y += ctx.px(72);
+    ui::textCentered(ctx, ctx.fonts.body, cx, y, ui::color::kTextMuted, ctx.texts.get("survey.code_hint"));
+    y += ctx.px(64);
+    codeBoxes(ctx, cx, y, state.code);
+    y += ctx.px(136);
+    if (!state.message.empty()) {
+        ctx.targets.record("survey_error", ImVec2(cx - 1, y), ImVec2(cx + 1, y + 1));
+        ui::textWrappedCentered(ctx, ctx.fonts.bodyBold, cx, y, ctx.px(1400), ui::color::kDanger, state.message);
+    }
+    y += ctx.px(60);
+    keypad(ctx, cx, y, intents, state.code.size() == kCodeLength);
+    if (ui::backButton(ctx)) nav.goTo = ScreenId::Home;
+}
+
+void drawSurveyQuestionScreen(ui::UiContext& ctx, const domain::SurveyConfig& config, const SurveyState& state,
+                              SurveyIntents& intents, Intents& nav) {
+    const float cx = ctx.size.x / 2;
+    const int total = 1 + static_cast<int>(config.dimensionQuestions.size());
+    float y = ui::headerHeight(ctx) + ctx.px(48);
+    progressDots(ctx, cx, y, state.question, total);
+    y += ctx.px(36);
+    ui::textCentered(ctx, ctx.fonts.body, cx, y, ui::color::kTextMuted,
+                     ctx.texts.format("survey.question_of", {{"i", std::to_string(state.question + 1)},
+                                                             {"n", std::to_string(total)}}));
+    y += ctx.px(70);
+    const std::string& question =
+        state.question == 0 ? config.overallQuestion
+                            : config.dimensionQuestions[static_cast<std::size_t>(state.question - 1)];
+    y += ui::textWrappedCentered(ctx, ctx.fonts.heading, cx, y, ctx.px(1500), ui::color::kText, question) + ctx.px(50);
+
+    const float cell = ctx.px(300), radius = ctx.px(96);
+    const float left = cx - cell * 2.5f;
+    for (int score = 1; score <= 5; ++score) {
+        float x = left + cell * static_cast<float>(score - 1);
+        ImVec2 min(x + ctx.px(10), y), max(x + cell - ctx.px(10), y + ctx.px(330));
+        std::string id = "score:" + std::to_string(score);
+        ctx.targets.record(id, min, max);
+        ImGui::SetCursorScreenPos(min);
+        if (ImGui::InvisibleButton(id.c_str(), ImVec2(max.x - min.x, max.y - min.y))) intents.score = score;
+        if (ImGui::IsItemActive()) ctx.draw->AddRectFilled(min, max, ui::color::kPrimaryLight, ctx.px(16));
+        drawFace(ctx.draw, ImVec2(x + cell / 2, y + radius + ctx.px(10)), radius, score);
+        ui::textWrappedCentered(ctx, ctx.fonts.body, x + cell / 2, y + 2 * radius + ctx.px(40), cell - ctx.px(30),
+                                ui::color::kText, config.scaleLabels[static_cast<std::size_t>(score - 1)]);
+    }
+    ui::textCentered(ctx, ctx.fonts.small, cx, y + ctx.px(360), ui::color::kTextMuted, ctx.texts.get("survey.anonymous"));
+    // The overall question is the one that counts: only the others can be skipped.
+    if (state.question > 0) {
+        const float bottom = ctx.size.y - ui::footerHeight(ctx) - ctx.px(40);
+        ImVec2 min(ctx.size.x - ctx.px(96) - ctx.px(340), bottom - ctx.px(104));
+        if (ui::pillButton(ctx, "skip", min, ImVec2(min.x + ctx.px(340), bottom), ctx.texts.get("survey.skip"),
+                           ui::Icon::None, false))
+            intents.skip = true;
+    }
+    if (ui::backButton(ctx)) nav.goTo = ScreenId::Home;
+}
+
+void drawSurveyThanksScreen(ui::UiContext& ctx, Intents& nav) {
+    const float cx = ctx.size.x / 2;
+    float y = ui::headerHeight(ctx) + ctx.px(150);
+    ctx.draw->AddCircleFilled(ImVec2(cx, y + ctx.px(80)), ctx.px(90), ui::color::kSuccess, 48);
+    ui::drawIcon(ctx.draw, ui::Icon::Check, ImVec2(cx, y + ctx.px(80)), ctx.px(130), ui::color::kOnPrimary);
+    y += ctx.px(220);
+    ui::textCentered(ctx, ctx.fonts.display, cx, y, ui::color::kText, ctx.texts.get("survey.thanks_title"));
+    y += ctx.px(110);
+    ui::textWrappedCentered(ctx, ctx.fonts.body, cx, y, ctx.px(1200), ui::color::kText, ctx.texts.get("survey.thanks_text"));
+    const float bottom = ctx.size.y - ui::footerHeight(ctx) - ctx.px(40);
+    const float w = ctx.px(520);
+    if (ui::pillButton(ctx, "done", ImVec2(cx - w / 2, bottom - ctx.px(112)), ImVec2(cx + w / 2, bottom),
+                       ctx.texts.get("ticket.done"), ui::Icon::Check, true))
+        nav.goTo = ScreenId::Home;
+}
+
+}  // namespace screens
