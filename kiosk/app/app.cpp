@@ -241,10 +241,12 @@ bool App::tick(Uint32 nowTicks, Uint32 lastInputTicks, platform::PointerInput& p
         showScreen(ScreenId::Home, &pointer);
         return true;
     }
-    if (m_screen == ScreenId::SurveyCode && m_surveyGuard.lockedOut(nowTicks)) {
-        // The wait after many wrong codes counts down on screen.
-        m_survey.message =
-            m_deps.texts.format("survey.wait_seconds", {{"s", std::to_string(m_surveyGuard.secondsLeft(nowTicks))}});
+    if (m_screen == ScreenId::SurveyCode && (m_surveyGuard.lockedOut(nowTicks) || m_surveyCountingDown)) {
+        // The wait after many wrong codes counts down on screen, and goes away when it is over.
+        m_surveyCountingDown = m_surveyGuard.lockedOut(nowTicks);
+        m_survey.message = m_surveyCountingDown ? m_deps.texts.format("survey.wait_seconds",
+                                                                      {{"s", std::to_string(m_surveyGuard.secondsLeft(nowTicks))}})
+                                                : std::string();
         return true;
     }
     if (m_screen == ScreenId::Ticket) {

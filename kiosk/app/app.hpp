@@ -81,6 +81,7 @@ private:
     screens::SurveyState m_survey;
     screens::SurveyIntents m_surveyIntents;
     domain::PinGuard m_surveyGuard;  // repeated wrong codes slow down
+    bool m_surveyCountingDown = false;
     std::uint64_t m_dataVersion = 0;
 };
 

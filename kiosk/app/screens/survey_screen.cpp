@@ -28,23 +28,6 @@ void codeBoxes(ui::UiContext& ctx, float cx, float y, const std::string& code) {
     }
 }
 
-void keypad(ui::UiContext& ctx, float cx, float y, SurveyIntents& intents, bool complete) {
-    static constexpr std::array<const char*, 12> kKeys{"1", "2", "3", "4", "5", "6", "7", "8", "9", "<", "0", "ok"};
-    const float w = ctx.px(200), h = ctx.px(100), gap = ctx.px(18);
-    for (std::size_t i = 0; i < kKeys.size(); ++i) {
-        float x = cx - 1.5f * w - gap + static_cast<float>(i % 3) * (w + gap);
-        float top = y + static_cast<float>(i / 3) * (h + gap);
-        std::string key = kKeys[i];
-        std::string label = key == "<" ? ctx.texts.get("survey.delete") : key == "ok" ? ctx.texts.get("survey.ok") : key;
-        bool filled = key == "ok" && complete;
-        if (ui::pillButton(ctx, ("key:" + key).c_str(), ImVec2(x, top), ImVec2(x + w, top + h), label, ui::Icon::None,
-                           filled)) {
-            if (key == "ok") intents.submitCode = true;
-            else intents.key = key[0];
-        }
-    }
-}
-
 void progressDots(ui::UiContext& ctx, float cx, float y, int current, int total) {
     const float r = ctx.px(10), gap = ctx.px(34);
     const float left = cx - gap * static_cast<float>(total - 1) / 2;
@@ -84,7 +67,10 @@ void drawSurveyCodeScreen(ui::UiContext& ctx, const SurveyState& state, SurveyIn
         ui::textWrappedCentered(ctx, ctx.fonts.bodyBold, cx, y, ctx.px(1400), ui::color::kDanger, state.message);
     }
     y += ctx.px(60);
-    keypad(ctx, cx, y, intents, state.code.size() == kCodeLength);
+    auto key = ui::keypad(ctx, "key:", cx, y, ImVec2(ctx.px(200), ctx.px(100)), ctx.texts.get("survey.delete"),
+                          ctx.texts.get("survey.ok"), state.code.size() == kCodeLength);
+    if (key == '\n') intents.submitCode = true;
+    else if (key) intents.key = *key;
     if (ui::backButton(ctx)) nav.goTo = ScreenId::Home;
 }
 

@@ -45,19 +45,10 @@ void drawPinScreen(ui::UiContext& ctx, const PinView& view, StaffIntents& intent
         ui::textCentered(ctx, ctx.fonts.bodyBold, cx, y, ui::color::kDanger, view.message);
     }
     y += ctx.px(70);
-    static constexpr std::array<const char*, 12> kKeys{"1", "2", "3", "4", "5", "6", "7", "8", "9", "<", "0", "ok"};
-    const float w = ctx.px(190), h = ctx.px(110), gap = ctx.px(20);
-    for (std::size_t i = 0; i < kKeys.size(); ++i) {
-        float x = cx - 1.5f * w - gap + static_cast<float>(i % 3) * (w + gap);
-        float top = y + static_cast<float>(i / 3) * (h + gap);
-        std::string key = kKeys[i];
-        std::string label = key == "<" ? ctx.texts.get("staff.delete") : key == "ok" ? ctx.texts.get("staff.ok") : key;
-        if (ui::pillButton(ctx, ("pin:" + key).c_str(), ImVec2(x, top), ImVec2(x + w, top + h), label, ui::Icon::None,
-                           key == "ok")) {
-            if (key == "ok") intents.submitPin = true;
-            else intents.digit = key[0];
-        }
-    }
+    auto key = ui::keypad(ctx, "pin:", cx, y, ImVec2(ctx.px(190), ctx.px(110)), ctx.texts.get("staff.delete"),
+                          ctx.texts.get("staff.ok"), true);
+    if (key == '\n') intents.submitPin = true;
+    else if (key) intents.digit = *key;
 }
 
 namespace {

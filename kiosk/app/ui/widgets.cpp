@@ -2,6 +2,8 @@
 
 #include <imgui_internal.h>
 
+#include <array>
+
 namespace ui {
 
 std::optional<ImVec2> Targets::centerOf(const std::string& id) const {
@@ -142,6 +144,24 @@ bool pillButton(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max, const st
 }
 
 float backButtonTop(const UiContext& ctx) { return ctx.size.y - footerHeight(ctx) - ctx.px(40) - ctx.px(104); }
+
+std::optional<char> keypad(UiContext& ctx, const std::string& idPrefix, float centerX, float top, ImVec2 keySize,
+                           const std::string& deleteLabel, const std::string& okLabel, bool okFilled) {
+    static constexpr std::array<const char*, 12> kKeys{"1", "2", "3", "4", "5", "6", "7", "8", "9", "<", "0", "ok"};
+    const float gap = ctx.px(18);
+    std::optional<char> tapped;
+    for (std::size_t i = 0; i < kKeys.size(); ++i) {
+        const float x = centerX - 1.5f * keySize.x - gap + static_cast<float>(i % 3) * (keySize.x + gap);
+        const float y = top + static_cast<float>(i / 3) * (keySize.y + gap);
+        const std::string key = kKeys[i];
+        const bool ok = key == "ok";
+        const std::string label = key == "<" ? deleteLabel : ok ? okLabel : key;
+        if (pillButton(ctx, (idPrefix + key).c_str(), ImVec2(x, y), ImVec2(x + keySize.x, y + keySize.y), label,
+                       Icon::None, ok && okFilled))
+            tapped = ok ? '\n' : key[0];
+    }
+    return tapped;
+}
 
 bool backButton(UiContext& ctx) {
     const float bottom = ctx.size.y - footerHeight(ctx) - ctx.px(40);

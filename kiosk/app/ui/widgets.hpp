@@ -92,6 +92,11 @@ float textWrappedCentered(UiContext& ctx, ImFont* font, float centerX, float y, 
                           const std::string& text);
 ImVec2 measure(ImFont* font, const std::string& text);
 
+// A 3x4 keypad (1-9, delete, 0, OK) centred on centerX below top; ids are idPrefix + key
+// ("key:7", "key:<", "key:ok"). Returns the key tapped: '0'..'9', '<' (delete) or '\n' (OK).
+std::optional<char> keypad(UiContext& ctx, const std::string& idPrefix, float centerX, float top, ImVec2 keySize,
+                           const std::string& deleteLabel, const std::string& okLabel, bool okFilled);
+
 // A region that scrolls with a finger drag (and the wheel); draw ImGui text between begin/end.
 void beginScrollArea(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max);
 void endScrollArea(UiContext& ctx, const char* id);
