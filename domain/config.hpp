@@ -127,6 +127,13 @@ struct SurveyConfig {
     int minAnswersForFigures = 5; // fewer: no percentages and no breakdown are shown
 };
 
+// The ticket printer. target is "none", "file:/path/out.bin", "device:/dev/usb/lp0" or
+// "cups:QUEUE_NAME" (checked by the loader with parsePrinterTarget, domain/ticket_print.hpp).
+struct PrinterConfig {
+    std::string target = "none";
+    int widthChars = 32;  // characters per line in normal type: 32 on 58 mm paper, 48 on 80 mm
+};
+
 struct Config {
     std::string sourceName;  // file the config came from, for messages
     Office office;
@@ -138,6 +145,7 @@ struct Config {
     StaffConfig staff;
     BoardConfig board;
     SurveyConfig survey;
+    PrinterConfig printer;
 
     const Category* findCategory(std::string_view id) const;
     const ServiceCard* findService(std::string_view id) const;

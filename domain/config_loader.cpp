@@ -17,6 +17,7 @@
 #include <toml++/toml.h>
 
 #include "config.hpp"
+#include "ticket_print.hpp"
 
 namespace domain {
 namespace {
@@ -891,6 +892,32 @@ void readSurvey(const toml::node& node, Config& config, const Reporter& report) 
         optionalInt(table, "min_answers_for_figures", name, 1, 1000, report).value_or(survey.minAnswersForFigures);
 }
 
+// ---- [printer] ----
+
+constexpr std::array kPrinterKeys{"target"sv, "width_chars"sv};
+
+// The target is only checked for its form here: whether the device or queue exists is known
+// only when printing, and a missing printer must not stop the kiosk from giving numbers.
+void readPrinterTarget(const toml::table& table, PrinterConfig& printer, const TableName& name,
+                       const Reporter& report) {
+    const std::optional<std::string> target = optionalString(table, "target", name, report);
+    if (!target) return;
+    if (!parsePrinterTarget(*target))
+        report.fail(*table.get("target"), "printer.target: expected " + std::string(kPrinterTargetForms) +
+                                              " (paths start with /), found " + quoted(*target));
+    printer.target = *target;
+}
+
+void readPrinter(const toml::node& node, Config& config, const Reporter& report) {
+    const toml::table& table = expectTable(node, "[printer]", report);
+    const TableName name{"[printer]", "printer."};
+    rejectUnknownKeys(table, kPrinterKeys, name, report);
+    PrinterConfig& printer = config.printer;
+    readPrinterTarget(table, printer, name, report);
+    // 32 characters on 58 mm paper, 48 on 80 mm; the range leaves room for other fonts and rolls.
+    printer.widthChars = optionalInt(table, "width_chars", name, 24, 64, report).value_or(printer.widthChars);
+}
+
 // ---- top level ----
 
 // Each top-level section has one reader; adding [printer] means one more row here (and its
@@ -913,6 +940,7 @@ constexpr std::array kSections{
     Section{"staff"sv, "[staff]"sv, false, readStaff},
     Section{"board"sv, "[board]"sv, false, readBoard},
     Section{"survey"sv, "[survey]"sv, false, readSurvey},
+    Section{"printer"sv, "[printer]"sv, false, readPrinter},
 };
 
 std::string expectedSections() {

@@ -26,6 +26,7 @@ enum ExitCode : int {
     kUnknownTicket = 9,       // no ticket with that code today, or not a code at all
     kTransitionRefused = 10,  // the ticket's state does not allow it (serving a served ticket)
     kSurveyRefused = 11,      // survey code unknown today, ticket not served yet, or already answered
+    kPrintFailed = 12,        // no printer configured, printer fault, or the preview could not be written
 };
 
 // Prints the new ticket code alone on the first line, then what the citizen would read and the

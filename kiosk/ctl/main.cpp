@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "commands.hpp"
+#include "print_commands.hpp"
 #include "kiosk/common/config_files.hpp"
 #include "kiosk/common/paths.hpp"
 #include "kiosk/common/system_clock.hpp"
@@ -33,6 +34,8 @@ struct Options {
     int year = 0;
     std::string format = "text";
     bool semicolon = false;
+    // print-preview
+    std::string pngPath;
 };
 
 // The survey and report subcommands.
@@ -234,6 +237,48 @@ std::optional<int> runSurveyCommand(const SurveyCommands& commands, const Option
     return std::nullopt;
 }
 
+// The printer's subcommands.
+struct PrintCommands {
+    CLI::App* test = nullptr;
+    CLI::App* reprint = nullptr;
+    CLI::App* preview = nullptr;
+};
+
+PrintCommands addPrintCommands(CLI::App& app, Options& opt) {
+    PrintCommands commands;
+    commands.test = app.add_subcommand("print-test", "print a sample ticket (A000, marked as a test) on [printer] target");
+    commands.reprint = app.add_subcommand("reprint", "print today's ticket CODE again");
+    commands.reprint->add_option("CODE", opt.code, "ticket code (A007)")->required();
+    commands.preview = app.add_subcommand("print-preview", "write a PNG of today's ticket CODE as it prints");
+    commands.preview->add_option("CODE", opt.code, "ticket code (A007)")->required();
+    commands.preview->add_option("PNG", opt.pngPath, "the picture to write, e.g. ticket.png")->required();
+    return commands;
+}
+
+// Only the config and the clock: a test page needs no database.
+int printTestPage(const Options& opt) {
+    if (opt.configPath.empty()) {
+        std::cerr << "kioskctl: --config FILE is required for this command\n";
+        return ctl::kUsage;
+    }
+    return reportingErrors([&] {
+        const domain::Config config = common::loadConfigFile(opt.configPath);
+        return ctl::printTest(config, *makeClock(opt.now), std::cout, std::cerr);
+    });
+}
+
+// nullopt when none of the printer's subcommands was given.
+std::optional<int> runPrintCommand(const PrintCommands& commands, const Options& opt) {
+    if (commands.test->parsed()) return printTestPage(opt);
+    if (commands.reprint->parsed())
+        return withQueue(opt, [&](domain::QueueService& q) { return ctl::reprint(q, opt.code, std::cout, std::cerr); });
+    if (commands.preview->parsed())
+        return withQueue(opt, [&](domain::QueueService& q) {
+            return ctl::printPreview(q, opt.code, common::assetsDir(), opt.pngPath, std::cout, std::cerr);
+        });
+    return std::nullopt;
+}
+
 int setPin(const Options& opt) {
     return reportingErrors([&] {
         store::SqliteStore store(opt.dbPath);
@@ -265,6 +310,7 @@ int main(int argc, char** argv) {
     check->add_option("FILE", opt.checkPath, "the config to check")->required();
     const StaffCommands staff = addStaffCommands(app, opt);
     const SurveyCommands surveyCommands = addSurveyCommands(app, opt);
+    const PrintCommands printCommands = addPrintCommands(app, opt);
     auto* setPinCommand = app.add_subcommand("set-pin", "set the staff PIN: one line of 4-8 digits on stdin");
     setPinCommand->add_option("--pin", opt.pin, "the PIN, instead of reading stdin");
 
@@ -279,6 +325,7 @@ int main(int argc, char** argv) {
     if (setPinCommand->parsed()) return setPin(opt);
     if (auto rc = runStaffCommand(staff, opt)) return *rc;
     if (auto rc = runSurveyCommand(surveyCommands, opt)) return *rc;
+    if (auto rc = runPrintCommand(printCommands, opt)) return *rc;
     if (take->parsed()) {
         return withQueue(opt, [&](domain::QueueService& q) {
             domain::Texts texts = common::loadTextsFile(common::assetsDir() + "/i18n/it.toml");

@@ -588,3 +588,116 @@ TEST(KioskctlSurvey, reportYearHasWhatTheComunePublishes) {
     EXPECT_NE(csv.out.find("Adulti;5;5;0;"), std::string::npos) << csv.out;
     EXPECT_EQ(ctl(dir, {"report-year", "2026", "--format", "pdf"}).exitCode, 2);
 }
+
+// ---- the printer (issue 6) ----
+
+namespace {
+
+// Gorgonzola's config with its [printer] target replaced: the last section, so it is cut off.
+std::string configPrintingTo(const TempDir& dir, const std::string& target) {
+    std::string text = testing_support::readFile(kConfig);
+    text = text.substr(0, text.rfind("[printer]"));
+    const std::string path = dir.file("printing.toml");
+    std::ofstream(path) << text << "[printer]\ntarget = \"" << target << "\"\nwidth_chars = 32\n";
+    return path;
+}
+
+testing_support::ProcessResult ctlWith(const std::string& config, const TempDir& dir, std::vector<std::string> args) {
+    std::vector<std::string> all = {"--config", config, "--db", dir.file("kiosk.db"), "--now", "2026-11-30T15:45"};
+    all.insert(all.end(), args.begin(), args.end());
+    return runProcess(KIOSKCTL_BIN, all);
+}
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST(KioskctlPrint, printTestWritesASampleTicketToAFileTarget) {
+    TempDir dir;
+    const std::string out = dir.file("ticket.bin");
+    auto r = ctlWith(configPrintingTo(dir, "file:" + out), dir, {"print-test"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(r.out, "test ticket A000 printed to file:" + out + "\n");
+    const std::string bytes = testing_support::readFile(out);
+    EXPECT_EQ(bytes.substr(0, 5), "\x1b@\x1bt\x13");
+    EXPECT_TRUE(has(bytes, "STAMPA DI PROVA"));
+    EXPECT_TRUE(has(bytes, "A000"));
+    EXPECT_TRUE(has(bytes, "Comune di Gorgonzola"));
+    EXPECT_EQ(bytes.substr(bytes.size() - 3), "\x1dV\x01");
+}
+
+TEST(KioskctlPrint, reprintPrintsTodaysTicketWithItsSurveyCode) {
+    TempDir dir;
+    const std::string out = dir.file("ticket.bin");
+    const std::string config = configPrintingTo(dir, "file:" + out);
+    auto taken = ctlWith(config, dir, {"take", "anziani", "--json"});
+    ASSERT_EQ(taken.exitCode, 0) << taken.err;
+    const std::string surveyCode = nlohmann::json::parse(taken.out)["survey_code"];
+    EXPECT_FALSE(std::ifstream(out).good()) << "taking a ticket with kioskctl prints nothing";
+
+    auto r = ctlWith(config, dir, {"reprint", "n1"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(r.out, "N001 printed to file:" + out + "\n");
+    const std::string bytes = testing_support::readFile(out);
+    EXPECT_TRUE(has(bytes, "N001"));
+    EXPECT_TRUE(has(bytes, "Anziani"));
+    EXPECT_TRUE(has(bytes, surveyCode));
+    EXPECT_TRUE(has(bytes, "30/11/2026 ore 15:45"));
+    EXPECT_TRUE(has(bytes, "Ristampa delle 15:45"));
+}
+
+TEST(KioskctlPrint, reprintOfAnUnknownCodeExits9) {
+    TempDir dir;
+    const std::string config = configPrintingTo(dir, "file:" + dir.file("ticket.bin"));
+    auto unknown = ctlWith(config, dir, {"reprint", "A009"});
+    EXPECT_EQ(unknown.exitCode, 9);
+    EXPECT_TRUE(has(unknown.err, "no ticket A009 today (2026-11-30)")) << unknown.err;
+    auto notACode = ctlWith(config, dir, {"print-preview", "xyz", dir.file("t.png")});
+    EXPECT_EQ(notACode.exitCode, 9);
+    EXPECT_TRUE(has(notACode.err, "\"xyz\" is not a ticket code")) << notACode.err;
+}
+
+TEST(KioskctlPrint, aFailingTargetExits12NamingIt) {
+    TempDir dir;
+    const std::string target = "device:" + dir.file("usb/lp0");
+    const std::string config = configPrintingTo(dir, target);
+    auto test = ctlWith(config, dir, {"print-test"});
+    EXPECT_EQ(test.exitCode, 12);
+    EXPECT_TRUE(test.out.empty());
+    EXPECT_TRUE(has(test.err, "printer " + target + ": cannot open the device")) << test.err;
+
+    ASSERT_EQ(ctlWith(config, dir, {"take", "adulti"}).exitCode, 0);
+    auto again = ctlWith(config, dir, {"reprint", "A001"});
+    EXPECT_EQ(again.exitCode, 12);
+    EXPECT_TRUE(has(again.err, "A001 not printed: printer " + target)) << again.err;
+}
+
+TEST(KioskctlPrint, noPrinterConfiguredExits12) {
+    TempDir dir;
+    auto r = ctl(dir, {"print-test"});
+    EXPECT_EQ(r.exitCode, 12);
+    EXPECT_TRUE(has(r.err, "no printer configured")) << r.err;
+}
+
+TEST(KioskctlPrint, printPreviewWritesAPngOfThePaperWidth) {
+    TempDir dir;
+    ASSERT_EQ(ctl(dir, {"--now", "2026-11-30T15:45", "take", "disabili"}).exitCode, 0);
+    const std::string png = dir.file("D001.png");
+    auto r = ctl(dir, {"--now", "2026-11-30T15:50", "print-preview", "D001", png});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(r.out, "D001 preview written to " + png + "\n");
+    const std::string bytes = testing_support::readFile(png);
+    ASSERT_GT(bytes.size(), 24u);
+    EXPECT_EQ(bytes.substr(1, 3), "PNG");
+    // IHDR: big-endian width at byte 16; 384 px for 32 characters (58 mm).
+    const auto byteAt = [&](std::size_t i) { return static_cast<unsigned char>(bytes[i]); };
+    EXPECT_EQ((byteAt(16) << 24) | (byteAt(17) << 16) | (byteAt(18) << 8) | byteAt(19), 384);
+}
+
+TEST(KioskctlPrint, printPreviewToAnUnwritablePathExits12) {
+    TempDir dir;
+    ASSERT_EQ(ctl(dir, {"--now", "2026-11-30T15:45", "take", "adulti"}).exitCode, 0);
+    auto r = ctl(dir, {"--now", "2026-11-30T15:50", "print-preview", "A001", dir.file("missing/t.png")});
+    EXPECT_EQ(r.exitCode, 12);
+    EXPECT_TRUE(has(r.err, "cannot write")) << r.err;
+}

@@ -133,7 +133,8 @@ TEST(Config, reportsTheFirstUnknownKeyInFileOrderNotAlphabetical) {
 TEST(Config, unknownSectionIsRejectedWithTheExpectedOnes) {
     const std::string error = errorFor(kOffice + kTwoCategories + "\n[orari]\nlunedi = \"9-12\"\n");
     EXPECT_EQ(error, "test.toml:16: unknown section [orari] (expected sections: [office], "
-                     "[[categories]], [hours], [tickets], [charter], [[services]], [staff], [board], [survey])");
+                     "[[categories]], [hours], [tickets], [charter], [[services]], [staff], [board], [survey], "
+                     "[printer])");
 }
 
 TEST(Config, keyBeforeAnySectionIsRejected) {
@@ -722,4 +723,54 @@ TEST(Config, surveyQuestionsMustNotBeEmptyAndKeysAreChecked) {
                          "survey.overall_question: must not be empty"));
     const std::string error = errorFor(kOffice + kTwoCategories + "[survey]\ntarget = 70\n");
     EXPECT_TRUE(startsWith(error, "test.toml:16: unknown key \"target\" in [survey]")) << error;
+}
+
+TEST(Config, printerSectionReadsTargetAndWidth) {
+    const Config config =
+        parseConfig(kOffice + kTwoCategories + "[printer]\ntarget = \"cups:Termica_58\"\nwidth_chars = 48\n", "test.toml");
+    EXPECT_EQ(config.printer.target, "cups:Termica_58");
+    EXPECT_EQ(config.printer.widthChars, 48);
+}
+
+TEST(Config, printerWithoutTheSectionPrintsNothing) {
+    const Config config = parseConfig(kOffice + kTwoCategories, "test.toml");
+    EXPECT_EQ(config.printer.target, "none");
+    EXPECT_EQ(config.printer.widthChars, 32);
+}
+
+TEST(Config, printerAcceptsEveryTargetForm) {
+    for (const std::string target : {"none", "file:/tmp/ticket.bin", "device:/dev/usb/lp0", "cups:Ticket-Printer"}) {
+        const Config config = parseConfig(kOffice + kTwoCategories + "[printer]\ntarget = \"" + target + "\"\n",
+                                          "test.toml");
+        EXPECT_EQ(config.printer.target, target);
+    }
+}
+
+TEST(Config, printerTargetOfAnotherFormIsRejectedWithTheForms) {
+    for (const std::string target : {"usb", "file:out.bin", "device:", "cups:", "cups:my queue", "lp0"}) {
+        const std::string error =
+            errorFor(kOffice + kTwoCategories + "[printer]\nwidth_chars = 32\ntarget = \"" + target + "\"\n");
+        EXPECT_TRUE(startsWith(error, "test.toml:17: printer.target: expected \"none\", \"file:/path/out.bin\", "
+                                      "\"device:/dev/usb/lp0\" or \"cups:QUEUE_NAME\""))
+            << error;
+        EXPECT_TRUE(contains(error, "found \"" + target + "\"")) << error;
+    }
+}
+
+TEST(Config, printerWidthStaysInItsRangeAndKeysAreChecked) {
+    const std::string error = errorFor(kOffice + kTwoCategories + "[printer]\nwidth_chars = 80\n");
+    EXPECT_TRUE(startsWith(error, "test.toml:16: printer.width_chars: expected a whole number from 24 to 64, found 80"))
+        << error;
+    EXPECT_TRUE(contains(errorFor(kOffice + kTwoCategories + "[printer]\ntarget = 1\n"),
+                         "printer.target: expected a text in double quotes"));
+    EXPECT_TRUE(startsWith(errorFor(kOffice + kTwoCategories + "[printer]\nwidth = 32\n"),
+                           "test.toml:16: unknown key \"width\" in [printer] (expected one of: target, width_chars)"));
+}
+
+TEST(Config, shippedConfigsHaveNoPrinter) {
+    for (const std::string name : {"gorgonzola.toml", "massa.toml"}) {
+        const Config config = loadShipped(name);
+        EXPECT_EQ(config.printer.target, "none") << name;
+        EXPECT_EQ(config.printer.widthChars, 32) << name;
+    }
 }

@@ -1,0 +1,123 @@
+#include "print_commands.hpp"
+
+#include <algorithm>
+#include <ostream>
+#include <stdexcept>
+
+#include "commands.hpp"
+#include "domain/ticket_policy.hpp"
+#include "domain/ticket_print.hpp"
+#include "kiosk/common/printer.hpp"
+#include "kiosk/common/ticket_preview.hpp"
+
+namespace ctl {
+namespace {
+
+using Style = domain::PrintLine::Style;
+
+// The wait as the ticket screen computes it (QueueService::describe), for a ticket already taken.
+int currentWaitMinutes(const domain::QueueService& queue, int peopleAhead) {
+    const domain::LocalDateTime now = queue.now();
+    const auto session = queue.calendar().currentOrNextSession(now);
+    if (!session) return 0;
+    return domain::roundedWaitMinutes(
+        domain::expectedWaitMinutes(*session, now, peopleAhead, queue.interviewMinutes()));
+}
+
+// A sample nobody can mistake for a real number: "A000", the survey code all zeros, and a banner.
+domain::IssuedTicket sampleTicket(const domain::Config& config, const domain::Clock& clock) {
+    domain::IssuedTicket issued;
+    issued.category = config.categories.empty() ? nullptr : &config.categories.front();
+    const char prefix = issued.category ? issued.category->prefix : 'A';
+    issued.ticket.code = domain::formatTicketCode(prefix, 0);
+    issued.ticket.categoryId = issued.category ? issued.category->id : "";
+    issued.ticket.issuedAt = clock.now();
+    issued.ticket.serviceDay = clock.now().date;
+    issued.ticket.surveyCode = "000000";
+    issued.peopleAhead = 2;
+    issued.waitMinutes = 25;
+    return issued;
+}
+
+void addBanner(domain::PrintedTicket& ticket, const std::string& text) {
+    ticket.lines.insert(ticket.lines.begin(), {text, Style::Bold, true});
+    ticket.lines.push_back({text, Style::Bold, true});
+}
+
+int sendToPrinter(const domain::Config& config, const domain::PrintedTicket& ticket, const std::string& code,
+                  std::ostream& out, std::ostream& err) {
+    common::TicketPrinter printer(config.printer);
+    const common::PrintResult result = printer.print(ticket);
+    if (result.skipped) {
+        err << "kioskctl: no printer configured ([printer] target = \"none\" in " << config.sourceName << ")\n";
+        return kPrintFailed;
+    }
+    if (!result.ok) {
+        err << "kioskctl: " << code << " not printed: " << result.error << '\n';
+        return kPrintFailed;
+    }
+    out << code << " printed to " << config.printer.target << '\n';
+    return kOk;
+}
+
+// The same words as the staff commands' refusals (domain/staff.cpp).
+int unknownTicket(const domain::QueueService& queue, const std::string& code, std::ostream& err) {
+    const auto parsed = domain::parseTicketCode(code);
+    if (!parsed)
+        err << "kioskctl: \"" << code << "\" is not a ticket code (like A007)\n";
+    else
+        err << "kioskctl: no ticket " << domain::formatTicketCode(parsed->prefix, parsed->number) << " today ("
+            << queue.now().date.iso() << ")\n";
+    return kUnknownTicket;
+}
+
+}  // namespace
+
+std::optional<domain::IssuedTicket> todaysTicket(const domain::QueueService& queue, const std::string& code) {
+    const auto parsed = domain::parseTicketCode(code);
+    if (!parsed) return std::nullopt;
+    const std::string wanted = domain::formatTicketCode(parsed->prefix, parsed->number);
+    const domain::QueueSnapshot snapshot = queue.snapshot();
+    const auto found = std::find_if(snapshot.tickets.begin(), snapshot.tickets.end(),
+                                    [&](const domain::Ticket& t) { return t.code == wanted; });
+    if (found == snapshot.tickets.end()) return std::nullopt;
+    domain::IssuedTicket issued;
+    issued.ticket = *found;
+    issued.category = queue.config().findCategory(found->categoryId);
+    issued.peopleAhead = std::max(0, snapshot.positionOf(found->id) - 1);
+    if (found->state == domain::TicketState::Waiting)
+        issued.waitMinutes = currentWaitMinutes(queue, issued.peopleAhead);
+    return issued;
+}
+
+int printTest(const domain::Config& config, const domain::Clock& clock, std::ostream& out, std::ostream& err) {
+    const domain::IssuedTicket sample = sampleTicket(config, clock);
+    domain::PrintedTicket ticket = domain::printedTicket(config, sample);
+    addBanner(ticket, "*** STAMPA DI PROVA ***");
+    return sendToPrinter(config, ticket, "test ticket " + sample.ticket.code, out, err);
+}
+
+int reprint(const domain::QueueService& queue, const std::string& code, std::ostream& out, std::ostream& err) {
+    const auto issued = todaysTicket(queue, code);
+    if (!issued) return unknownTicket(queue, code, err);
+    domain::PrintedTicket ticket = domain::printedTicket(queue.config(), *issued);
+    ticket.lines.push_back({"Ristampa delle " + queue.now().hhmm(), Style::Normal, true});
+    return sendToPrinter(queue.config(), ticket, issued->ticket.code, out, err);
+}
+
+int printPreview(const domain::QueueService& queue, const std::string& code, const std::string& assetsDir,
+                 const std::string& pngPath, std::ostream& out, std::ostream& err) {
+    const auto issued = todaysTicket(queue, code);
+    if (!issued) return unknownTicket(queue, code, err);
+    try {
+        common::writeTicketPreviewPng(domain::printedTicket(queue.config(), *issued),
+                                      queue.config().printer.widthChars, assetsDir, pngPath);
+    } catch (const std::runtime_error& e) {
+        err << "kioskctl: " << e.what() << '\n';
+        return kPrintFailed;
+    }
+    out << issued->ticket.code << " preview written to " << pngPath << '\n';
+    return kOk;
+}
+
+}  // namespace ctl
