@@ -1,6 +1,8 @@
 #include "app.hpp"
 
 #include <cstdio>
+
+#include "domain/ticket_print.hpp"
 #include <random>
 
 #include "screens/error_screen.hpp"
@@ -153,6 +155,7 @@ void App::takeTicket(const std::string& categoryId) {
         m_ticket.issued = m_deps.queue.takeTicket(categoryId, m_category.requestToken);
         reloadSnapshot();
         m_screen = ScreenId::Ticket;
+        printTicket();
     } catch (const domain::TicketRefusedError& e) {
         // The hours or the queue changed since the home screen was drawn.
         m_decision = e.decision();
@@ -216,6 +219,24 @@ void App::applySurveyIntents(const screens::SurveyIntents& intents, platform::Po
     }
     if (intents.score) recordScore(intents.score, pointer);
     else if (intents.skip && m_survey.question > 0) recordScore(std::nullopt, pointer);
+}
+
+// Printed only after the commit: a paper ticket always exists in the database. A fault leaves
+// the ticket on screen with a note, and tells the staff console through the store.
+void App::printTicket() {
+    m_ticket.print = screens::PrintOutcome::NoPrinter;
+    if (!m_deps.printer || !m_deps.printer->enabled()) return;
+    common::PrintResult result = m_deps.printer->print(domain::printedTicket(m_deps.config, m_ticket.issued));
+    m_ticket.print = result.ok ? screens::PrintOutcome::Printed : screens::PrintOutcome::Failed;
+    if (!result.ok) std::fprintf(stderr, "kiosk: printing %s failed: %s\n", m_ticket.issued.ticket.code.c_str(),
+                                 result.error.c_str());
+    try {
+        std::string status = result.ok ? std::string() : result.error;
+        if (m_deps.store.setting(kPrinterStatusKey).value_or("") != status)
+            m_deps.store.setSetting(kPrinterStatusKey, status);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "kiosk: cannot record the printer status: %s\n", e.what());
+    }
 }
 
 void App::applyIntents(platform::PointerInput& pointer) {

@@ -6,10 +6,12 @@
 #include <string>
 
 #include "domain/pin_guard.hpp"
+#include "kiosk/common/printer.hpp"
 #include "domain/queue.hpp"
 #include "domain/survey_service.hpp"
 #include "domain/texts.hpp"
 #include "platform/pointer_input.hpp"
+#include "printer_status.hpp"
 #include "role.hpp"
 #include "screens/category_screen.hpp"
 #include "screens/home_screen.hpp"
@@ -28,6 +30,7 @@ struct AppDeps {
     domain::SurveyService& survey;
     domain::TicketStore& store;
     bool simulatedClock = false;  // shows "DEMO" in the header
+    common::TicketPrinter* printer = nullptr;  // none: the ticket is only shown
 };
 
 // Seconds after which a screen gives way to home by itself.
@@ -59,6 +62,7 @@ public:
 
 private:
     void takeTicket(const std::string& categoryId);
+    void printTicket();
     void applySurveyIntents(const screens::SurveyIntents& intents, platform::PointerInput& pointer);
     void submitSurveyCode();
     void recordScore(std::optional<int> score, platform::PointerInput& pointer);

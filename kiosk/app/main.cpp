@@ -18,6 +18,7 @@
 #include "staff/staff_console.hpp"
 #include "kiosk/common/config_files.hpp"
 #include "kiosk/common/paths.hpp"
+#include "kiosk/common/printer.hpp"
 #include "kiosk/common/system_clock.hpp"
 #include "kiosk/store/sqlite_store.hpp"
 #include "platform/screenshot.hpp"
@@ -170,6 +171,7 @@ void handleEvent(const SDL_Event& e, platform::Window& window, platform::Pointer
 }
 
 struct RoleDeps {
+    common::TicketPrinter* printer;
     const domain::Config& config;
     const domain::Texts& texts;
     domain::QueueService& queue;
@@ -190,7 +192,8 @@ std::unique_ptr<app::Role> makeRole(const Options& opt, const RoleDeps& d) {
                                                                    common::assetsDir() + "/sounds/chime.wav",
                                                                    d.simulated, sound});
     }
-    return std::make_unique<app::App>(app::AppDeps{d.config, d.texts, d.queue, d.survey, d.store, d.simulated});
+    return std::make_unique<app::App>(
+        app::AppDeps{d.config, d.texts, d.queue, d.survey, d.store, d.simulated, d.printer});
 }
 
 std::string windowTitle(const std::string& role, const std::string& office) {
@@ -312,8 +315,12 @@ int main(int argc, char** argv) {
 
         domain::StaffService staffService(config, store, *clock);
         domain::SurveyService surveyService(config, store, *clock);
+        // A screenshot never prints; the printer itself comes from [printer] in the config.
+        std::unique_ptr<common::TicketPrinter> printer;
+        if (opt.role == "citizen" && opt.screenshotPath.empty())
+            printer = std::make_unique<common::TicketPrinter>(config.printer);
         std::unique_ptr<app::Role> role =
-            makeRole(opt, {config, texts, queue, staffService, surveyService, store, *clock, simulated});
+            makeRole(opt, {printer.get(), config, texts, queue, staffService, surveyService, store, *clock, simulated});
         if (!opt.screenshotPath.empty()) return renderScreenshot(opt, window, *role, fonts, texts);
         return runLoop(opt, window, *role, fonts, texts);
     } catch (const domain::ConfigError& e) {

@@ -294,3 +294,32 @@ TEST_F(KioskUi, anUnknownSurveyCodeGetsAKindMessageAndNoQuestions) {
                        "tap key:ok\nexpect-target survey_error\nexpect-screen survey-code\nquit\n");
     EXPECT_EQ(r.exitCode, 0) << r.err;
 }
+
+// A printer that does not answer: the ticket is still stored and shown, with a note to write the
+// code down, and the staff console shows the fault.
+TEST_F(KioskUi, aFailingPrinterLeavesTheTicketStoredAndShownWithANote) {
+    std::string config = testing_support::readFile(kConfig);
+    const std::string none = "target = \"none\"";
+    ASSERT_NE(config.find(none), std::string::npos);
+    config.replace(config.find(none), none.size(), "target = \"device:" + dir.file("no-such-dir/lp0") + "\"");
+    const std::string brokenConfig = dir.file("broken-printer.toml");
+    std::ofstream(brokenConfig) << config;
+    const std::string png = dir.file("print-failed.png");
+    auto r = runProcess(KIOSK_BIN, {"--config", brokenConfig, "--db", db(), "--windowed", "1280x800", "--now",
+                                    "2026-11-30T15:45", "--ui-script",
+                                    writeScript(dir, "take.txt",
+                                                "tap take_ticket\nexpect-screen category\ntap category:adulti\n"
+                                                "expect-screen ticket\nexpect-target print_failed\nscreenshot " +
+                                                    png + "\nquit\n")});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    ASSERT_EQ(storedTickets().size(), 1u);
+    EXPECT_EQ(loadPng(png).width, 1280);
+
+    ASSERT_EQ(runProcess(KIOSKCTL_BIN, {"--config", kConfig, "--db", db(), "set-pin", "--pin", "2468"}).exitCode, 0);
+    auto staff = runProcess(KIOSK_BIN, roleArgs("staff", db(),
+                                                writeScript(dir, "staff.txt",
+                                                            "tap pin:2\ntap pin:4\ntap pin:6\ntap pin:8\ntap pin:ok\n"
+                                                            "expect-screen staff-console\nexpect-target printer_fault\n"
+                                                            "quit\n")));
+    EXPECT_EQ(staff.exitCode, 0) << staff.err;
+}

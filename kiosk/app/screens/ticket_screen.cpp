@@ -32,7 +32,18 @@ void drawTicketScreen(ui::UiContext& ctx, const TicketScreenState& state, Intent
     ui::textCentered(ctx, ctx.fonts.body, cx, y, ui::color::kText,
                      ctx.texts.format("ticket.wait_estimate", {{"minutes", std::to_string(issued.waitMinutes)}}));
     y += ctx.px(46);
-    ui::textCentered(ctx, ctx.fonts.body, cx, y, ui::color::kTextMuted, ctx.texts.get("ticket.wait_hint"));
+    // What to do with the paper: take it, or write the number down when the printer failed.
+    std::string hint = ctx.texts.get("ticket.wait_hint");
+    ImU32 hintColor = ui::color::kTextMuted;
+    ImFont* hintFont = ctx.fonts.body;
+    if (state.print == PrintOutcome::Printed) hint = ctx.texts.get("ticket.take_printed");
+    if (state.print == PrintOutcome::Failed) {
+        hint = ctx.texts.get("ticket.print_failed");
+        hintColor = ui::color::kDanger;
+        hintFont = ctx.fonts.bodyBold;
+        ctx.targets.record("print_failed", ImVec2(cx - 1, y), ImVec2(cx + 1, y + 1));
+    }
+    ui::textCentered(ctx, hintFont, cx, y, hintColor, hint);
     if (!issued.ticket.surveyCode.empty()) {
         // A band of its own at the foot of the card, like the tear-off part of a paper ticket.
         const float bandTop = cardMax.y - ctx.px(76);

@@ -5,10 +5,13 @@
 
 namespace screens {
 
+enum class PrintOutcome { NoPrinter, Printed, Failed };
+
 // The ticket just taken, shown until the citizen confirms or the timeout brings them home.
 struct TicketScreenState {
     domain::IssuedTicket issued;
     int secondsLeft = 0;
+    PrintOutcome print = PrintOutcome::NoPrinter;
 };
 
 void drawTicketScreen(ui::UiContext& ctx, const TicketScreenState& state, Intents& intents);

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "kiosk/common/pin.hpp"
+#include "../printer_status.hpp"
 #include "staff_screens.hpp"
 
 namespace staff {
@@ -29,6 +30,7 @@ void StaffConsole::reload() {
         view.active.resize(kMaxRows);
     }
     view.figures = domain::dayFigures(snap.tickets, m_deps.queue.now());
+    m_printerFault = m_deps.store.setting(app::kPrinterStatusKey).value_or("");
     m_view = std::move(view);
     if (m_showSatisfaction) reloadSatisfaction();
 }
@@ -98,7 +100,8 @@ void StaffConsole::drawFrame(ui::UiContext& ctx) {
         drawSatisfaction(ctx);
     else
         drawConsoleScreen(ctx,
-                          {m_deps.config, m_view, m_selected, m_desk, m_status, m_statusIsError, m_deps.queue.now()},
+                          {m_deps.config, m_view, m_selected, m_desk, m_status, m_statusIsError, m_deps.queue.now(),
+                           m_printerFault},
                           m_intents);
     ui::endScreen();
 }

@@ -76,6 +76,7 @@ private:
     std::string m_pinMessage;
     bool m_countingDown = false;
     std::string m_status;  // the result of the last action, or its error
+    std::string m_printerFault;  // the citizen kiosk's last print error
     bool m_statusIsError = false;
     std::string m_selected;
     int m_desk = 1;

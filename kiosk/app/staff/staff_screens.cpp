@@ -218,6 +218,15 @@ void drawConsoleScreen(ui::UiContext& ctx, const ConsoleScreenView& view, StaffI
     if (!view.status.empty())
         ui::textAt(ctx, ctx.fonts.bodyBold, ImVec2(pad, ctx.size.y - pad - ctx.px(40)),
                    view.statusIsError ? ui::color::kDanger : ui::color::kSuccess, view.status);
+    if (!view.printerFault.empty()) {
+        // Citizens are told to write their number down: staff must know why, and fix it.
+        std::string fault = ctx.texts.format("staff.printer_fault", {{"error", view.printerFault}});
+        ImVec2 s = ui::measure(ctx.fonts.bodyBold, fault);
+        ctx.targets.record("printer_fault", ImVec2(ctx.size.x - pad - s.x, ctx.size.y - pad - ctx.px(40)),
+                           ImVec2(ctx.size.x - pad, ctx.size.y - pad));
+        ui::textAt(ctx, ctx.fonts.bodyBold, ImVec2(ctx.size.x - pad - s.x, ctx.size.y - pad - ctx.px(40)),
+                   ui::color::kDanger, fault);
+    }
 }
 
 }  // namespace staff

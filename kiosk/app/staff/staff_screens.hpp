@@ -22,6 +22,7 @@ struct ConsoleScreenView {
     const std::string& status;
     bool statusIsError = false;
     domain::LocalDateTime now;
+    const std::string& printerFault;  // "" when the kiosk's printer works
 };
 
 void drawConsoleScreen(ui::UiContext& ctx, const ConsoleScreenView& view, StaffIntents& intents);
