@@ -46,7 +46,7 @@ void App::showScreen(ScreenId id, platform::PointerInput* pointer) {
     m_screen = id;
     m_screenShownAt = SDL_GetTicks();
     if (id == ScreenId::Category) m_category.requestToken = newRequestToken();
-    if (id == ScreenId::Ticket) m_ticket.secondsLeft = kTicketScreenSeconds;
+    if (id == ScreenId::Ticket) m_ticket.secondsLeft = ticketScreenSeconds();
     if (id == ScreenId::SurveyCode) {
         m_survey = {};  // a new person: nothing of the previous answer stays on screen
         if (m_surveyGuard.lockedOut(m_screenShownAt))
@@ -221,6 +221,10 @@ void App::applySurveyIntents(const screens::SurveyIntents& intents, platform::Po
     else if (intents.skip && m_survey.question > 0) recordScore(std::nullopt, pointer);
 }
 
+int App::ticketScreenSeconds() const {
+    return m_ticket.print == screens::PrintOutcome::Failed ? kTicketScreenSecondsToWriteDown : kTicketScreenSeconds;
+}
+
 // Printed only after the commit: a paper ticket always exists in the database. A fault leaves
 // the ticket on screen with a note, and tells the staff console through the store.
 void App::printTicket() {
@@ -271,7 +275,7 @@ bool App::tick(Uint32 nowTicks, Uint32 lastInputTicks, platform::PointerInput& p
         return true;
     }
     if (m_screen == ScreenId::Ticket) {
-        int left = kTicketScreenSeconds - static_cast<int>((nowTicks - m_screenShownAt) / 1000);
+        int left = ticketScreenSeconds() - static_cast<int>((nowTicks - m_screenShownAt) / 1000);
         if (left <= 0) {
             showScreen(ScreenId::Home, &pointer);
             return true;

@@ -35,6 +35,7 @@ struct AppDeps {
 
 // Seconds after which a screen gives way to home by itself.
 inline constexpr int kTicketScreenSeconds = 12;
+inline constexpr int kTicketScreenSecondsToWriteDown = 30;  // the printer failed: time to copy the code
 inline constexpr int kIdleSecondsToHome = 90;
 inline constexpr int kThanksSeconds = 8;
 
@@ -63,6 +64,7 @@ public:
 private:
     void takeTicket(const std::string& categoryId);
     void printTicket();
+    int ticketScreenSeconds() const;
     void applySurveyIntents(const screens::SurveyIntents& intents, platform::PointerInput& pointer);
     void submitSurveyCode();
     void recordScore(std::optional<int> score, platform::PointerInput& pointer);
