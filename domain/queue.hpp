@@ -72,6 +72,9 @@ public:
     double interviewMinutes() const;
     const OpeningCalendar& calendar() const { return m_calendar; }
 
+    // What a ticket's holder reads now: people ahead and the honest wait (reprints, previews).
+    IssuedTicket describe(const Ticket& ticket, const Category& category, int peopleAhead) const;
+
     // What a ticket taken now would look like, without storing anything (screenshots, previews).
     IssuedTicket previewTicket(std::string_view categoryId) const;
 
@@ -81,7 +84,6 @@ public:
 
 private:
     const Category& categoryOrThrow(std::string_view id) const;
-    IssuedTicket describe(const Ticket& ticket, const Category& category, int peopleAhead) const;
 
     const Config& m_config;
     TicketStore& m_store;

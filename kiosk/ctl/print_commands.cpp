@@ -15,15 +15,6 @@ namespace {
 
 using Style = domain::PrintLine::Style;
 
-// The wait as the ticket screen computes it (QueueService::describe), for a ticket already taken.
-int currentWaitMinutes(const domain::QueueService& queue, int peopleAhead) {
-    const domain::LocalDateTime now = queue.now();
-    const auto session = queue.calendar().currentOrNextSession(now);
-    if (!session) return 0;
-    return domain::roundedWaitMinutes(
-        domain::expectedWaitMinutes(*session, now, peopleAhead, queue.interviewMinutes()));
-}
-
 // A sample nobody can mistake for a real number: "A000", the survey code all zeros, and a banner.
 domain::IssuedTicket sampleTicket(const domain::Config& config, const domain::Clock& clock) {
     domain::IssuedTicket issued;
@@ -81,12 +72,12 @@ std::optional<domain::IssuedTicket> todaysTicket(const domain::QueueService& que
     const auto found = std::find_if(snapshot.tickets.begin(), snapshot.tickets.end(),
                                     [&](const domain::Ticket& t) { return t.code == wanted; });
     if (found == snapshot.tickets.end()) return std::nullopt;
-    domain::IssuedTicket issued;
-    issued.ticket = *found;
-    issued.category = queue.config().findCategory(found->categoryId);
-    issued.peopleAhead = std::max(0, snapshot.positionOf(found->id) - 1);
-    if (found->state == domain::TicketState::Waiting)
-        issued.waitMinutes = currentWaitMinutes(queue, issued.peopleAhead);
+    const int ahead = std::max(0, snapshot.positionOf(found->id) - 1);
+    const domain::Category* category = queue.config().findCategory(found->categoryId);
+    // A category since removed from the config: the ticket still reprints, without estimates.
+    domain::IssuedTicket issued = category ? queue.describe(*found, *category, ahead)
+                                           : domain::IssuedTicket{*found, nullptr, ahead, 0};
+    if (found->state != domain::TicketState::Waiting) issued.waitMinutes = 0;
     return issued;
 }
 
