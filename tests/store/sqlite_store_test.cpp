@@ -13,6 +13,7 @@
 #include <map>
 #include <numeric>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -136,6 +137,78 @@ std::vector<int> oneTo(int last) {
     std::iota(numbers.begin(), numbers.end(), 1);
     return numbers;
 }
+
+
+// A forked child racing the parent: both get ready, then start on the same "go" byte, so the race
+// is real without any sleep. The child body receives (readyFd, goFd, resultFd) and must _exit.
+class ChildRace {
+public:
+    template <typename Body>
+    explicit ChildRace(Body&& childBody) {
+        if (pipe(m_ready) != 0 || pipe(m_go) != 0 || pipe(m_result) != 0) throw std::runtime_error("pipe failed");
+        m_pid = fork();
+        if (m_pid == -1) throw std::runtime_error("fork failed");
+        if (m_pid == 0) {
+            close(m_ready[0]);
+            close(m_go[1]);
+            close(m_result[0]);
+            childBody(m_ready[1], m_go[0], m_result[1]);
+            _exit(3);
+        }
+        closeFd(m_ready[1]);
+        closeFd(m_go[0]);
+        closeFd(m_result[1]);
+    }
+    ChildRace(const ChildRace&) = delete;
+    ChildRace& operator=(const ChildRace&) = delete;
+    ~ChildRace() {
+        // A test that stopped early still reaps its child; nothing may throw from here.
+        try {
+            if (m_pid > 0) waitStatus();
+        } catch (...) {
+        }
+    }
+
+    // In the child: says it is ready, then waits for the parent's "go"; false if the parent is gone.
+    static bool readyThenWaitForGo(int readyFd, int goFd) {
+        const char ready = 'r';
+        char go = 0;
+        return write(readyFd, &ready, 1) == 1 && read(goFd, &go, 1) == 1;
+    }
+
+    // Waits until the child is ready, then lets both run at once; throws if the child is gone.
+    void start() {
+        char ready = 0;
+        if (read(m_ready[0], &ready, 1) != 1) throw std::runtime_error("child never became ready");
+        const char go = 'g';
+        if (write(m_go[1], &go, 1) != 1) throw std::runtime_error("cannot signal the child");
+    }
+    // Unblocks a child still waiting for "go" (the parent failed before starting it).
+    void release() { closeFd(m_go[1]); }
+    // What the child wrote; reading to the end needs the child to exit.
+    int resultFd() const { return m_result[0]; }
+    // The child's wait status (see WIFEXITED); closes the parent's ends first.
+    int waitStatus() {
+        release();
+        closeFd(m_ready[0]);
+        int status = 0;
+        const pid_t waited = waitpid(m_pid, &status, 0);
+        m_pid = -1;
+        closeFd(m_result[0]);
+        if (waited == -1) throw std::runtime_error("waitpid failed");
+        return status;
+    }
+
+private:
+    static void closeFd(int& fd) {
+        if (fd >= 0) close(fd);
+        fd = -1;
+    }
+    int m_ready[2] = {-1, -1};
+    int m_go[2] = {-1, -1};
+    int m_result[2] = {-1, -1};
+    pid_t m_pid = -1;
+};
 
 }  // namespace
 
@@ -432,10 +505,7 @@ constexpr int kTicketsPerProcess = 300;
 [[noreturn]] void issueFromChildProcess(const std::string& path, int readyFd, int goFd) {
     try {
         store::SqliteStore db(path);
-        const char ready = 'r';
-        if (write(readyFd, &ready, 1) != 1) _exit(1);
-        char go = 0;
-        if (read(goFd, &go, 1) != 1) _exit(1);
+        if (!ChildRace::readyThenWaitForGo(readyFd, goFd)) _exit(1);
         int previous = 0;
         for (int i = 0; i < kTicketsPerProcess; ++i) {
             const int number = db.issueTicket(adulti()).number;
@@ -453,38 +523,19 @@ constexpr int kTicketsPerProcess = 300;
 TEST(SqliteStore, twoProcessesNeverShareANumberAndLeaveNoGaps) {
     TempDir dir;
     const auto path = dir.file("tickets.db");
-    int readyPipe[2];
-    int goPipe[2];
-    ASSERT_EQ(pipe(readyPipe), 0);
-    ASSERT_EQ(pipe(goPipe), 0);
-
-    const pid_t child = fork();
-    ASSERT_NE(child, -1);
-    if (child == 0) {
-        close(readyPipe[0]);
-        close(goPipe[1]);
-        issueFromChildProcess(path, readyPipe[1], goPipe[0]);
-    }
-    close(readyPipe[1]);
-    close(goPipe[0]);
+    ChildRace race([&](int readyFd, int goFd, int) { issueFromChildProcess(path, readyFd, goFd); });
 
     // Both processes open the brand-new file at the same time, so this also races the migration.
     std::vector<Ticket> parentTickets;
     std::string parentError;
     try {
         store::SqliteStore db(path);
-        char ready = 0;
-        if (read(readyPipe[0], &ready, 1) != 1) throw std::runtime_error("child never became ready");
-        const char go = 'g';
-        if (write(goPipe[1], &go, 1) != 1) throw std::runtime_error("cannot signal the child");
+        race.start();
         for (int i = 0; i < kTicketsPerProcess; ++i) parentTickets.push_back(db.issueTicket(adulti()));
     } catch (const std::exception& e) {
         parentError = e.what();
     }
-    close(readyPipe[0]);
-    close(goPipe[1]);  // unblocks the child if the parent failed before saying go
-    int status = 0;
-    ASSERT_EQ(waitpid(child, &status, 0), child);
+    const int status = race.waitStatus();
 
     EXPECT_EQ(parentError, "");
     ASSERT_TRUE(WIFEXITED(status));
@@ -708,10 +759,7 @@ namespace {
 [[noreturn]] void callFromChildProcess(const std::string& path, int readyFd, int goFd, int idsFd) {
     try {
         store::SqliteStore db(path);
-        const char ready = 'r';
-        if (write(readyFd, &ready, 1) != 1) _exit(1);
-        char go = 0;
-        if (read(goFd, &go, 1) != 1) _exit(1);
+        if (!ChildRace::readyThenWaitForGo(readyFd, goFd)) _exit(1);
         for (std::int64_t id : callAllWaiting(db, "Stanza 2"))
             if (write(idsFd, &id, sizeof id) != static_cast<ssize_t>(sizeof id)) _exit(1);
         _exit(0);
@@ -737,44 +785,21 @@ TEST(SqliteStoreStaff, twoProcessesCallingNextNeverCallOneTicketTwice) {
         store::SqliteStore db(path);
         issueMany(db, kTickets);
     }
-    int readyPipe[2];
-    int goPipe[2];
-    int idsPipe[2];
-    ASSERT_EQ(pipe(readyPipe), 0);
-    ASSERT_EQ(pipe(goPipe), 0);
-    ASSERT_EQ(pipe(idsPipe), 0);
-
-    const pid_t child = fork();
-    ASSERT_NE(child, -1);
-    if (child == 0) {
-        close(readyPipe[0]);
-        close(goPipe[1]);
-        close(idsPipe[0]);
-        callFromChildProcess(path, readyPipe[1], goPipe[0], idsPipe[1]);
-    }
-    close(readyPipe[1]);
-    close(goPipe[0]);
-    close(idsPipe[1]);
+    ChildRace race([&](int readyFd, int goFd, int idsFd) { callFromChildProcess(path, readyFd, goFd, idsFd); });
 
     std::vector<std::int64_t> parentIds;
     std::string parentError;
     try {
         store::SqliteStore db(path);
-        char ready = 0;
-        if (read(readyPipe[0], &ready, 1) != 1) throw std::runtime_error("child never became ready");
-        const char go = 'g';
-        if (write(goPipe[1], &go, 1) != 1) throw std::runtime_error("cannot signal the child");
+        race.start();
         parentIds = callAllWaiting(db, "Stanza 1");
     } catch (const std::exception& e) {
         parentError = e.what();
     }
-    close(readyPipe[0]);
-    close(goPipe[1]);
+    race.release();
     // 500 ids are 4 KB: they fit in the pipe, so the child never blocks before we read.
-    const std::vector<std::int64_t> childIds = readIds(idsPipe[0]);
-    close(idsPipe[0]);
-    int status = 0;
-    ASSERT_EQ(waitpid(child, &status, 0), child);
+    const std::vector<std::int64_t> childIds = readIds(race.resultFd());
+    const int status = race.waitStatus();
 
     EXPECT_EQ(parentError, "");
     ASSERT_TRUE(WIFEXITED(status));
@@ -1188,10 +1213,7 @@ constexpr int kSharedCodes = 40;
                                          int goFd, int countFd) {
     try {
         store::SqliteStore db(path);
-        const char ready = 'r';
-        if (write(readyFd, &ready, 1) != 1) _exit(1);
-        char go = 0;
-        if (read(goFd, &go, 1) != 1) _exit(1);
+        if (!ChildRace::readyThenWaitForGo(readyFd, goFd)) _exit(1);
         int accepted = 0;
         for (const auto& code : codes)
             if (!refusalOf(db, day("2026-11-30"), code)) ++accepted;
@@ -1212,32 +1234,14 @@ TEST(SqliteStoreSurvey, twoProcessesAnsweringWithTheSameCodesStoreEachAnswerOnce
         store::SqliteStore db(path);
         for (const auto& t : servedTickets(db, kSharedCodes)) codes.push_back(t.surveyCode);
     }
-    int readyPipe[2];
-    int goPipe[2];
-    int countPipe[2];
-    ASSERT_EQ(pipe(readyPipe), 0);
-    ASSERT_EQ(pipe(goPipe), 0);
-    ASSERT_EQ(pipe(countPipe), 0);
-    const pid_t child = fork();
-    ASSERT_NE(child, -1);
-    if (child == 0) {
-        close(readyPipe[0]);
-        close(goPipe[1]);
-        close(countPipe[0]);
-        answerFromChildProcess(path, codes, readyPipe[1], goPipe[0], countPipe[1]);
-    }
-    close(readyPipe[1]);
-    close(goPipe[0]);
-    close(countPipe[1]);
+    ChildRace race(
+        [&](int readyFd, int goFd, int countFd) { answerFromChildProcess(path, codes, readyFd, goFd, countFd); });
 
     int parentAccepted = 0;
     std::string parentError;
     try {
         store::SqliteStore db(path);
-        char ready = 0;
-        if (read(readyPipe[0], &ready, 1) != 1) throw std::runtime_error("child never became ready");
-        const char go = 'g';
-        if (write(goPipe[1], &go, 1) != 1) throw std::runtime_error("cannot signal the child");
+        race.start();
         for (const auto& code : codes) {
             const auto refusal = refusalOf(db, day("2026-11-30"), code);
             if (!refusal) ++parentAccepted;
@@ -1246,14 +1250,11 @@ TEST(SqliteStoreSurvey, twoProcessesAnsweringWithTheSameCodesStoreEachAnswerOnce
     } catch (const std::exception& e) {
         parentError = e.what();
     }
-    close(goPipe[1]);
+    race.release();
     int childAccepted = -1;
-    const bool childReported = read(countPipe[0], &childAccepted, sizeof childAccepted) ==
+    const bool childReported = read(race.resultFd(), &childAccepted, sizeof childAccepted) ==
                                static_cast<ssize_t>(sizeof childAccepted);
-    close(readyPipe[0]);
-    close(countPipe[0]);
-    int status = 0;
-    ASSERT_EQ(waitpid(child, &status, 0), child);
+    const int status = race.waitStatus();
 
     EXPECT_EQ(parentError, "");
     ASSERT_TRUE(WIFEXITED(status));
