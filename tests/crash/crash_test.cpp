@@ -1,0 +1,170 @@
+// Power cuts, simulated: a ticket-taking process is killed with SIGKILL at random moments, again
+// and again, while another process calls and serves tickets on the same database. After every
+// kill the file must be intact, no code may be given twice, and every code the killed process
+// reported as issued (it reports only after the COMMIT returned) must be in the database.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+
+#include <chrono>
+#include <cstdio>
+#include <map>
+#include <random>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "child_process.hpp"
+#include "support/process.hpp"
+
+namespace {
+
+using crash_support::ChildProcess;
+using crash_support::describeStatus;
+
+constexpr int kKills = 250;
+// Kills land up to this long after the first code: one issue takes about 10 ms with a real fsync,
+// so they hit the next one or two issues at any phase of BEGIN / INSERT / COMMIT (a WAL append
+// and an fsync) / printing, and now and then a WAL checkpoint.
+constexpr int kMaxKillDelayMicroseconds = 20'000;
+constexpr const char* kServiceDay = "2026-11-30";
+
+// A plain SQLite connection: the checks read the file as a third program would.
+class Inspector {
+public:
+    explicit Inspector(const std::string& path) {
+        if (sqlite3_open_v2(path.c_str(), &m_db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
+            throw std::runtime_error("cannot open " + path);
+        sqlite3_busy_timeout(m_db, 5000);
+    }
+    ~Inspector() { sqlite3_close_v2(m_db); }
+    Inspector(const Inspector&) = delete;
+    Inspector& operator=(const Inspector&) = delete;
+
+    // Every row of a query, each as its columns' text.
+    std::vector<std::vector<std::string>> rows(const std::string& sql) {
+        sqlite3_stmt* statement = nullptr;
+        if (sqlite3_prepare_v2(m_db, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK)
+            throw std::runtime_error(sql + ": " + sqlite3_errmsg(m_db));
+        std::vector<std::vector<std::string>> result;
+        int rc = SQLITE_ROW;
+        while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
+            std::vector<std::string> row;
+            for (int c = 0; c < sqlite3_column_count(statement); ++c) {
+                const auto* text = sqlite3_column_text(statement, c);
+                row.emplace_back(text ? reinterpret_cast<const char*>(text) : "NULL");
+            }
+            result.push_back(row);
+        }
+        const std::string error = sqlite3_errmsg(m_db);
+        sqlite3_finalize(statement);
+        if (rc != SQLITE_DONE) throw std::runtime_error(sql + ": " + error);
+        return result;
+    }
+
+    std::map<std::string, std::string> stateByCode() {
+        std::map<std::string, std::string> states;
+        for (const auto& row : rows(std::string("SELECT code, state FROM tickets WHERE service_day = '") +
+                                    kServiceDay + "'"))
+            states[row[0]] = row[1];
+        return states;
+    }
+
+private:
+    sqlite3* m_db = nullptr;
+};
+
+// Everything the kill test promises about the file, checked after one kill; "" when all hold.
+std::string whatIsWrongWith(const std::string& path, const std::set<std::string>& reportedIssued) {
+    Inspector db(path);
+    std::string problems;
+    const auto integrity = db.rows("PRAGMA integrity_check");
+    if (integrity.size() != 1 || integrity[0][0] != "ok") problems += "integrity_check is not ok; ";
+    for (const auto& row : db.rows("SELECT service_day, code, COUNT(*) FROM tickets GROUP BY service_day, code "
+                                   "HAVING COUNT(*) > 1"))
+        problems += "code " + row[1] + " given " + row[2] + " times on " + row[0] + "; ";
+    // Numbers are drawn inside the issuing transaction, so a killed issue leaves no hole either.
+    for (const auto& row : db.rows("SELECT category_id, COUNT(*), MAX(number) FROM tickets "
+                                   "GROUP BY service_day, category_id HAVING COUNT(*) <> MAX(number)"))
+        problems += "numbers of " + row[0] + " have gaps (" + row[1] + " tickets, highest " + row[2] + "); ";
+    const auto stored = db.stateByCode();
+    for (const auto& code : reportedIssued)
+        if (!stored.count(code)) problems += "reported code " + code + " is missing; ";
+    return problems;
+}
+
+struct KillRound {
+    int reported = 0;  // codes the taker printed before it died
+    bool killedBySignal = false;
+};
+
+// Starts a taker, waits for its first code, kills it after a random delay, collects what it printed.
+KillRound killOneTaker(const std::string& dbPath, std::mt19937& random, std::set<std::string>& reportedIssued,
+                       std::string& failure) {
+    ChildProcess taker(CRASH_WORKER, {"take", dbPath});
+    KillRound round;
+    const auto first = taker.readLine();
+    if (!first) {
+        failure = "the taker printed no code (" + describeStatus(taker.wait()) + "): " + taker.errors();
+        return round;
+    }
+    reportedIssued.insert(*first);
+    ++round.reported;
+    // The randomness of the moment is the point of the test, not a way to wait for something.
+    std::uniform_int_distribution<int> delay(0, kMaxKillDelayMicroseconds);
+    std::this_thread::sleep_for(std::chrono::microseconds(delay(random)));
+    taker.kill(SIGKILL);
+    while (const auto line = taker.readLine()) {
+        if (!reportedIssued.insert(*line).second) failure = "the taker reported " + *line + " twice";
+        ++round.reported;
+    }
+    const int status = taker.wait();
+    round.killedBySignal = WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
+    if (!round.killedBySignal) failure = "the taker ended by itself (" + describeStatus(status) + "): " + taker.errors();
+    return round;
+}
+
+}  // namespace
+
+TEST(CrashSafety, ticketsSurviveRepeatedSigkillWhileAnotherProcessCallsThem) {
+    testing_support::TempDir dir;
+    const std::string dbPath = dir.file("tickets.db");
+    ChildProcess caller(CRASH_WORKER, {"call", dbPath});
+    ASSERT_EQ(caller.readLine().value_or(""), "ready") << caller.errors();
+
+    const unsigned seed = std::random_device{}();
+    std::mt19937 random(seed);
+    SCOPED_TRACE("random seed " + std::to_string(seed));
+    std::set<std::string> reportedIssued;
+    const auto started = std::chrono::steady_clock::now();
+    int kills = 0;
+    for (int round = 0; round < kKills; ++round) {
+        std::string failure;
+        const KillRound result = killOneTaker(dbPath, random, reportedIssued, failure);
+        ASSERT_EQ(failure, "") << "kill " << round + 1;
+        kills += result.killedBySignal ? 1 : 0;
+        const std::string problems = whatIsWrongWith(dbPath, reportedIssued);
+        ASSERT_EQ(problems, "") << "after kill " << round + 1;
+    }
+
+    caller.closeStdin();
+    std::vector<std::string> served;
+    while (const auto line = caller.readLine()) served.push_back(*line);
+    const int callerStatus = caller.wait();
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+
+    ASSERT_TRUE(WIFEXITED(callerStatus) && WEXITSTATUS(callerStatus) == 0)
+        << "the caller failed (" << describeStatus(callerStatus) << "): " << caller.errors();
+    const auto states = Inspector(dbPath).stateByCode();
+    for (const auto& code : served) EXPECT_EQ(states.count(code) ? states.at(code) : "missing", "served") << code;
+    EXPECT_EQ(kills, kKills);
+    EXPECT_GT(served.size(), 0u) << "the caller never served a ticket: the two processes did not overlap";
+    EXPECT_EQ(whatIsWrongWith(dbPath, reportedIssued), "");
+
+    std::printf("[ figures  ] %d kills, %zu codes reported, %zu tickets stored (%zu stored but never reported: "
+                "killed between COMMIT and print), %zu served by the caller, %.1f s\n",
+                kills, reportedIssued.size(), states.size(), states.size() - reportedIssued.size(), served.size(),
+                seconds);
+}
