@@ -49,6 +49,10 @@ LocalDate LocalDate::plusDays(int n) const { return fromDays(days() + std::chron
 
 bool LocalDate::valid() const {
     using namespace std::chrono;
+    // Checked before std::chrono sees them: it keeps the year in a short and month and day in an
+    // unsigned char, so 99999 or day 257 would wrap to a "valid" date. Years 1-9999 are the ones
+    // iso() writes as four digits and parse() reads back; year 0 or -1 is a typo, not a date.
+    if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31) return false;
     return year_month_day{std::chrono::year{year} / std::chrono::month{static_cast<unsigned>(month)} /
                           std::chrono::day{static_cast<unsigned>(day)}}
         .ok();
