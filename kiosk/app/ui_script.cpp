@@ -1,7 +1,9 @@
 #include "ui_script.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -14,7 +16,30 @@ constexpr int kSettleFrames = 3;
 
 bool knownVerb(const std::string& v) {
     return v == "tap" || v == "double-tap" || v == "drag" || v == "expect-screen" || v == "expect-scrolled" ||
-           v == "expect-target" || v == "screenshot" || v == "timeout" || v == "quit";
+           v == "expect-target" || v == "screenshot" || v == "timeout" || v == "wait" || v == "loop" ||
+           v == "repeat" || v == "quit";
+}
+
+bool allDigits(const std::string& s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
+}
+
+// A whole positive number of seconds, decimals allowed ("2", "0.5"); 0 when it is not one.
+double secondsOf(const std::string& text) {
+    char* end = nullptr;
+    double seconds = std::strtod(text.c_str(), &end);
+    bool whole = !text.empty() && end == text.c_str() + text.size();
+    return whole && std::isfinite(seconds) && seconds > 0 ? seconds : 0;
+}
+
+// What is wrong with a command's argument, checked when the script is loaded so that a soak run
+// does not fail minutes in on a typo ("" when it is fine).
+std::string argumentProblem(const ScriptCommand& c) {
+    if (c.verb == "wait" && secondsOf(c.argument) == 0) return "expected a number of seconds, such as 2 or 0.5";
+    if (c.verb == "repeat" && !c.argument.empty() && (!allDigits(c.argument) || std::atoi(c.argument.c_str()) < 1))
+        return "expected nothing (for ever) or a count of 1 or more";
+    if (c.verb == "loop" && !c.argument.empty()) return "expected nothing after it";
+    return "";
 }
 
 void pushMouse(SDL_Window* window, Uint32 type, float x, float y) {
@@ -44,6 +69,7 @@ UiScript UiScript::load(const std::string& path) {
     UiScript script;
     script.m_path = path;
     std::string text;
+    size_t loopStart = 0;
     for (int lineNo = 1; std::getline(in, text); ++lineNo) {
         std::istringstream words(text);
         ScriptCommand c;
@@ -53,8 +79,13 @@ UiScript UiScript::load(const std::string& path) {
         if (!knownVerb(c.verb))
             throw std::runtime_error(path + ":" + std::to_string(lineNo) + ": unknown command \"" + c.verb +
                                      "\" (expected tap, double-tap, drag, expect-screen, expect-scrolled, expect-target, "
-                                     "screenshot, timeout, quit)");
+                                     "screenshot, timeout, wait, loop, repeat, quit)");
+        if (std::string problem = argumentProblem(c); !problem.empty())
+            throw std::runtime_error(path + ":" + std::to_string(lineNo) + ": " + c.verb + " " + c.argument + ": " +
+                                     problem);
+        c.loopStart = loopStart;
         script.m_commands.push_back(c);
+        if (c.verb == "loop") loopStart = script.m_commands.size();
     }
     return script;
 }
@@ -99,6 +130,28 @@ UiScript::Status UiScript::waitFor(bool condition, const std::string& failure) {
     return Status::Running;
 }
 
+UiScript::Status UiScript::pause(const std::string& seconds) {
+    if (m_waitStartedMs == 0) m_waitStartedMs = std::max<Uint32>(1, SDL_GetTicks());
+    const auto ms = static_cast<Uint32>(std::lround(secondsOf(seconds) * 1000));
+    return SDL_GetTicks() - m_waitStartedMs >= ms ? Status::Finished : Status::Running;
+}
+
+// Sets m_next: back to the loop's start, or on past the `repeat` once its count is used up.
+void UiScript::repeat(const ScriptCommand& command) {
+    if (command.argument.empty()) {
+        m_next = command.loopStart;
+        return;
+    }
+    if (m_repeatsLeft < 0) m_repeatsLeft = std::atoi(command.argument.c_str());
+    if (m_repeatsLeft == 0) {
+        m_repeatsLeft = -1;
+        ++m_next;
+        return;
+    }
+    --m_repeatsLeft;
+    m_next = command.loopStart;
+}
+
 UiScript::Status UiScript::step(const std::string& current, const ui::Targets& targets, SDL_Window* window,
                                 bool inputBusy, const std::function<void(const std::string&)>& screenshot) {
     if (inputBusy || m_settleFrames > 0) {
@@ -121,6 +174,13 @@ UiScript::Status UiScript::step(const std::string& current, const ui::Targets& t
         if (s != Status::Finished) return s;
     } else if (c.verb == "screenshot") {
         screenshot(c.argument);
+    } else if (c.verb == "wait") {
+        if (pause(c.argument) != Status::Finished) return Status::Running;
+    } else if (c.verb == "loop") {
+        // Only a mark for `repeat`, resolved when the script was loaded.
+    } else if (c.verb == "repeat") {
+        repeat(c);
+        return Status::Running;
     } else if (c.verb == "timeout") {
         m_waitLimitMs = static_cast<Uint32>(std::max(1, std::atoi(c.argument.c_str()))) * 1000;
     } else if (c.verb == "drag") {

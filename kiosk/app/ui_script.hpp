@@ -20,11 +20,16 @@ namespace app {
 //   expect-target TARGET  wait until that target is on screen (a row, a called number on the board)
 //   screenshot FILE.png   save the window as it is now
 //   timeout SECONDS       how long the expect-... commands after it wait before failing (20 s)
+//   wait SECONDS          let the kiosk run on for that long (decimals allowed), frames keep being drawn
+//   loop                  marks where the next `repeat` goes back to (without one: the first command)
+//   repeat [N]            go back to the last `loop` N more times, then carry on; without N, for ever
+//                         (soak runs: tests/soak/soak). Loops do not nest.
 //   quit                  leave with exit code 0
 struct ScriptCommand {
     std::string verb;
     std::string argument;
     int line = 0;
+    size_t loopStart = 0;  // repeat: index of the first command after the last `loop` above it
 };
 
 class UiScript {
@@ -42,6 +47,8 @@ private:
     bool tap(const ui::Targets& targets, SDL_Window* window, const std::string& target, int times);
     bool drag(const ui::Targets& targets, SDL_Window* window, const std::string& argument);
     Status waitFor(bool condition, const std::string& failure);
+    Status pause(const std::string& seconds);
+    void repeat(const ScriptCommand& command);
     Status fail(const std::string& message);
 
     std::string m_path;
@@ -50,6 +57,7 @@ private:
     Uint32 m_waitStartedMs = 0;  // 0: not waiting
     Uint32 m_waitLimitMs = 20000;  // generous: a failing test ends, a loaded machine still passes
     int m_settleFrames = 0;
+    int m_repeatsLeft = -1;  // jumps left for the `repeat N` being run; -1: not counting yet
     std::string m_error;
 };
 
