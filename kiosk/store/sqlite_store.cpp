@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -155,13 +156,17 @@ std::string randomSurveyCode() {
 constexpr char kListSeparator = '\x1f';
 
 // What the person at the kiosk or the technician can do about it; SQLite's own text is appended.
-std::string_view hintFor(int resultCode) {
+std::string_view hintFor(int resultCode, int systemErrno) {
+    constexpr std::string_view kDiskFull = "the disk is full; free some space and try again";
+    // A full disk met outside a page write (growing the -shm file as a connection opens, a sync)
+    // comes back as SQLITE_IOERR; the OS's errno still says what happened.
+    if ((resultCode & 0xff) == SQLITE_IOERR && systemErrno == ENOSPC) return kDiskFull;
     switch (resultCode & 0xff) {
         case SQLITE_BUSY:
         case SQLITE_LOCKED:
             return "another program (kiosk, staff screen or kioskctl) kept the database locked for more "
                    "than 5 seconds; try again, and if it keeps happening look for a stuck process";
-        case SQLITE_FULL: return "the disk is full; free some space and try again";
+        case SQLITE_FULL: return kDiskFull;
         case SQLITE_READONLY:
         case SQLITE_PERM:
         case SQLITE_CANTOPEN:
@@ -180,7 +185,7 @@ std::string_view hintFor(int resultCode) {
     message += " failed for the ticket database ";
     message += path;
     message += ": ";
-    message += hintFor(resultCode);
+    message += hintFor(resultCode, db ? sqlite3_system_errno(db) : 0);
     message += " (SQLite: ";
     message += db ? sqlite3_errmsg(db) : sqlite3_errstr(resultCode);
     message += ")";

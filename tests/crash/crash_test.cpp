@@ -3,26 +3,25 @@
 // kill the file must be intact, no code may be given twice, and every code the killed process
 // reported as issued (it reports only after the COMMIT returned) must be in the database.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 #include <sys/wait.h>
 
 #include <chrono>
 #include <cstdio>
-#include <map>
 #include <random>
 #include <set>
-#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "child_process.hpp"
+#include "inspector.hpp"
 #include "support/process.hpp"
 
 namespace {
 
 using crash_support::ChildProcess;
 using crash_support::describeStatus;
+using crash_support::Inspector;
 
 constexpr int kKills = 250;
 // Kills land up to this long after the first code: one issue takes about 10 ms with a real fsync,
@@ -31,57 +30,12 @@ constexpr int kKills = 250;
 constexpr int kMaxKillDelayMicroseconds = 20'000;
 constexpr const char* kServiceDay = "2026-11-30";
 
-// A plain SQLite connection: the checks read the file as a third program would.
-class Inspector {
-public:
-    explicit Inspector(const std::string& path) {
-        if (sqlite3_open_v2(path.c_str(), &m_db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
-            throw std::runtime_error("cannot open " + path);
-        sqlite3_busy_timeout(m_db, 5000);
-    }
-    ~Inspector() { sqlite3_close_v2(m_db); }
-    Inspector(const Inspector&) = delete;
-    Inspector& operator=(const Inspector&) = delete;
-
-    // Every row of a query, each as its columns' text.
-    std::vector<std::vector<std::string>> rows(const std::string& sql) {
-        sqlite3_stmt* statement = nullptr;
-        if (sqlite3_prepare_v2(m_db, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK)
-            throw std::runtime_error(sql + ": " + sqlite3_errmsg(m_db));
-        std::vector<std::vector<std::string>> result;
-        int rc = SQLITE_ROW;
-        while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
-            std::vector<std::string> row;
-            for (int c = 0; c < sqlite3_column_count(statement); ++c) {
-                const auto* text = sqlite3_column_text(statement, c);
-                row.emplace_back(text ? reinterpret_cast<const char*>(text) : "NULL");
-            }
-            result.push_back(row);
-        }
-        const std::string error = sqlite3_errmsg(m_db);
-        sqlite3_finalize(statement);
-        if (rc != SQLITE_DONE) throw std::runtime_error(sql + ": " + error);
-        return result;
-    }
-
-    std::map<std::string, std::string> stateByCode() {
-        std::map<std::string, std::string> states;
-        for (const auto& row : rows(std::string("SELECT code, state FROM tickets WHERE service_day = '") +
-                                    kServiceDay + "'"))
-            states[row[0]] = row[1];
-        return states;
-    }
-
-private:
-    sqlite3* m_db = nullptr;
-};
-
 // Everything the kill test promises about the file, checked after one kill; "" when all hold.
 std::string whatIsWrongWith(const std::string& path, const std::set<std::string>& reportedIssued) {
     Inspector db(path);
     std::string problems;
-    const auto integrity = db.rows("PRAGMA integrity_check");
-    if (integrity.size() != 1 || integrity[0][0] != "ok") problems += "integrity_check is not ok; ";
+    const std::string integrity = db.integrity();
+    if (integrity != "ok") problems += "integrity_check says: " + integrity + "; ";
     for (const auto& row : db.rows("SELECT service_day, code, COUNT(*) FROM tickets GROUP BY service_day, code "
                                    "HAVING COUNT(*) > 1"))
         problems += "code " + row[1] + " given " + row[2] + " times on " + row[0] + "; ";
@@ -89,7 +43,7 @@ std::string whatIsWrongWith(const std::string& path, const std::set<std::string>
     for (const auto& row : db.rows("SELECT category_id, COUNT(*), MAX(number) FROM tickets "
                                    "GROUP BY service_day, category_id HAVING COUNT(*) <> MAX(number)"))
         problems += "numbers of " + row[0] + " have gaps (" + row[1] + " tickets, highest " + row[2] + "); ";
-    const auto stored = db.stateByCode();
+    const auto stored = db.stateByCode(kServiceDay);
     for (const auto& code : reportedIssued)
         if (!stored.count(code)) problems += "reported code " + code + " is missing; ";
     return problems;
@@ -157,7 +111,7 @@ TEST(CrashSafety, ticketsSurviveRepeatedSigkillWhileAnotherProcessCallsThem) {
 
     ASSERT_TRUE(WIFEXITED(callerStatus) && WEXITSTATUS(callerStatus) == 0)
         << "the caller failed (" << describeStatus(callerStatus) << "): " << caller.errors();
-    const auto states = Inspector(dbPath).stateByCode();
+    const auto states = Inspector(dbPath).stateByCode(kServiceDay);
     for (const auto& code : served) EXPECT_EQ(states.count(code) ? states.at(code) : "missing", "served") << code;
     EXPECT_EQ(kills, kKills);
     EXPECT_GT(served.size(), 0u) << "the caller never served a ticket: the two processes did not overlap";
