@@ -2,8 +2,10 @@
 
 #include <cstdio>
 
-#include "domain/ticket_print.hpp"
 #include <random>
+
+#include "domain/ticket_print.hpp"
+#include "kiosk/common/log.hpp"
 
 #include "screens/error_screen.hpp"
 #include "screens/no_ticket_screen.hpp"
@@ -23,7 +25,7 @@ std::string newRequestToken() {
     return buf;
 }
 
-App::App(const AppDeps& deps) : m_deps(deps) { reloadSnapshot(); }
+App::App(const AppDeps& deps) : m_deps(deps), m_adminPin(deps.store, deps.texts) { reloadSnapshot(); }
 
 void App::reloadSnapshot() {
     m_dataVersion = m_deps.store.dataVersion();
@@ -47,6 +49,7 @@ void App::showScreen(ScreenId id, platform::PointerInput* pointer) {
     m_screenShownAt = SDL_GetTicks();
     if (id == ScreenId::Category) m_category.requestToken = newRequestToken();
     if (id == ScreenId::Ticket) m_ticket.secondsLeft = ticketScreenSeconds();
+    if (id == ScreenId::AdminPin || id == ScreenId::Home) m_adminPin.clear();
     if (id == ScreenId::SurveyCode) {
         m_survey = {};  // a new person: nothing of the previous answer stays on screen
         if (m_surveyGuard.lockedOut(m_screenShownAt))
@@ -136,6 +139,10 @@ void App::drawCurrentScreen(ui::UiContext& ctx) {
             screens::drawSurveyQuestionScreen(ctx, config.survey, m_survey, m_surveyIntents, m_intents);
             return;
         case ScreenId::SurveyThanks: screens::drawSurveyThanksScreen(ctx, m_intents); return;
+        case ScreenId::AdminPin:
+            screens::drawAdminPinScreen(ctx, {m_adminPin.digits(), m_adminPin.message()}, m_intents);
+            return;
+        case ScreenId::Admin: screens::drawAdminScreen(ctx, m_deps.adminFacts, m_intents); return;
     }
     m_intents.goTo = ScreenId::Home;  // a stale selection: start again from home
 }
@@ -144,6 +151,10 @@ void App::drawFrame(ui::UiContext& ctx) {
     ui::beginScreen("kiosk", ctx.size);
     ctx.draw = ImGui::GetWindowDrawList();
     ui::headerBar(ctx, m_deps.config.office, m_deps.queue.now(), m_deps.simulatedClock);
+    // The office name doubles as the reserved area's door: nothing on it reacts to a short tap.
+    m_adminCornerMin = ImVec2(0, 0);
+    m_adminCornerMax = ImVec2(ctx.size.x / 3, ui::headerHeight(ctx));
+    ctx.targets.record("admin_corner", m_adminCornerMin, m_adminCornerMax);
     drawCurrentScreen(ctx);
     ui::footerBar(ctx, m_deps.config.office);
     ui::endScreen();
@@ -162,7 +173,7 @@ void App::takeTicket(const std::string& categoryId) {
         m_screen = ScreenId::NoTicket;
     } catch (const std::exception& e) {
         // Never show a number whose commit failed: send the citizen to the desk instead.
-        std::fprintf(stderr, "kiosk: could not issue a ticket: %s\n", e.what());
+        common::logLine(common::LogLevel::Error, "kiosk", "could not issue a ticket: %s", e.what());
         m_screen = ScreenId::Error;
     }
 }
@@ -232,21 +243,37 @@ void App::printTicket() {
     if (!m_deps.printer || !m_deps.printer->enabled()) return;
     common::PrintResult result = m_deps.printer->print(domain::printedTicket(m_deps.config, m_ticket.issued));
     m_ticket.print = result.ok ? screens::PrintOutcome::Printed : screens::PrintOutcome::Failed;
-    if (!result.ok) std::fprintf(stderr, "kiosk: printing %s failed: %s\n", m_ticket.issued.ticket.code.c_str(),
-                                 result.error.c_str());
+    if (!result.ok)
+        common::logLine(common::LogLevel::Warn, "kiosk", "printing %s failed: %s", m_ticket.issued.ticket.code.c_str(),
+                        result.error.c_str());
     try {
         std::string status = result.ok ? std::string() : result.error;
         if (m_deps.store.setting(kPrinterStatusKey).value_or("") != status)
             m_deps.store.setSetting(kPrinterStatusKey, status);
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "kiosk: cannot record the printer status: %s\n", e.what());
+        common::logLine(common::LogLevel::Warn, "kiosk", "cannot record the printer status: %s", e.what());
     }
+}
+
+void App::applyAdminPinKey(char key, platform::PointerInput& pointer) {
+    if (key != '\n') {
+        m_adminPin.type(key);
+        return;
+    }
+    if (!m_adminPin.submit(SDL_GetTicks())) return;
+    common::logLine(common::LogLevel::Info, "kiosk", "reserved area opened with the staff PIN");
+    showScreen(ScreenId::Admin, &pointer);
 }
 
 void App::applyIntents(platform::PointerInput& pointer) {
     applySurveyIntents(std::exchange(m_surveyIntents, {}), pointer);
     screens::Intents intents = std::exchange(m_intents, {});
-    if (intents.takeTicketCategory) {
+    if (intents.exitKiosk && m_screen == ScreenId::Admin) {
+        common::logLine(common::LogLevel::Info, "kiosk", "closed by staff from the reserved area");
+        m_exitRequested = true;
+    } else if (intents.pinKey && m_screen == ScreenId::AdminPin) {
+        applyAdminPinKey(*intents.pinKey, pointer);
+    } else if (intents.takeTicketCategory) {
         takeTicket(*intents.takeTicketCategory);
         showScreen(m_screen, &pointer);
     } else if (intents.openServicesOf) {
@@ -260,8 +287,32 @@ void App::applyIntents(platform::PointerInput& pointer) {
     }
 }
 
+bool App::openAdminOnLongPress(Uint32 nowTicks, platform::PointerInput& pointer) {
+    ImVec2 at;
+    if (m_screen == ScreenId::AdminPin || m_screen == ScreenId::Admin) return false;
+    if (!pointer.heldFor(kAdminHoldMs, nowTicks, at)) return false;
+    if (at.x < m_adminCornerMin.x || at.x > m_adminCornerMax.x || at.y < m_adminCornerMin.y ||
+        at.y > m_adminCornerMax.y)
+        return false;
+    showScreen(ScreenId::AdminPin, &pointer);
+    return true;
+}
+
+void App::recover() {
+    m_intents = {};
+    m_surveyIntents = {};
+    m_survey = {};
+    m_dataVersion = 0;  // read everything again on the next refresh
+    m_decisionMinute = -1;
+    m_screen = ScreenId::Home;
+    m_screenShownAt = SDL_GetTicks();
+    m_adminPin.clear();
+}
+
 bool App::tick(Uint32 nowTicks, Uint32 lastInputTicks, platform::PointerInput& pointer) {
+    if (openAdminOnLongPress(nowTicks, pointer)) return true;
     if (m_screen == ScreenId::Home) return false;
+    if (m_screen == ScreenId::AdminPin && m_adminPin.tick(nowTicks)) return true;
     if (m_screen == ScreenId::SurveyThanks && nowTicks - m_screenShownAt >= kThanksSeconds * 1000u) {
         showScreen(ScreenId::Home, &pointer);
         return true;
@@ -285,7 +336,7 @@ bool App::tick(Uint32 nowTicks, Uint32 lastInputTicks, platform::PointerInput& p
         return changed;
     }
     Uint32 since = std::max(m_screenShownAt, lastInputTicks);
-    if (nowTicks - since >= static_cast<Uint32>(kIdleSecondsToHome) * 1000) {
+    if (nowTicks - since >= static_cast<Uint32>(m_deps.inactivitySeconds) * 1000) {
         showScreen(ScreenId::Home, &pointer);
         return true;
     }

@@ -11,7 +11,9 @@
 #include "domain/survey_service.hpp"
 #include "domain/texts.hpp"
 #include "platform/pointer_input.hpp"
+#include "pin_entry.hpp"
 #include "printer_status.hpp"
+#include "screens/admin_screen.hpp"
 #include "role.hpp"
 #include "screens/category_screen.hpp"
 #include "screens/home_screen.hpp"
@@ -23,6 +25,8 @@
 
 namespace app {
 
+inline constexpr int kDefaultInactivitySeconds = 90;
+
 struct AppDeps {
     const domain::Config& config;
     const domain::Texts& texts;
@@ -31,12 +35,15 @@ struct AppDeps {
     domain::TicketStore& store;
     bool simulatedClock = false;  // shows "DEMO" in the header
     common::TicketPrinter* printer = nullptr;  // none: the ticket is only shown
+    int inactivitySeconds = kDefaultInactivitySeconds;  // then every screen returns home and forgets what was typed
+    screens::AdminFacts adminFacts;            // shown in the reserved area
 };
 
 // Seconds after which a screen gives way to home by itself.
 inline constexpr int kTicketScreenSeconds = 12;
 inline constexpr int kTicketScreenSecondsToWriteDown = 30;  // the printer failed: time to copy the code
-inline constexpr int kIdleSecondsToHome = 90;
+// Holding a finger this long on the office name opens the reserved area's PIN pad.
+inline constexpr Uint32 kAdminHoldMs = 5000;
 inline constexpr int kThanksSeconds = 8;
 
 // The citizen kiosk.
@@ -52,6 +59,8 @@ public:
     bool tick(Uint32 nowTicks, Uint32 lastInputTicks, platform::PointerInput& pointer) override;
     std::string screenName() const override { return std::string(screens::screenName(m_screen)); }
     bool showForScreenshot(const std::string& name) override;
+    bool exitRequested() const override { return m_exitRequested; }
+    void recover() override;
 
     void showScreen(screens::ScreenId id, platform::PointerInput* pointer = nullptr);
     // Fills the ticket screen with what a ticket taken now would be, storing nothing.
@@ -69,6 +78,8 @@ private:
     void submitSurveyCode();
     void recordScore(std::optional<int> score, platform::PointerInput& pointer);
     void reloadSnapshot();
+    void applyAdminPinKey(char key, platform::PointerInput& pointer);
+    bool openAdminOnLongPress(Uint32 nowTicks, platform::PointerInput& pointer);
     void drawCurrentScreen(ui::UiContext& ctx);
     screens::HomeView homeView() const;
     screens::HoursView hoursView() const;
@@ -89,6 +100,9 @@ private:
     domain::PinGuard m_surveyGuard;  // repeated wrong codes slow down
     bool m_surveyCountingDown = false;
     std::uint64_t m_dataVersion = 0;
+    PinEntry m_adminPin;
+    ImVec2 m_adminCornerMin, m_adminCornerMax;  // where a long press opens the reserved area
+    bool m_exitRequested = false;
 };
 
 // A fresh random token for one visit of the category screen.

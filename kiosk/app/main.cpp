@@ -12,6 +12,9 @@
 #include <optional>
 
 #include "app.hpp"
+#include "frame_guard.hpp"
+#include "lockdown.hpp"
+#include "kiosk/common/log.hpp"
 #include "board/hall_board.hpp"
 #include "domain/staff.hpp"
 #include "domain/survey_service.hpp"
@@ -133,6 +136,11 @@ int renderScreenshot(const Options& opt, platform::Window& window, app::Role& ap
     return 0;
 }
 
+struct LoopOptions {
+    bool lockedDown = false;  // the citizen kiosk: see lockdown.hpp
+    bool windowed = false;
+};
+
 struct LoopState {
     bool quit = false;
     Uint32 lastInput = 0;
@@ -149,13 +157,14 @@ bool clockMinuteChanged(LoopState& loop) {
 }
 
 void handleEvent(const SDL_Event& e, platform::Window& window, platform::PointerInput& pointer, LoopState& loop,
-                 bool windowed) {
+                 const LoopOptions& lo) {
+    switch (app::classifyEvent(e, lo.lockedDown, lo.windowed)) {
+        case app::EventVerdict::Quit: loop.quit = true; return;
+        case app::EventVerdict::Ignore: return;
+        case app::EventVerdict::Handle: break;
+    }
+    app::keepInFront(e, window.sdl(), lo.lockedDown);
     switch (e.type) {
-        case SDL_QUIT: loop.quit = true; return;
-        case SDL_KEYDOWN:
-            // Only a developer's window can be closed from the keyboard; the kiosk has no way out.
-            if (windowed && e.key.keysym.sym == SDLK_ESCAPE) loop.quit = true;
-            break;
         case SDL_MOUSEMOTION:
         case SDL_MOUSEBUTTONDOWN:
         case SDL_MOUSEBUTTONUP:
@@ -192,8 +201,12 @@ std::unique_ptr<app::Role> makeRole(const Options& opt, const RoleDeps& d) {
                                                                    common::assetsDir() + "/sounds/chime.wav",
                                                                    d.simulated, sound});
     }
-    return std::make_unique<app::App>(
-        app::AppDeps{d.config, d.texts, d.queue, d.survey, d.store, d.simulated, d.printer});
+    screens::AdminFacts facts{{d.texts.get("admin.database"), opt.dbPath},
+                              {d.texts.get("admin.config"), opt.configPath},
+                              {d.texts.get("admin.printer"), d.config.printer.target == "none" ? d.texts.get("admin.no_printer")
+                                                                                    : d.config.printer.target}};
+    return std::make_unique<app::App>(app::AppDeps{d.config, d.texts, d.queue, d.survey, d.store, d.simulated,
+                                                   d.printer, app::kDefaultInactivitySeconds, facts});
 }
 
 std::string windowTitle(const std::string& role, const std::string& office) {
@@ -209,6 +222,43 @@ platform::Placement placementFor(const std::string& role) {
     return platform::Placement::Center;
 }
 
+// Everything one wake-up of the loop does; may throw (a database error, a bug).
+struct FrameWork {
+    platform::Window& window;
+    app::Role& app;
+    const ui::Fonts& fonts;
+    const domain::Texts& texts;
+    platform::PointerInput& pointer;
+    ui::Targets& targets;
+    std::optional<app::UiScript>& script;
+};
+
+// Returns the script's verdict (Running without a script).
+app::UiScript::Status buildAndShowFrame(FrameWork& f, LoopState& loop, bool& redraw) {
+    redraw |= f.app.refreshIfChanged();
+    redraw |= f.app.tick(SDL_GetTicks(), loop.lastInput, f.pointer);
+    redraw |= clockMinuteChanged(loop);
+    redraw |= f.script.has_value() || f.app.animating(SDL_GetTicks());
+    if (!redraw && !f.pointer.hasPending()) return app::UiScript::Status::Running;
+
+    ui::UiContext ctx = beginFrame(f.window, f.pointer, f.fonts, f.texts, f.targets);
+    f.app.drawFrame(ctx);
+    endFrame(f.window, f.targets);
+    f.app.applyIntents(f.pointer);
+    auto status = app::UiScript::Status::Running;
+    if (f.script) {
+        int w = 0, h = 0;
+        f.window.drawableSize(w, h);
+        // A script taps like a person: only once the screen accepts taps again.
+        bool inputBusy = f.pointer.hasPending() || !f.pointer.acceptingPresses();
+        status = f.script->step(f.app.screenName(), f.targets, f.window.sdl(), inputBusy,
+                                [&](const std::string& path) { platform::savePng(path, w, h); });
+    }
+    f.window.present();
+    redraw = false;
+    return status;
+}
+
 int runLoop(const Options& opt, platform::Window& window, app::Role& app, const ui::Fonts& fonts,
             const domain::Texts& texts) {
     std::optional<app::UiScript> script;
@@ -216,43 +266,34 @@ int runLoop(const Options& opt, platform::Window& window, app::Role& app, const 
     platform::PointerInput pointer;
     ui::Targets targets;
     LoopState loop;
+    const LoopOptions lo{opt.role == "citizen", !opt.windowed.empty()};
+    FrameWork work{window, app, fonts, texts, pointer, targets, script};
+    app::FrameGuard guard;
     loop.lastInput = SDL_GetTicks();
     bool redraw = true;
-    while (!loop.quit) {
+    while (!loop.quit && !app.exitRequested()) {
         const Uint32 now = SDL_GetTicks();
         bool active = redraw || script || pointer.hasPending() || !SDL_TICKS_PASSED(now, loop.activeUntil) ||
                       app.animating(now);
         SDL_Event e;
         if (SDL_WaitEventTimeout(&e, active ? kActiveWakeMs : kIdleWakeMs)) {
-            handleEvent(e, window, pointer, loop, !opt.windowed.empty());
-            while (SDL_PollEvent(&e)) handleEvent(e, window, pointer, loop, !opt.windowed.empty());
+            handleEvent(e, window, pointer, loop, lo);
+            while (SDL_PollEvent(&e)) handleEvent(e, window, pointer, loop, lo);
             redraw = true;
         }
-        redraw |= app.refreshIfChanged();
-        redraw |= app.tick(SDL_GetTicks(), loop.lastInput, pointer);
-        redraw |= clockMinuteChanged(loop);
-        redraw |= script.has_value() || app.animating(SDL_GetTicks());
-        if (!redraw && !pointer.hasPending()) continue;
-
-        ui::UiContext ctx = beginFrame(window, pointer, fonts, texts, targets);
-        app.drawFrame(ctx);
-        endFrame(window, targets);
-        app.applyIntents(pointer);
-        if (script) {
-            int w = 0, h = 0;
-            window.drawableSize(w, h);
-            // A script taps like a person: only once the screen accepts taps again.
-            bool inputBusy = pointer.hasPending() || !pointer.acceptingPresses();
-            auto status = script->step(app.screenName(), targets, window.sdl(), inputBusy,
-                                       [&](const std::string& path) { platform::savePng(path, w, h); });
+        try {
+            auto status = buildAndShowFrame(work, loop, redraw);
             if (status == app::UiScript::Status::Failed) {
-                std::fprintf(stderr, "kiosk: UI script failed: %s\n", script->error().c_str());
+                common::logLine(common::LogLevel::Error, "kiosk", "UI script failed: %s", script->error().c_str());
                 return 1;
             }
             if (status == app::UiScript::Status::Finished) return 0;
+        } catch (const std::exception& error) {
+            if (guard.recordFailure(error, SDL_GetTicks())) return app::FrameGuard::kExitCode;
+            app.recover();
+            pointer.ignorePressesUntil(SDL_GetTicks() + 500);
+            redraw = true;
         }
-        window.present();
-        redraw = false;
     }
     return 0;
 }
@@ -303,7 +344,9 @@ int main(int argc, char** argv) {
                          opt.windowed.c_str());
             return 2;
         }
+        app::prepareLockdownHints(opt.role == "citizen");
         platform::Window window(wo);
+        app::lockWindow(window.sdl(), opt.role == "citizen", wo.fullscreen);
         int w = 0, h = 0;
         window.drawableSize(w, h);
         float scale = ui::scaleForWindow(w, h);

@@ -25,6 +25,10 @@ public:
     virtual std::string screenName() const = 0;
     // True while an animation runs: the loop draws at full rate only then.
     virtual bool animating(Uint32 /*nowTicks*/) const { return false; }
+    // True once staff closed the application from its own screens (the loop then exits with 0).
+    virtual bool exitRequested() const { return false; }
+    // After a frame failed: back to the start, forgetting whatever was half done or typed.
+    virtual void recover() {}
     // For --screenshot: shows the named screen with sample content; false if there is no such screen.
     virtual bool showForScreenshot(const std::string& name) = 0;
 };

@@ -5,7 +5,8 @@ namespace platform {
 void PointerInput::ignorePressesUntil(Uint32 ticks) {
     m_ignoreUntil = ticks;
     m_steps.clear();
-    if (m_down) m_swallowRelease = true;
+    if (m_down || m_holding) m_swallowRelease = true;
+    m_holding = false;
     m_down = false;
 }
 
@@ -15,9 +16,19 @@ void PointerInput::press(ImVec2 pos) {
         return;
     }
     m_steps.push_back({pos, true});
+    m_holding = true;
+    m_holdStart = SDL_GetTicks();
+    m_holdPos = pos;
+}
+
+bool PointerInput::heldFor(Uint32 ms, Uint32 now, ImVec2& where) const {
+    if (!m_holding || now - m_holdStart < ms) return false;
+    where = m_holdPos;
+    return true;
 }
 
 void PointerInput::release(ImVec2 pos, bool liftPointer) {
+    m_holding = false;
     if (m_swallowRelease) {
         m_swallowRelease = false;
         return;
@@ -37,6 +48,7 @@ void PointerInput::handle(const SDL_Event& e, SDL_Window* window) {
     switch (e.type) {
         case SDL_MOUSEMOTION:
             if (e.motion.which == SDL_TOUCH_MOUSEID) return;  // already seen as a finger event
+            if (m_holding) m_holdPos = ImVec2(static_cast<float>(e.motion.x), static_cast<float>(e.motion.y));
             if (m_steps.empty())
                 m_pos = ImVec2(static_cast<float>(e.motion.x), static_cast<float>(e.motion.y));
             else
@@ -55,6 +67,7 @@ void PointerInput::handle(const SDL_Event& e, SDL_Window* window) {
             press(toWindow(e.tfinger.x, e.tfinger.y, window));
             return;
         case SDL_FINGERMOTION:
+            if (m_holding) m_holdPos = toWindow(e.tfinger.x, e.tfinger.y, window);
             if (m_steps.empty()) m_pos = toWindow(e.tfinger.x, e.tfinger.y, window);
             else m_steps.push_back({toWindow(e.tfinger.x, e.tfinger.y, window), m_steps.back().down});
             return;

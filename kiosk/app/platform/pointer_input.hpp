@@ -19,6 +19,8 @@ public:
     // double tap or a tap that lands during the transition acts on nothing.
     void ignorePressesUntil(Uint32 ticks);
     bool acceptingPresses() const { return SDL_TICKS_PASSED(SDL_GetTicks(), m_ignoreUntil); }
+    // A press still held for at least `ms` (a long press); `where` is the finger's position.
+    bool heldFor(Uint32 ms, Uint32 now, ImVec2& where) const;
 
 private:
     struct Step {
@@ -34,6 +36,9 @@ private:
     bool m_down = false;
     bool m_swallowRelease = false;
     Uint32 m_ignoreUntil = 0;
+    bool m_holding = false;
+    Uint32 m_holdStart = 0;
+    ImVec2 m_holdPos;
 };
 
 }  // namespace platform

@@ -5,7 +5,7 @@
 
 namespace screens {
 namespace {
-constexpr std::array<std::pair<ScreenId, std::string_view>, 12> kNames{{{ScreenId::Home, "home"},
+constexpr std::array<std::pair<ScreenId, std::string_view>, 14> kNames{{{ScreenId::Home, "home"},
                                                                       {ScreenId::Category, "category"},
                                                                       {ScreenId::Ticket, "ticket"},
                                                                       {ScreenId::Error, "error"},
@@ -16,7 +16,9 @@ constexpr std::array<std::pair<ScreenId, std::string_view>, 12> kNames{{{ScreenI
                                                                       {ScreenId::Card, "card"},
                                                                       {ScreenId::SurveyCode, "survey-code"},
                                                                       {ScreenId::SurveyQuestion, "survey-question"},
-                                                                      {ScreenId::SurveyThanks, "survey-thanks"}}};
+                                                                      {ScreenId::SurveyThanks, "survey-thanks"},
+                                                                      {ScreenId::AdminPin, "admin-pin"},
+                                                                      {ScreenId::Admin, "admin"}}};
 }
 
 std::string_view screenName(ScreenId id) {

@@ -18,7 +18,9 @@ enum class ScreenId {
     Card,
     SurveyCode,
     SurveyQuestion,
-    SurveyThanks
+    SurveyThanks,
+    AdminPin,
+    Admin
 };
 
 std::string_view screenName(ScreenId id);
@@ -30,6 +32,8 @@ struct Intents {
     std::optional<std::string> takeTicketCategory;
     std::optional<std::string> openServicesOf;  // a category id: its list of services
     std::optional<std::string> openCard;        // a service card id
+    std::optional<char> pinKey;                 // the reserved area's keypad: '0'..'9', '<', '\n' (OK)
+    bool exitKiosk = false;                     // staff closed the kiosk from the reserved area
 };
 
 }  // namespace screens

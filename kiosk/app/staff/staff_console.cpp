@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "kiosk/common/pin.hpp"
 #include "../printer_status.hpp"
 #include "staff_screens.hpp"
 
@@ -15,7 +14,7 @@ using domain::TicketState;
 // Rows the console lists; the rest are counted, not drawn.
 constexpr int kMaxRows = 11;
 
-StaffConsole::StaffConsole(const ConsoleDeps& deps) : m_deps(deps) { reload(); }
+StaffConsole::StaffConsole(const ConsoleDeps& deps) : m_deps(deps), m_pin(deps.store, deps.texts) { reload(); }
 
 void StaffConsole::reload() {
     m_dataVersion = m_deps.store.dataVersion();
@@ -68,23 +67,12 @@ bool StaffConsole::refreshIfChanged() {
 }
 
 bool StaffConsole::tick(Uint32 nowTicks, Uint32 lastInputTicks, platform::PointerInput&) {
-    if (m_locked) {
-        // The lock-out countdown is shown in seconds, and goes away when it is over.
-        if (!m_guard.lockedOut(nowTicks)) {
-            if (!m_countingDown) return false;
-            m_countingDown = false;
-            m_pinMessage.clear();
-            return true;
-        }
-        m_countingDown = true;
-        m_pinMessage = m_deps.texts.format("staff.wait_seconds", {{"s", std::to_string(m_guard.secondsLeft(nowTicks))}});
-        return true;
-    }
+    // The lock-out countdown is shown in seconds, and goes away when it is over.
+    if (m_locked) return m_pin.tick(nowTicks);
     const Uint32 idleLimit = static_cast<Uint32>(m_deps.config.staff.lockAfterMinutes) * 60000u;
     if (nowTicks - lastInputTicks < idleLimit) return false;
     m_locked = true;
     m_pin.clear();
-    m_pinMessage.clear();
     return true;
 }
 
@@ -95,7 +83,7 @@ void StaffConsole::drawFrame(ui::UiContext& ctx) {
     office.name = m_deps.texts.get("staff.title") + " – " + office.name;
     ui::headerBar(ctx, office, m_deps.queue.now(), m_deps.simulatedClock);
     if (m_locked)
-        drawPinScreen(ctx, {m_pin.size(), m_pinMessage}, m_intents);
+        drawPinScreen(ctx, {m_pin.digits(), m_pin.message()}, m_intents);
     else if (m_showSatisfaction)
         drawSatisfaction(ctx);
     else
@@ -113,28 +101,10 @@ void StaffConsole::applyIntents(platform::PointerInput&) {
 }
 
 void StaffConsole::applyPinIntents(const StaffIntents& intents) {
-    if (intents.digit) {
-        if (*intents.digit == '<' && !m_pin.empty()) m_pin.pop_back();
-        else if (*intents.digit != '<' && m_pin.size() < 8) m_pin += *intents.digit;
-    }
-    if (!intents.submitPin) return;
-    const Uint32 now = SDL_GetTicks();
-    if (m_guard.lockedOut(now)) return;
-    std::optional<std::string> hash = m_deps.store.setting(common::kPinSettingKey);
-    if (!hash) {
-        m_pinMessage = m_deps.texts.get("staff.no_pin");
-    } else if (common::verifyPin(*hash, m_pin)) {
-        m_guard.recordSuccess();
-        m_locked = false;
-        m_pinMessage.clear();
-        reload();
-    } else {
-        m_guard.recordFailure(now);
-        m_pinMessage = m_guard.lockedOut(now)
-                           ? m_deps.texts.format("staff.wait_seconds", {{"s", std::to_string(m_guard.secondsLeft(now))}})
-                           : m_deps.texts.get("staff.wrong_pin");
-    }
-    m_pin.clear();
+    if (intents.digit) m_pin.type(*intents.digit);
+    if (!intents.submitPin || !m_pin.submit(SDL_GetTicks())) return;
+    m_locked = false;
+    reload();
 }
 
 void StaffConsole::report(const std::string& key, const domain::Ticket& ticket, const std::string& extraKey,
@@ -201,7 +171,8 @@ void StaffConsole::applyConsoleIntents(const StaffIntents& intents) {
 bool StaffConsole::showForScreenshot(const std::string& name) {
     if (name == "staff-pin") {
         m_locked = true;
-        m_pin = "12";
+        m_pin.type('1');
+        m_pin.type('2');
         return true;
     }
     if (name == "staff-satisfaction") {

@@ -11,6 +11,7 @@
 #include "domain/survey_service.hpp"
 #include "satisfaction_panel.hpp"
 #include "domain/texts.hpp"
+#include "../pin_entry.hpp"
 #include "../role.hpp"
 
 namespace staff {
@@ -71,10 +72,7 @@ private:
 
     ConsoleDeps m_deps;
     bool m_locked = true;
-    std::string m_pin;
-    domain::PinGuard m_guard;
-    std::string m_pinMessage;
-    bool m_countingDown = false;
+    app::PinEntry m_pin;
     std::string m_status;  // the result of the last action, or its error
     std::string m_printerFault;  // the citizen kiosk's last print error
     bool m_statusIsError = false;

@@ -1,5 +1,7 @@
 #include "staff_screens.hpp"
 
+#include "../ui/pin_pad.hpp"
+
 #include <algorithm>
 #include <array>
 
@@ -28,25 +30,7 @@ bool button(ui::UiContext& ctx, const std::string& id, ImVec2 min, ImVec2 max, c
 }  // namespace
 
 void drawPinScreen(ui::UiContext& ctx, const PinView& view, StaffIntents& intents) {
-    const float cx = ctx.size.x / 2;
-    float y = ui::headerHeight(ctx) + ctx.px(40);
-    ui::textCentered(ctx, ctx.fonts.heading, cx, y, ui::color::kText, ctx.texts.get("staff.enter_pin"));
-    y += ctx.px(90);
-    // One dot per digit typed: the PIN itself is never drawn.
-    const float dot = ctx.px(16);
-    for (std::size_t i = 0; i < 8; ++i) {
-        ImVec2 c(cx + (static_cast<float>(i) - 3.5f) * ctx.px(48), y + dot);
-        if (i < view.digits) ctx.draw->AddCircleFilled(c, dot, ui::color::kText, 24);
-        else ctx.draw->AddCircle(c, dot, ui::color::kBorder, 24, ctx.px(3));
-    }
-    y += ctx.px(64);
-    if (!view.message.empty()) {
-        ctx.targets.record("pin_error", ImVec2(cx - 1, y), ImVec2(cx + 1, y + 1));
-        ui::textCentered(ctx, ctx.fonts.bodyBold, cx, y, ui::color::kDanger, view.message);
-    }
-    y += ctx.px(70);
-    auto key = ui::keypad(ctx, "pin:", cx, y, ImVec2(ctx.px(190), ctx.px(110)), ctx.texts.get("staff.delete"),
-                          ctx.texts.get("staff.ok"), true);
+    auto key = ui::pinPad(ctx, ctx.texts.get("staff.enter_pin"), view.digits, view.message);
     if (key == '\n') intents.submitPin = true;
     else if (key) intents.digit = *key;
 }
