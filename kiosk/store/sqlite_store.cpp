@@ -1,4 +1,5 @@
 #include "kiosk/store/sqlite_store.hpp"
+#include "kiosk/store/startup_check.hpp"
 
 #include <sqlite3.h>
 
@@ -446,7 +447,12 @@ std::string unknownTicket(const domain::TicketChange& change) {
 SqliteStore::SqliteStore(const std::string& path) : m_path(path) {
     createParentDirectory(m_path);
     m_db = openConnection(m_path);
+    // Until the file has passed the checks, closing must not checkpoint its -wal into it.
+    detail::holdCheckpointOnClose(m_db.get(), m_path);
+    detail::refuseUnreadableFile(m_db.get(), m_path);
     refuseFilesWeMustNotTouch();
+    detail::refuseDamagedFile(m_db.get(), m_path);
+    detail::releaseCheckpointOnClose(m_db.get());
     configureConnection();
     switchToWriteAheadLog();
     migrate();

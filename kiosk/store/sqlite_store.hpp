@@ -38,8 +38,9 @@ public:
     static constexpr int kSchemaVersion = 4;
 
     // Creates the file (and its parent directory) when missing and brings its schema up to date.
-    // Refuses, without writing a byte, files that are not SQLite databases, SQLite databases of
-    // other programs, and databases written by a newer version of this program.
+    // Refuses, without writing a byte (nor moving its -wal into it), files that are not SQLite
+    // databases, damaged ones (PRAGMA quick_check, see startup_check.hpp for its cost), SQLite
+    // databases of other programs, and databases written by a newer version of this program.
     explicit SqliteStore(const std::string& path);
     ~SqliteStore() override;
 
