@@ -116,9 +116,31 @@ DayFigures dayFigures(const std::vector<Ticket>& ticketsOfDay, const LocalDateTi
     return figures;
 }
 
+namespace {
+
+// The typed text as a message can carry it: a NUL would end what() early and drop the
+// explanation, other control bytes would garble the staff screen or the log line.
+std::string shownAsTyped(std::string_view typed) {
+    std::string shown;
+    for (const char c : typed) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte >= 0x20 && byte != 0x7f) {
+            shown += c;
+        } else {
+            constexpr char kHex[] = "0123456789abcdef";
+            shown += "\\x";
+            shown += kHex[byte >> 4];
+            shown += kHex[byte & 0xf];
+        }
+    }
+    return shown;
+}
+
+}  // namespace
+
 std::string normalizeTicketCode(std::string_view typed) {
     const auto parsed = parseTicketCode(typed);
-    if (!parsed) throw UnknownTicketError("\"" + std::string(typed) + "\" is not a ticket code (like A007)");
+    if (!parsed) throw UnknownTicketError("\"" + shownAsTyped(typed) + "\" is not a ticket code (like A007)");
     return formatTicketCode(parsed->prefix, parsed->number);
 }
 
