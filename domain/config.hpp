@@ -134,6 +134,20 @@ struct PrinterConfig {
     int widthChars = 32;  // characters per line in normal type: 32 on 58 mm paper, 48 on 80 mm
 };
 
+// The daily copy of the ticket database (common::runDailyBackupIfDue).
+struct BackupConfig {
+    bool enabled = true;
+    std::string directory;  // absolute; empty: a "backups" folder next to the database
+    int keep = 14;          // daily copies kept, today's included; older ones are deleted
+};
+
+// The citizen's kiosk.
+struct KioskConfig {
+    // After this long without a touch every citizen screen goes back home and forgets what was
+    // typed (a survey code half entered, a chosen category), so the next person starts afresh.
+    int inactivitySeconds = 90;
+};
+
 struct Config {
     std::string sourceName;  // file the config came from, for messages
     Office office;
@@ -146,6 +160,8 @@ struct Config {
     BoardConfig board;
     SurveyConfig survey;
     PrinterConfig printer;
+    BackupConfig backup;
+    KioskConfig kiosk;
 
     const Category* findCategory(std::string_view id) const;
     const ServiceCard* findService(std::string_view id) const;

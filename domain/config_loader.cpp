@@ -918,6 +918,41 @@ void readPrinter(const toml::node& node, Config& config, const Reporter& report)
     printer.widthChars = optionalInt(table, "width_chars", name, 24, 64, report).value_or(printer.widthChars);
 }
 
+// ---- [backup] ----
+
+constexpr std::array kBackupKeys{"enabled"sv, "directory"sv, "keep"sv};
+
+void readBackup(const toml::node& node, Config& config, const Reporter& report) {
+    const toml::table& table = expectTable(node, "[backup]", report);
+    const TableName name{"[backup]", "backup."};
+    rejectUnknownKeys(table, kBackupKeys, name, report);
+    BackupConfig& backup = config.backup;
+    if (table.get("enabled")) backup.enabled = optionalBool(table, "enabled", name, report);
+    // Absolute: a relative path would depend on the folder each program happened to start in.
+    if (const auto directory = optionalString(table, "directory", name, report)) {
+        if (directory->empty() || directory->front() != '/')
+            report.fail(*table.get("directory"),
+                        "backup.directory: expected a full path starting with / (e.g. \"/var/backups/chiosco\"), "
+                        "found " + quoted(*directory) + "; leave the key out for a \"backups\" folder next to the database");
+        backup.directory = *directory;
+    }
+    backup.keep = optionalInt(table, "keep", name, 1, 365, report).value_or(backup.keep);
+}
+
+// ---- [kiosk] ----
+
+constexpr std::array kKioskKeys{"inactivity_seconds"sv};
+
+void readKiosk(const toml::node& node, Config& config, const Reporter& report) {
+    const toml::table& table = expectTable(node, "[kiosk]", report);
+    const TableName name{"[kiosk]", "kiosk."};
+    rejectUnknownKeys(table, kKioskKeys, name, report);
+    // Under 15 s a slow reader is sent home mid-choice; over 10 minutes the next person may find
+    // the previous one's survey code still on the screen.
+    config.kiosk.inactivitySeconds =
+        optionalInt(table, "inactivity_seconds", name, 15, 600, report).value_or(config.kiosk.inactivitySeconds);
+}
+
 // ---- top level ----
 
 // Each top-level section has one reader; adding [printer] means one more row here (and its
@@ -941,6 +976,8 @@ constexpr std::array kSections{
     Section{"board"sv, "[board]"sv, false, readBoard},
     Section{"survey"sv, "[survey]"sv, false, readSurvey},
     Section{"printer"sv, "[printer]"sv, false, readPrinter},
+    Section{"backup"sv, "[backup]"sv, false, readBackup},
+    Section{"kiosk"sv, "[kiosk]"sv, false, readKiosk},
 };
 
 std::string expectedSections() {

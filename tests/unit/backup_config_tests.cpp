@@ -1,0 +1,122 @@
+// The [backup] and [kiosk] sections: defaults, accepted values, and file:line on every mistake.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "domain/config.hpp"
+#include "support/process.hpp"
+
+namespace {
+
+using domain::Config;
+using domain::ConfigError;
+using domain::parseConfig;
+
+// Lines 1-8; the section under test starts on line 10.
+const std::string kMinimal =
+    "[office]\n"                         // 1
+    "comune = \"Comune di Prova\"\n"     // 2
+    "name = \"Segretariato sociale\"\n"  // 3
+    "address = \"Via Roma, 1\"\n"        // 4
+    "[[categories]]\n"                   // 5
+    "id = \"adulti\"\n"                  // 6
+    "label = \"Adulti\"\n"               // 7
+    "prefix = \"A\"\n"                   // 8
+    "\n";                                // 9
+
+Config parsed(const std::string& section) { return parseConfig(kMinimal + section, "test.toml"); }
+
+std::string errorFor(const std::string& section) {
+    try {
+        parseConfig(kMinimal + section, "test.toml");
+    } catch (const ConfigError& e) {
+        return e.what();
+    }
+    ADD_FAILURE() << "accepted:\n" << section;
+    return {};
+}
+
+TEST(BackupConfig, withoutTheSectionsTheDefaultsHold) {
+    const Config config = parsed("");
+    EXPECT_TRUE(config.backup.enabled);
+    EXPECT_EQ(config.backup.directory, "");
+    EXPECT_EQ(config.backup.keep, 14);
+    EXPECT_EQ(config.kiosk.inactivitySeconds, 90);
+}
+
+TEST(BackupConfig, readsEveryKey) {
+    const Config config = parsed(
+        "[backup]\n"
+        "enabled = false\n"
+        "directory = \"/media/usb/copie\"\n"
+        "keep = 30\n"
+        "[kiosk]\n"
+        "inactivity_seconds = 45\n");
+    EXPECT_FALSE(config.backup.enabled);
+    EXPECT_EQ(config.backup.directory, "/media/usb/copie");
+    EXPECT_EQ(config.backup.keep, 30);
+    EXPECT_EQ(config.kiosk.inactivitySeconds, 45);
+}
+
+TEST(BackupConfig, acceptsTheBoundsOfTheRanges) {
+    EXPECT_EQ(parsed("[backup]\nkeep = 1\n").backup.keep, 1);
+    EXPECT_EQ(parsed("[backup]\nkeep = 365\n").backup.keep, 365);
+    EXPECT_EQ(parsed("[kiosk]\ninactivity_seconds = 15\n").kiosk.inactivitySeconds, 15);
+    EXPECT_EQ(parsed("[kiosk]\ninactivity_seconds = 600\n").kiosk.inactivitySeconds, 600);
+}
+
+TEST(BackupConfig, keepOutsideItsRangeNamesFileLineAndTheRange) {
+    EXPECT_EQ(errorFor("[backup]\nkeep = 0\n"),
+              "test.toml:11: backup.keep: expected a whole number from 1 to 365, found 0");
+    EXPECT_EQ(errorFor("[backup]\n\nkeep = 400\n"),
+              "test.toml:12: backup.keep: expected a whole number from 1 to 365, found 400");
+    EXPECT_EQ(errorFor("[backup]\nkeep = \"14\"\n"),
+              "test.toml:11: backup.keep: expected a whole number from 1 to 365, found \"14\"");
+}
+
+TEST(BackupConfig, enabledMustBeABoolean) {
+    EXPECT_EQ(errorFor("[backup]\nenabled = \"si\"\n"),
+              "test.toml:11: backup.enabled: expected true or false (without quotes), found \"si\"");
+}
+
+TEST(BackupConfig, directoryMustBeAFullPath) {
+    const std::string relative = errorFor("[backup]\ndirectory = \"copie\"\n");
+    EXPECT_EQ(relative.rfind("test.toml:11: backup.directory: expected a full path starting with /", 0), 0u)
+        << relative;
+    EXPECT_NE(relative.find("found \"copie\""), std::string::npos) << relative;
+    EXPECT_EQ(errorFor("[backup]\ndirectory = \"\"\n").rfind("test.toml:11: backup.directory:", 0), 0u);
+    EXPECT_EQ(errorFor("[backup]\ndirectory = 3\n"),
+              "test.toml:11: backup.directory: expected a text in double quotes, found an integer");
+}
+
+TEST(BackupConfig, unknownKeysAreNamedWithTheKnownOnes) {
+    EXPECT_EQ(errorFor("[backup]\nkeep = 3\nfolder = \"/tmp\"\n"),
+              "test.toml:12: unknown key \"folder\" in [backup] (expected one of: enabled, directory, keep)");
+    EXPECT_EQ(errorFor("[kiosk]\ninactivity = 90\n"),
+              "test.toml:11: unknown key \"inactivity\" in [kiosk] (expected one of: inactivity_seconds)");
+}
+
+TEST(BackupConfig, inactivityOutsideItsRangeNamesFileLineAndTheRange) {
+    EXPECT_EQ(errorFor("[kiosk]\ninactivity_seconds = 5\n"),
+              "test.toml:11: kiosk.inactivity_seconds: expected a whole number from 15 to 600, found 5");
+    EXPECT_EQ(errorFor("[kiosk]\ninactivity_seconds = 3600\n"),
+              "test.toml:11: kiosk.inactivity_seconds: expected a whole number from 15 to 600, found 3600");
+    EXPECT_EQ(errorFor("[kiosk]\ninactivity_seconds = 1.5\n"),
+              "test.toml:11: kiosk.inactivity_seconds: expected a whole number from 15 to 600, found a decimal number");
+}
+
+TEST(BackupConfig, aSectionWrittenAsAValueIsReported) {
+    EXPECT_EQ(errorFor("backup = 3\n").rfind("test.toml:10: ", 0), 0u);
+}
+
+TEST(BackupConfig, theShippedConfigsSetBothSections) {
+    for (const char* name : {"gorgonzola.toml", "massa.toml"}) {
+        const std::string path = std::string(KIOSK_SOURCE_DIR) + "/config/" + name;
+        const Config config = parseConfig(testing_support::readFile(path), path);
+        EXPECT_TRUE(config.backup.enabled) << name;
+        EXPECT_EQ(config.backup.keep, 14) << name;
+        EXPECT_EQ(config.kiosk.inactivitySeconds, 90) << name;
+    }
+}
+
+}  // namespace
