@@ -134,7 +134,7 @@ TEST(Config, unknownSectionIsRejectedWithTheExpectedOnes) {
     const std::string error = errorFor(kOffice + kTwoCategories + "\n[orari]\nlunedi = \"9-12\"\n");
     EXPECT_EQ(error, "test.toml:16: unknown section [orari] (expected sections: [office], "
                      "[[categories]], [hours], [tickets], [charter], [[services]], [staff], [board], [survey], "
-                     "[printer])");
+                     "[printer], [backup], [kiosk])");
 }
 
 TEST(Config, keyBeforeAnySectionIsRejected) {
