@@ -4,6 +4,7 @@
 #include <iostream>
 #include <optional>
 
+#include "backup_commands.hpp"
 #include "commands.hpp"
 #include "print_commands.hpp"
 #include "kiosk/common/config_files.hpp"
@@ -36,6 +37,8 @@ struct Options {
     bool semicolon = false;
     // print-preview
     std::string pngPath;
+    // backup, restore, vacuum
+    ctl::BackupOptions backup;
 };
 
 // The survey and report subcommands.
@@ -279,6 +282,15 @@ std::optional<int> runPrintCommand(const PrintCommands& commands, const Options&
     return std::nullopt;
 }
 
+// nullopt when none of backup, restore and vacuum was given.
+std::optional<int> runBackupCommand(const ctl::BackupCommands& commands, const Options& opt) {
+    if (!commands.backup->parsed() && !commands.restore->parsed() && !commands.vacuum->parsed()) return std::nullopt;
+    return reportingErrors([&] {
+        const ctl::BackupContext context{opt.dbPath, opt.configPath, makeClock(opt.now)->now()};
+        return *ctl::runBackupCommand(commands, opt.backup, context, std::cout, std::cerr);
+    });
+}
+
 int setPin(const Options& opt) {
     return reportingErrors([&] {
         store::SqliteStore store(opt.dbPath);
@@ -311,6 +323,7 @@ int main(int argc, char** argv) {
     const StaffCommands staff = addStaffCommands(app, opt);
     const SurveyCommands surveyCommands = addSurveyCommands(app, opt);
     const PrintCommands printCommands = addPrintCommands(app, opt);
+    const ctl::BackupCommands backupCommands = ctl::addBackupCommands(app, opt.backup);
     auto* setPinCommand = app.add_subcommand("set-pin", "set the staff PIN: one line of 4-8 digits on stdin");
     setPinCommand->add_option("--pin", opt.pin, "the PIN, instead of reading stdin");
 
@@ -326,6 +339,7 @@ int main(int argc, char** argv) {
     if (auto rc = runStaffCommand(staff, opt)) return *rc;
     if (auto rc = runSurveyCommand(surveyCommands, opt)) return *rc;
     if (auto rc = runPrintCommand(printCommands, opt)) return *rc;
+    if (auto rc = runBackupCommand(backupCommands, opt)) return *rc;
     if (take->parsed()) {
         return withQueue(opt, [&](domain::QueueService& q) {
             domain::Texts texts = common::loadTextsFile(common::assetsDir() + "/i18n/it.toml");

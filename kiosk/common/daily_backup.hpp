@@ -1,0 +1,34 @@
+#pragma once
+// The daily copy of the ticket database: written once a day into [backup] directory, oldest
+// copies beyond [backup] keep deleted. Called by the kiosk's main loop and by
+// `kioskctl backup --daily` (for a systemd timer on PCs where the kiosk is not running).
+#include <string>
+#include <vector>
+
+#include "domain/civil_time.hpp"
+#include "domain/config.hpp"
+#include "kiosk/store/sqlite_backup.hpp"
+
+namespace common {
+
+struct DailyBackupResult {
+    std::string directory;             // where the copies are
+    std::string written;               // today's copy, when this call wrote it; empty otherwise
+    store::DatabaseCounts counts;      // of the copy written
+    std::vector<std::string> deleted;  // older copies removed, oldest first
+    bool walEmptied = false;           // PRAGMA wal_checkpoint(TRUNCATE) completed after the copy
+};
+
+// [backup] directory, or the "backups" folder next to the database when it is not set.
+std::string backupDirectory(const std::string& dbPath, const domain::BackupConfig& config);
+
+// Does nothing when [backup] enabled is false or today's copy (segretariato-YYYY-MM-DD.db) is
+// there already; otherwise writes it (store::backupDatabase: verified, never half-written under
+// the final name), then deletes the oldest daily copies beyond keep (domain::planDailyBackup,
+// which never names another file) and empties the -wal. A failed copy deletes nothing and throws
+// domain::StoreError; a copy that cannot be deleted is logged and left. On a big database the
+// copy takes a while (1 M tickets, 340 MB: about a minute): call it where waiting is acceptable.
+DailyBackupResult runDailyBackupIfDue(const std::string& dbPath, const domain::BackupConfig& config,
+                                      const domain::LocalDate& today);
+
+}  // namespace common
