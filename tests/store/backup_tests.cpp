@@ -1,0 +1,280 @@
+// store::backupDatabase / restoreDatabase: copies taken while another connection writes are whole
+// snapshots, a restore brings back exactly the tickets of the copy (also for a connection that
+// had the file open all along), and a bad copy is refused without touching the database.
+#include "kiosk/store/sqlite_backup.hpp"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <latch>
+#include <numeric>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "kiosk/store/sqlite_store.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using domain::LocalDate;
+using domain::StoreError;
+
+class TempDir {
+public:
+    TempDir() {
+        std::string pattern = (fs::temp_directory_path() / "backup_test_XXXXXX").string();
+        if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+        m_path = pattern;
+    }
+    ~TempDir() {
+        std::error_code ignored;
+        fs::remove_all(m_path, ignored);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    std::string file(const std::string& name) const { return (m_path / name).string(); }
+    std::vector<std::string> names() const {
+        std::vector<std::string> found;
+        for (const auto& entry : fs::directory_iterator(m_path)) found.push_back(entry.path().filename().string());
+        return found;
+    }
+
+private:
+    fs::path m_path;
+};
+
+std::string readBytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void writeBytes(const std::string& path, const std::string& bytes) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << bytes;
+}
+
+void exec(const std::string& path, const std::string& sql) {
+    sqlite3* db = nullptr;
+    sqlite3_open(path.c_str(), &db);
+    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
+    const std::string message = sqlite3_errmsg(db);
+    sqlite3_close(db);
+    if (rc != SQLITE_OK) throw std::runtime_error(message);
+}
+
+const LocalDate kDay = LocalDate::parse("2026-11-30").value();
+
+domain::NewTicketRequest adulti(int second) {
+    domain::NewTicketRequest request;
+    request.categoryId = "adulti";
+    request.prefix = 'A';
+    request.issuedAt = domain::LocalDateTime::parse("2026-11-30T09:00:00").value().plusSeconds(second);
+    return request;
+}
+
+// Tickets of other days, in one transaction: pages for the copy to walk through.
+void addHistory(const std::string& path, int tickets) {
+    exec(path, "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < " +
+                   std::to_string(tickets) +
+                   ") INSERT INTO tickets (service_day, category_id, number, code, issued_at) "
+                   "SELECT date('2020-01-01', '+' || (i / 500) || ' days'), 'adulti', i % 500 + 1, "
+                   "printf('A%03d', i % 500 + 1), date('2020-01-01', '+' || (i / 500) || ' days') || 'T09:00:00' "
+                   "FROM n");
+}
+
+std::vector<std::string> codesOfDay(const std::string& path) {
+    store::SqliteStore db(path);
+    std::vector<std::string> codes;
+    for (const auto& ticket : db.ticketsOfDay(kDay))
+        codes.push_back(ticket.code + ":" + std::string(domain::toString(ticket.state)));
+    return codes;
+}
+
+std::vector<int> numbersOfDay(const std::string& path) {
+    store::SqliteStore db(path);
+    std::vector<int> numbers;
+    for (const auto& ticket : db.ticketsOfDay(kDay)) numbers.push_back(ticket.number);
+    std::sort(numbers.begin(), numbers.end());
+    return numbers;
+}
+
+std::string errorOf(const auto& action) {
+    try {
+        action();
+    } catch (const StoreError& e) {
+        return e.what();
+    }
+    return "no StoreError thrown";
+}
+
+TEST(Backup, copiesTakenWhileAnotherConnectionIssuesTicketsAreWholeSnapshots) {
+    TempDir dir;
+    const auto path = dir.file("kiosk.db");
+    { store::SqliteStore created(path); }
+    addHistory(path, 20000);
+
+    std::atomic<bool> stop{false};
+    std::atomic<int> issued{0};
+    std::latch writing(1);
+    std::thread writer([&] {
+        store::SqliteStore kiosk(path);
+        for (int i = 0; !stop; ++i) {
+            kiosk.issueTicket(adulti(i));
+            if (issued.fetch_add(1) == 0) writing.count_down();
+        }
+    });
+    writing.wait();
+
+    constexpr int kCopies = 4;
+    for (int c = 0; c < kCopies; ++c) {
+        const auto copy = dir.file("copy" + std::to_string(c) + ".db");
+        const int before = issued.load();
+        const store::DatabaseCounts counts = store::backupDatabase(path, copy);
+        const int after = issued.load();
+
+        const store::DatabaseCounts inspected = store::inspectBackup(copy);  // integrity_check again
+        EXPECT_EQ(inspected.tickets, counts.tickets);
+        const std::vector<int> numbers = numbersOfDay(copy);
+        // A snapshot: today's numbers gap-free from 1, as many as were issued at some moment
+        // during the copy, plus the history untouched.
+        std::vector<int> expected(numbers.size());
+        std::iota(expected.begin(), expected.end(), 1);
+        EXPECT_EQ(numbers, expected);
+        EXPECT_GE(static_cast<int>(numbers.size()), before);
+        EXPECT_LE(static_cast<int>(numbers.size()), after + 1);
+        EXPECT_EQ(counts.tickets, 20000 + static_cast<std::int64_t>(numbers.size()));
+        EXPECT_FALSE(fs::exists(copy + ".tmp"));
+        EXPECT_FALSE(fs::exists(copy + "-wal"));
+    }
+    stop = true;
+    writer.join();
+    EXPECT_GT(issued.load(), kCopies) << "the writer must have been writing during the copies";
+}
+
+TEST(Backup, refusesToWriteOverTheDatabaseItself) {
+    TempDir dir;
+    const auto path = dir.file("kiosk.db");
+    { store::SqliteStore(path).issueTicket(adulti(0)); }
+    const auto before = readBytes(path);
+
+    const auto message = errorOf([&] { store::backupDatabase(path, path); });
+
+    EXPECT_NE(message.find("is the database itself"), std::string::npos) << message;
+    EXPECT_EQ(readBytes(path), before);
+}
+
+TEST(Backup, ofAMissingDatabaseSaysSoAndWritesNothing) {
+    TempDir dir;
+    const auto message = errorOf([&] { store::backupDatabase(dir.file("none.db"), dir.file("copy.db")); });
+    EXPECT_NE(message.find("there is no database file " + dir.file("none.db")), std::string::npos) << message;
+    EXPECT_FALSE(fs::exists(dir.file("copy.db")));
+}
+
+TEST(Restore, bringsBackExactlyTheTicketsOfTheCopyAlsoForAConnectionOpenAllAlong) {
+    TempDir dir;
+    const auto path = dir.file("kiosk.db");
+    store::SqliteStore runningKiosk(path);  // a kiosk that keeps the file open during the restore
+    for (int i = 0; i < 5; ++i) runningKiosk.issueTicket(adulti(i));
+    runningKiosk.setSetting("staff_pin", "before");
+    store::backupDatabase(path, dir.file("copy.db"));
+    const auto backedUp = codesOfDay(path);
+    for (int i = 5; i < 9; ++i) runningKiosk.issueTicket(adulti(i));
+    runningKiosk.setSetting("staff_pin", "after");
+    const auto beforeRestore = codesOfDay(path);
+
+    const store::RestoreResult result = store::restoreDatabase(path, dir.file("copy.db"), dir.file("kiosk.db.before"));
+
+    EXPECT_EQ(result.restored.tickets, 5);
+    EXPECT_EQ(codesOfDay(path), backedUp);
+    EXPECT_EQ(codesOfDay(dir.file("kiosk.db.before")), beforeRestore);
+    // The kiosk's own connection reads the restored database, and numbering goes on from it.
+    EXPECT_EQ(runningKiosk.ticketsOfDay(kDay).size(), 5u);
+    EXPECT_EQ(runningKiosk.setting("staff_pin"), "before");
+    EXPECT_EQ(runningKiosk.issueTicket(adulti(100)).number, 6);
+}
+
+TEST(Restore, intoAFileThatIsNoDatabaseReplacesItAndKeepsItsBytes) {
+    TempDir dir;
+    const auto path = dir.file("kiosk.db");
+    { store::SqliteStore(dir.file("good.db")).issueTicket(adulti(0)); }
+    store::backupDatabase(dir.file("good.db"), dir.file("copy.db"));
+    const std::string garbage(8192, 'x');
+    writeBytes(path, garbage);
+
+    store::restoreDatabase(path, dir.file("copy.db"), dir.file("kiosk.db.before"));
+
+    EXPECT_EQ(codesOfDay(path), (std::vector<std::string>{"A001:waiting"}));
+    EXPECT_EQ(readBytes(dir.file("kiosk.db.before")), garbage);
+}
+
+// A restore refused: the message says why, the database keeps every byte, nothing is kept aside.
+void expectRestoreRefused(const std::string& backup, const std::string& expectedWords) {
+    const fs::path folder = fs::path(backup).parent_path();
+    const std::string path = (folder / "kiosk.db").string();
+    { store::SqliteStore(path).issueTicket(adulti(0)); }
+    const auto before = readBytes(path);
+
+    const auto message = errorOf([&] { store::restoreDatabase(path, backup, path + ".before"); });
+
+    EXPECT_NE(message.find(backup), std::string::npos) << message;
+    EXPECT_NE(message.find(expectedWords), std::string::npos) << message;
+    EXPECT_EQ(readBytes(path), before);
+    EXPECT_FALSE(fs::exists(path + ".before"));
+}
+
+TEST(Restore, refusesAFileOfGarbage) {
+    TempDir dir;
+    writeBytes(dir.file("copy.db"), std::string(10000, '\x5a'));
+    expectRestoreRefused(dir.file("copy.db"), "is not a readable SQLite database");
+}
+
+TEST(Restore, refusesACopyOfANewerSchema) {
+    TempDir dir;
+    { store::SqliteStore(dir.file("copy.db")).issueTicket(adulti(0)); }
+    exec(dir.file("copy.db"), "PRAGMA user_version = " + std::to_string(store::SqliteStore::kSchemaVersion + 1));
+    expectRestoreRefused(dir.file("copy.db"), "newer version of this program");
+}
+
+TEST(Restore, refusesAnotherProgramsDatabase) {
+    TempDir dir;
+    exec(dir.file("copy.db"), "CREATE TABLE contacts (name TEXT)");
+    expectRestoreRefused(dir.file("copy.db"), "not a ticket database of this program");
+}
+
+TEST(Restore, refusesADamagedCopy) {
+    TempDir dir;
+    { store::SqliteStore created(dir.file("copy.db")); }
+    addHistory(dir.file("copy.db"), 3000);
+    std::string bytes = readBytes(dir.file("copy.db"));
+    bytes.replace(bytes.size() / 4096 / 2 * 4096, 4096, std::string(4096, '\x33'));
+    writeBytes(dir.file("copy.db"), bytes);
+    expectRestoreRefused(dir.file("copy.db"), "is damaged");
+}
+
+TEST(Restore, aCopyOfAnOlderSchemaIsBroughtUpToDate) {
+    TempDir dir;
+    { store::SqliteStore(dir.file("old.db")).issueTicket(adulti(0)); }
+    // What version 3 had: no survey columns and no answers table.
+    exec(dir.file("old.db"),
+         "DROP INDEX tickets_demand; DROP INDEX tickets_survey_code; DROP TABLE survey_answers; "
+         "ALTER TABLE tickets DROP COLUMN survey_used; ALTER TABLE tickets DROP COLUMN survey_code; "
+         "PRAGMA user_version = 3");
+    const auto path = dir.file("kiosk.db");
+    { store::SqliteStore(path).issueTicket(adulti(1)); }
+
+    store::restoreDatabase(path, dir.file("old.db"), path + ".before");
+
+    store::SqliteStore restored(path);
+    EXPECT_EQ(restored.ticketsOfDay(kDay).size(), 1u);
+    EXPECT_FALSE(restored.issueTicket(adulti(2)).surveyCode.empty());
+}
+
+}  // namespace
