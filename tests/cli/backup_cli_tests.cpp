@@ -1,0 +1,179 @@
+// kioskctl backup / restore / vacuum and the start-up checks, as a script or systemd timer runs them.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "support/process.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using testing_support::ProcessResult;
+using testing_support::readFile;
+using testing_support::runProcess;
+using testing_support::TempDir;
+
+const std::string kConfig = std::string(KIOSK_SOURCE_DIR) + "/config/gorgonzola.toml";
+// A Monday afternoon when Gorgonzola hands out numbers.
+const std::string kOpen = "2026-11-30T15:30";
+
+ProcessResult kioskctl(const std::string& db, std::vector<std::string> args, const std::string& now = kOpen,
+                       const std::string& config = kConfig) {
+    std::vector<std::string> all = {"--config", config, "--db", db, "--now", now};
+    all.insert(all.end(), args.begin(), args.end());
+    return runProcess(KIOSKCTL_BIN, all);
+}
+
+void writeBytes(const std::string& path, const std::string& bytes) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << bytes;
+}
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+std::vector<std::string> namesIn(const std::string& folder) {
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(folder)) names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+// Gorgonzola's config with its [backup] section replaced.
+std::string configWithBackup(const TempDir& dir, const std::string& backupSection) {
+    std::string text = readFile(kConfig);
+    const std::string shipped = "[backup]\nenabled = true\nkeep = 14\n";
+    const auto at = text.find(shipped);
+    if (at == std::string::npos) throw std::runtime_error("the shipped [backup] section changed");
+    text.replace(at, shipped.size(), backupSection);
+    const std::string path = dir.file("office.toml");
+    writeBytes(path, text);
+    return path;
+}
+
+TEST(BackupCli, backupThenRestoreBringsBackTheTicketsAndKeepsTheReplacedDatabase) {
+    TempDir dir;
+    const auto db = dir.file("kiosk.db");
+    ASSERT_EQ(kioskctl(db, {"take", "adulti"}).exitCode, 0);
+    ASSERT_EQ(kioskctl(db, {"take", "adulti"}).exitCode, 0);
+
+    const ProcessResult backup = kioskctl(db, {"backup", dir.file("copy.db")});
+    EXPECT_EQ(backup.exitCode, 0) << backup.err;
+    EXPECT_TRUE(contains(backup.out, "backup written: " + dir.file("copy.db"))) << backup.out;
+    EXPECT_TRUE(contains(backup.out, "tickets: 2\n")) << backup.out;
+    ASSERT_EQ(kioskctl(db, {"take", "adulti"}).exitCode, 0);
+
+    const ProcessResult restore = kioskctl(db, {"restore", dir.file("copy.db")}, "2026-11-30T16:05:09");
+    EXPECT_EQ(restore.exitCode, 0) << restore.err;
+    EXPECT_TRUE(contains(restore.out, "tickets: 2\n")) << restore.out;
+    const auto kept = db + ".before-restore-20261130-160509";
+    EXPECT_TRUE(contains(restore.out, "kept as " + kept)) << restore.out;
+    EXPECT_TRUE(fs::exists(kept));
+
+    const ProcessResult status = kioskctl(db, {"status", "--json"});
+    EXPECT_TRUE(contains(status.out, "A002")) << status.out;
+    EXPECT_FALSE(contains(status.out, "A003")) << status.out;
+    // The next number follows the restored ones.
+    EXPECT_EQ(kioskctl(db, {"take", "adulti"}).out.substr(0, 4), "A003");
+    EXPECT_TRUE(contains(kioskctl(kept, {"status", "--json"}).out, "A003"));
+}
+
+TEST(BackupCli, dailyBackupWritesOneCopyADayAndKeepsTheNewestTwo) {
+    TempDir dir;
+    const auto db = dir.file("kiosk.db");
+    const auto folder = dir.file("copie");
+    const auto config = configWithBackup(dir, "[backup]\ndirectory = \"" + folder + "\"\nkeep = 2\n");
+    fs::create_directories(folder);
+    writeBytes(folder + "/leggimi.txt", "non toccare");
+    ASSERT_EQ(kioskctl(db, {"take", "adulti"}, kOpen, config).exitCode, 0);
+
+    for (const char* day : {"2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03"}) {
+        const ProcessResult first = kioskctl(db, {"backup", "--daily"}, std::string(day) + "T08:00", config);
+        EXPECT_EQ(first.exitCode, 0) << first.err;
+        EXPECT_TRUE(contains(first.out, "daily copy written: " + folder + "/segretariato-" + day + ".db")) << first.out;
+        const ProcessResult again = kioskctl(db, {"backup", "--daily"}, std::string(day) + "T18:00", config);
+        EXPECT_EQ(again.exitCode, 0) << again.err;
+        EXPECT_TRUE(contains(again.out, "already")) << again.out;
+    }
+
+    EXPECT_EQ(namesIn(folder), (std::vector<std::string>{"leggimi.txt", "segretariato-2026-12-02.db",
+                                                         "segretariato-2026-12-03.db"}));
+    EXPECT_EQ(readFile(folder + "/leggimi.txt"), "non toccare");
+    const ProcessResult copy = kioskctl(folder + "/segretariato-2026-12-03.db", {"status", "--json"});
+    EXPECT_TRUE(contains(copy.out, "A001")) << copy.out;
+}
+
+TEST(BackupCli, dailyBackupGoesNextToTheDatabaseByDefaultAndCanBeDisabled) {
+    TempDir dir;
+    const auto db = dir.file("dati/kiosk.db");
+    ASSERT_EQ(kioskctl(db, {"take", "adulti"}).exitCode, 0);
+    EXPECT_EQ(kioskctl(db, {"backup", "--daily"}).exitCode, 0);
+    EXPECT_TRUE(fs::exists(dir.file("dati/backups/segretariato-2026-11-30.db")));
+
+    const auto off = configWithBackup(dir, "[backup]\nenabled = false\n");
+    const ProcessResult disabled = kioskctl(db, {"backup", "--daily"}, "2026-12-01T08:00", off);
+    EXPECT_EQ(disabled.exitCode, 0);
+    EXPECT_TRUE(contains(disabled.out, "disabled")) << disabled.out;
+    EXPECT_FALSE(fs::exists(dir.file("dati/backups/segretariato-2026-12-01.db")));
+}
+
+TEST(BackupCli, restoreOfGarbageExitsFourAndLeavesTheDatabaseAlone) {
+    TempDir dir;
+    const auto db = dir.file("kiosk.db");
+    ASSERT_EQ(kioskctl(db, {"take", "adulti"}).exitCode, 0);
+    writeBytes(dir.file("copy.db"), std::string(5000, '?'));
+    const std::string before = readFile(db);
+
+    const ProcessResult restore = kioskctl(db, {"restore", dir.file("copy.db")});
+
+    EXPECT_EQ(restore.exitCode, 4);
+    EXPECT_TRUE(contains(restore.err, dir.file("copy.db"))) << restore.err;
+    EXPECT_TRUE(contains(restore.err, "not a readable SQLite database")) << restore.err;
+    EXPECT_EQ(readFile(db), before);
+    EXPECT_EQ(namesIn(dir.path().string()).size(), 2u);  // kiosk.db and copy.db: nothing kept aside
+}
+
+TEST(BackupCli, aDamagedDatabaseStopsEveryCommandWithExitFourAndHowToRestore) {
+    TempDir dir;
+    const auto db = dir.file("kiosk.db");
+    std::mt19937 generator(3);
+    std::string garbage(32768, '\0');
+    for (auto& byte : garbage) byte = static_cast<char>(generator() & 0xff);
+    writeBytes(db, garbage);
+
+    for (const std::vector<std::string>& command :
+         {std::vector<std::string>{"status"}, {"take", "adulti"}, {"backup", dir.file("copy.db")}, {"vacuum"}}) {
+        const ProcessResult result = kioskctl(db, command);
+        EXPECT_EQ(result.exitCode, 4) << command.front();
+        EXPECT_TRUE(contains(result.err, db)) << result.err;
+        EXPECT_TRUE(contains(result.err, "kioskctl --db " + db + " restore BACKUP_FILE")) << result.err;
+        EXPECT_TRUE(result.out.empty()) << result.out;
+    }
+    EXPECT_EQ(readFile(db), garbage);
+    EXPECT_FALSE(fs::exists(dir.file("copy.db")));
+}
+
+TEST(BackupCli, usageMistakesExitTwo) {
+    TempDir dir;
+    const auto db = dir.file("kiosk.db");
+    EXPECT_EQ(kioskctl(db, {"backup"}).exitCode, 2);
+    EXPECT_EQ(kioskctl(db, {"backup", "--daily", dir.file("x.db")}).exitCode, 2);
+    EXPECT_EQ(runProcess(KIOSKCTL_BIN, {"--db", db, "backup", "--daily"}).exitCode, 2);
+    EXPECT_EQ(kioskctl(db, {"restore"}).exitCode, 2);
+}
+
+TEST(BackupCli, vacuumKeepsEveryTicket) {
+    TempDir dir;
+    const auto db = dir.file("kiosk.db");
+    ASSERT_EQ(kioskctl(db, {"take", "adulti"}).exitCode, 0);
+    const ProcessResult vacuum = kioskctl(db, {"vacuum"});
+    EXPECT_EQ(vacuum.exitCode, 0) << vacuum.err;
+    EXPECT_TRUE(contains(vacuum.out, "tickets: 1\n")) << vacuum.out;
+    EXPECT_TRUE(contains(kioskctl(db, {"status", "--json"}).out, "A001"));
+}
+
+}  // namespace
