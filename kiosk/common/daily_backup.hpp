@@ -27,7 +27,8 @@ std::string backupDirectory(const std::string& dbPath, const domain::BackupConfi
 // the final name), then deletes the oldest daily copies beyond keep (domain::planDailyBackup,
 // which never names another file) and empties the -wal. A failed copy deletes nothing and throws
 // domain::StoreError; a copy that cannot be deleted is logged and left. On a big database the
-// copy takes a while (1 M tickets, 340 MB: about a minute): call it where waiting is acceptable.
+// copy takes a while (measured: 1 M tickets, 340 MB, 17.5 s including the integrity_check; 90 000
+// tickets about 1 s): call it where a pause of that length does not freeze a citizen's screen.
 DailyBackupResult runDailyBackupIfDue(const std::string& dbPath, const domain::BackupConfig& config,
                                       const domain::LocalDate& today);
 
