@@ -8,10 +8,12 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 
 #include "app.hpp"
+#include "backup_worker.hpp"
 #include "frame_guard.hpp"
 #include "lockdown.hpp"
 #include "kiosk/common/log.hpp"
@@ -206,7 +208,7 @@ std::unique_ptr<app::Role> makeRole(const Options& opt, const RoleDeps& d) {
                               {d.texts.get("admin.printer"), d.config.printer.target == "none" ? d.texts.get("admin.no_printer")
                                                                                     : d.config.printer.target}};
     return std::make_unique<app::App>(app::AppDeps{d.config, d.texts, d.queue, d.survey, d.store, d.simulated,
-                                                   d.printer, app::kDefaultInactivitySeconds, facts});
+                                                   d.printer, d.config.kiosk.inactivitySeconds, facts});
 }
 
 std::string windowTitle(const std::string& role, const std::string& office) {
@@ -231,13 +233,17 @@ struct FrameWork {
     platform::PointerInput& pointer;
     ui::Targets& targets;
     std::optional<app::UiScript>& script;
+    const std::function<void()>& everyMinute;
 };
 
 // Returns the script's verdict (Running without a script).
 app::UiScript::Status buildAndShowFrame(FrameWork& f, LoopState& loop, bool& redraw) {
     redraw |= f.app.refreshIfChanged();
     redraw |= f.app.tick(SDL_GetTicks(), loop.lastInput, f.pointer);
-    redraw |= clockMinuteChanged(loop);
+    if (clockMinuteChanged(loop)) {
+        redraw = true;
+        f.everyMinute();
+    }
     redraw |= f.script.has_value() || f.app.animating(SDL_GetTicks());
     if (!redraw && !f.pointer.hasPending()) return app::UiScript::Status::Running;
 
@@ -260,14 +266,14 @@ app::UiScript::Status buildAndShowFrame(FrameWork& f, LoopState& loop, bool& red
 }
 
 int runLoop(const Options& opt, platform::Window& window, app::Role& app, const ui::Fonts& fonts,
-            const domain::Texts& texts) {
+            const domain::Texts& texts, const std::function<void()>& everyMinute) {
     std::optional<app::UiScript> script;
     if (!opt.uiScript.empty()) script = app::UiScript::load(opt.uiScript);
     platform::PointerInput pointer;
     ui::Targets targets;
     LoopState loop;
     const LoopOptions lo{opt.role == "citizen", !opt.windowed.empty()};
-    FrameWork work{window, app, fonts, texts, pointer, targets, script};
+    FrameWork work{window, app, fonts, texts, pointer, targets, script, everyMinute};
     app::FrameGuard guard;
     loop.lastInput = SDL_GetTicks();
     bool redraw = true;
@@ -365,7 +371,14 @@ int main(int argc, char** argv) {
         std::unique_ptr<app::Role> role =
             makeRole(opt, {printer.get(), config, texts, queue, staffService, surveyService, store, *clock, simulated});
         if (!opt.screenshotPath.empty()) return renderScreenshot(opt, window, *role, fonts, texts);
-        return runLoop(opt, window, *role, fonts, texts);
+        // One copy a day per site: the citizen kiosk takes it (kioskctl backup --daily where it does not run).
+        std::optional<app::BackupWorker> backups;
+        if (opt.role == "citizen") backups.emplace(opt.dbPath, config.backup);
+        auto everyMinute = [&] {
+            if (backups) backups->runIfDue(clock->now().date);
+        };
+        everyMinute();
+        return runLoop(opt, window, *role, fonts, texts, everyMinute);
     } catch (const domain::ConfigError& e) {
         std::fprintf(stderr, "kiosk: config error: %s\n", e.what());
         return 3;
