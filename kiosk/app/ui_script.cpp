@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <cctype>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -24,20 +24,25 @@ bool allDigits(const std::string& s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
 }
 
-// A whole positive number of seconds, decimals allowed ("2", "0.5"); 0 when it is not one.
+constexpr double kLongestWaitSeconds = 24 * 3600;  // keeps the milliseconds within a Uint32
+
+// The text as a number of seconds, decimals allowed ("2", "0.5"); 0 when the text is anything
+// else (trailing words included) or not in (0, kLongestWaitSeconds].
 double secondsOf(const std::string& text) {
     char* end = nullptr;
     double seconds = std::strtod(text.c_str(), &end);
-    bool whole = !text.empty() && end == text.c_str() + text.size();
-    return whole && std::isfinite(seconds) && seconds > 0 ? seconds : 0;
+    bool allRead = !text.empty() && end == text.c_str() + text.size();
+    return allRead && std::isfinite(seconds) && seconds > 0 && seconds <= kLongestWaitSeconds ? seconds : 0;
 }
 
 // What is wrong with a command's argument, checked when the script is loaded so that a soak run
 // does not fail minutes in on a typo ("" when it is fine).
 std::string argumentProblem(const ScriptCommand& c) {
-    if (c.verb == "wait" && secondsOf(c.argument) == 0) return "expected a number of seconds, such as 2 or 0.5";
-    if (c.verb == "repeat" && !c.argument.empty() && (!allDigits(c.argument) || std::atoi(c.argument.c_str()) < 1))
-        return "expected nothing (for ever) or a count of 1 or more";
+    if (c.verb == "wait" && secondsOf(c.argument) == 0)
+        return "expected a number of seconds up to a day, such as 2 or 0.5";
+    if (c.verb == "repeat" && !c.argument.empty() &&
+        (!allDigits(c.argument) || c.argument.size() > 9 || std::atoi(c.argument.c_str()) < 1))
+        return "expected nothing (for ever) or a count from 1 to 999999999";
     if (c.verb == "loop" && !c.argument.empty()) return "expected nothing after it";
     return "";
 }
