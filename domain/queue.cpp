@@ -19,10 +19,10 @@ std::vector<QueueEntry> waitingInCallingOrder(const std::vector<Ticket>& tickets
         return std::find(priorityCategoryIds.begin(), priorityCategoryIds.end(), t.categoryId) !=
                priorityCategoryIds.end();
     };
-    // Priority first, then issue time; the store id breaks ties between tickets of the same second.
+    // Priority first, then arrival. Arrival is the store id, which grows with every ticket issued;
+    // the issue time would put a later ticket first after the PC's clock moved back.
     std::stable_sort(waiting.begin(), waiting.end(), [&](const QueueEntry& a, const QueueEntry& b) {
         if (isPriority(a.ticket) != isPriority(b.ticket)) return isPriority(a.ticket);
-        if (a.ticket.issuedAt != b.ticket.issuedAt) return a.ticket.issuedAt < b.ticket.issuedAt;
         return a.ticket.id < b.ticket.id;
     });
     for (size_t i = 0; i < waiting.size(); ++i) waiting[i].position = static_cast<int>(i) + 1;

@@ -465,7 +465,10 @@ std::string SqliteStore::path() const { return m_path; }
 
 void SqliteStore::configureConnection() {
     // FULL: a ticket reported as issued must survive a power cut, even in WAL mode.
-    execute(m_db.get(), "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON", m_path, "configuring the connection");
+    // journal_size_limit: after a big transaction (restore, vacuum) the WAL shrinks back to 4 MB
+    // when it starts again, instead of keeping its high-water mark on disk for ever.
+    execute(m_db.get(), "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA journal_size_limit = 4194304",
+            m_path, "configuring the connection");
 }
 
 // Only reads happen here: whatever we refuse must stay byte-identical.
@@ -579,13 +582,14 @@ void SqliteStore::prepareSurveyStatements() {
 
 void SqliteStore::prepareStaffStatements() {
     const std::string columns = kTicketColumns;
-    // Priority categories first (instr() = 0 sorts after), then first come, first called.
+    // Priority categories first (instr() = 0 sorts after), then first come, first called. Arrival is
+    // the row id, not issued_at: after the PC's clock moved back, a later ticket has an earlier time.
     m_firstWaiting =
         prepare(m_db.get(),
                 "SELECT " + columns +
                     " FROM tickets WHERE service_day = ?1 AND state = 'waiting' "
                     "ORDER BY instr(?2, char(31) || COALESCE(transferred_to, category_id) || char(31)) = 0, "
-                    "issued_at, id LIMIT 1",
+                    "id LIMIT 1",
                 m_path);
     m_findByCode =
         prepare(m_db.get(), "SELECT " + columns + " FROM tickets WHERE service_day = ?1 AND code = ?2", m_path);

@@ -670,11 +670,13 @@ void expectEachOfOneToNOnce(std::vector<std::int64_t> ids, int n) {
 
 }  // namespace
 
-TEST(SqliteStoreStaff, callNextTakesTheOldestWaitingAndRecordsDeskAndTime) {
+// First come, first called: the first ticket issued goes first even when the PC's clock moved
+// back between the two and gave the second an earlier time.
+TEST(SqliteStoreStaff, callNextTakesTheFirstIssuedAndRecordsDeskAndTime) {
     TempDir dir;
     store::SqliteStore db(dir.file("tickets.db"));
-    db.issueTicket(adulti("2026-11-30T15:32:00"));
-    db.issueTicket(request("anziani", 'N', "2026-11-30T15:31:00"));
+    db.issueTicket(request("anziani", 'N', "2026-11-30T15:32:00"));
+    db.issueTicket(adulti("2026-11-30T15:31:00"));
 
     const auto called = db.callNext(callNextAt("Stanza 2", "2026-11-30T15:40:00"));
 
@@ -684,10 +686,10 @@ TEST(SqliteStoreStaff, callNextTakesTheOldestWaitingAndRecordsDeskAndTime) {
     EXPECT_EQ(called->desk, "Stanza 2");
     EXPECT_EQ(called->calledAt, at("2026-11-30T15:40:00"));
     const auto stored = db.ticketsOfDay(day("2026-11-30"));
-    EXPECT_EQ(stored[1].state, TicketState::Called);
-    EXPECT_EQ(stored[1].desk, "Stanza 2");
-    EXPECT_EQ(stored[1].calledAt, at("2026-11-30T15:40:00"));
-    EXPECT_EQ(stored[0].state, TicketState::Waiting);
+    EXPECT_EQ(stored[0].state, TicketState::Called);
+    EXPECT_EQ(stored[0].desk, "Stanza 2");
+    EXPECT_EQ(stored[0].calledAt, at("2026-11-30T15:40:00"));
+    EXPECT_EQ(stored[1].state, TicketState::Waiting);
 }
 
 TEST(SqliteStoreStaff, callNextPutsPriorityCategoriesFirstThenIssueOrder) {
@@ -702,7 +704,7 @@ TEST(SqliteStoreStaff, callNextPutsPriorityCategoriesFirstThenIssueOrder) {
     std::vector<std::string> order;
     while (auto t = db.callNext(callNextAt("Stanza 1", "2026-11-30T15:40:00", priority))) order.push_back(t->code);
 
-    EXPECT_EQ(order, (std::vector<std::string>{"N001", "D002", "D001", "A001"}));
+    EXPECT_EQ(order, (std::vector<std::string>{"D001", "N001", "D002", "A001"}));
 }
 
 TEST(SqliteStoreStaff, callNextWithNobodyWaitingChangesNothing) {

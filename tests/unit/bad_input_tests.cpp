@@ -413,3 +413,15 @@ TEST_F(ClockJump, aJumpBackBeforeTheOpeningStillPromisesAPositiveWait) {
 }
 
 }  // namespace
+
+TEST_F(ClockJump, afterAnHourBackTheFirstArrivedIsStillCalledFirst) {
+    const IssuedTicket first = queue.takeTicket("adulti");
+    clock.advanceSeconds(-3600);
+    const IssuedTicket second = queue.takeTicket("adulti");
+
+    EXPECT_EQ(queue.snapshot().positionOf(first.ticket.id), 1);
+    EXPECT_EQ(queue.snapshot().positionOf(second.ticket.id), 2);
+    auto called = staff.callNext(1);
+    ASSERT_TRUE(called.has_value());
+    EXPECT_EQ(called->code, first.ticket.code);
+}

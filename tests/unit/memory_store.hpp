@@ -151,10 +151,9 @@ public:
     std::vector<domain::Ticket>& tickets() { return m_tickets; }
 
 private:
-    static std::tuple<bool, domain::LocalDateTime, std::int64_t> callingKey(const domain::Ticket& t,
-                                                                            const std::vector<std::string>& priority) {
+    static std::tuple<bool, std::int64_t> callingKey(const domain::Ticket& t, const std::vector<std::string>& priority) {
         const bool first = std::find(priority.begin(), priority.end(), t.categoryId) != priority.end();
-        return {!first, t.issuedAt, t.id};
+        return {!first, t.id};
     }
     // Deterministic for tests, but drawn like the real store: unrelated to the number, unique per day.
     std::string freeSurveyCode(const domain::LocalDate& day) {
