@@ -288,6 +288,7 @@ int runLoop(const Options& opt, platform::Window& window, app::Role& app, const 
             redraw = true;
         }
         try {
+            if (script && script->takeFailFrameRequest()) throw std::runtime_error("failure injected by the UI script");
             auto status = buildAndShowFrame(work, loop, redraw);
             if (status == app::UiScript::Status::Failed) {
                 common::logLine(common::LogLevel::Error, "kiosk", "UI script failed: %s", script->error().c_str());

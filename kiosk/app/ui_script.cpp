@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 
@@ -17,7 +18,8 @@ constexpr int kSettleFrames = 3;
 bool knownVerb(const std::string& v) {
     return v == "tap" || v == "double-tap" || v == "drag" || v == "expect-screen" || v == "expect-scrolled" ||
            v == "expect-target" || v == "screenshot" || v == "timeout" || v == "wait" || v == "loop" ||
-           v == "repeat" || v == "quit";
+           v == "repeat" || v == "press" || v == "release" || v == "key" || v == "close-request" ||
+           v == "fail-frame" || v == "quit";
 }
 
 bool allDigits(const std::string& s) {
@@ -35,6 +37,27 @@ double secondsOf(const std::string& text) {
     return allRead && std::isfinite(seconds) && seconds > 0 && seconds <= kLongestWaitSeconds ? seconds : 0;
 }
 
+struct KeyChord {
+    SDL_Keycode key = SDLK_UNKNOWN;
+    Uint16 modifiers = KMOD_NONE;
+};
+
+// "Alt+F4" -> F4 with Alt held; names are SDL's key names ("Escape", "Tab", "F4", "Q").
+std::optional<KeyChord> parseKeys(const std::string& text) {
+    KeyChord chord;
+    std::istringstream parts(text);
+    std::string part;
+    while (std::getline(parts, part, '+')) {
+        if (part == "Alt") chord.modifiers |= KMOD_LALT;
+        else if (part == "Ctrl") chord.modifiers |= KMOD_LCTRL;
+        else if (part == "Shift") chord.modifiers |= KMOD_LSHIFT;
+        else if (part == "Super") chord.modifiers |= KMOD_LGUI;
+        else chord.key = SDL_GetKeyFromName(part.c_str());
+    }
+    if (chord.key == SDLK_UNKNOWN) return std::nullopt;
+    return chord;
+}
+
 // What is wrong with a command's argument, checked when the script is loaded so that a soak run
 // does not fail minutes in on a typo ("" when it is fine).
 std::string argumentProblem(const ScriptCommand& c) {
@@ -44,7 +67,33 @@ std::string argumentProblem(const ScriptCommand& c) {
         (!allDigits(c.argument) || c.argument.size() > 9 || std::atoi(c.argument.c_str()) < 1))
         return "expected nothing (for ever) or a count from 1 to 999999999";
     if (c.verb == "loop" && !c.argument.empty()) return "expected nothing after it";
+    if (c.verb == "key" && !parseKeys(c.argument)) return "expected a key such as Escape, Alt+F4 or Alt+Tab";
     return "";
+}
+
+void pushKey(SDL_Window* window, const KeyChord& chord) {
+    for (Uint32 type : {SDL_KEYDOWN, SDL_KEYUP}) {
+        SDL_Event e{};
+        e.type = type;
+        e.key.windowID = SDL_GetWindowID(window);
+        e.key.state = type == SDL_KEYDOWN ? SDL_PRESSED : SDL_RELEASED;
+        e.key.keysym.sym = chord.key;
+        e.key.keysym.scancode = SDL_GetScancodeFromKey(chord.key);
+        e.key.keysym.mod = chord.modifiers;
+        SDL_PushEvent(&e);
+    }
+}
+
+// What SDL turns the window manager's WM_DELETE_WINDOW into.
+void pushCloseRequest(SDL_Window* window) {
+    SDL_Event close{};
+    close.type = SDL_WINDOWEVENT;
+    close.window.windowID = SDL_GetWindowID(window);
+    close.window.event = SDL_WINDOWEVENT_CLOSE;
+    SDL_PushEvent(&close);
+    SDL_Event quit{};
+    quit.type = SDL_QUIT;
+    SDL_PushEvent(&quit);
 }
 
 void pushMouse(SDL_Window* window, Uint32 type, float x, float y) {
@@ -84,7 +133,7 @@ UiScript UiScript::load(const std::string& path) {
         if (!knownVerb(c.verb))
             throw std::runtime_error(path + ":" + std::to_string(lineNo) + ": unknown command \"" + c.verb +
                                      "\" (expected tap, double-tap, drag, expect-screen, expect-scrolled, expect-target, "
-                                     "screenshot, timeout, wait, loop, repeat, quit)");
+                                     "screenshot, timeout, wait, loop, repeat, press, release, key, close-request, fail-frame, quit)");
         if (std::string problem = argumentProblem(c); !problem.empty())
             throw std::runtime_error(path + ":" + std::to_string(lineNo) + ": " + c.verb + " " + c.argument + ": " +
                                      problem);
@@ -157,6 +206,28 @@ void UiScript::repeat(const ScriptCommand& command) {
     m_next = command.loopStart;
 }
 
+// The verbs that only inject input: a press held down, its release, keys, a close request.
+UiScript::Status UiScript::injectEvent(const ScriptCommand& c, const ui::Targets& targets, SDL_Window* window,
+                                       const std::string& onScreen) {
+    if (c.verb == "press") {
+        auto center = targets.centerOf(c.argument);
+        if (!center) return fail("no such touch target" + onScreen);
+        m_pressedAt = {center->x, center->y};
+        pushMouse(window, SDL_MOUSEMOTION, center->x, center->y);
+        pushMouse(window, SDL_MOUSEBUTTONDOWN, center->x, center->y);
+    } else if (c.verb == "release") {
+        pushMouse(window, SDL_MOUSEBUTTONUP, m_pressedAt.x, m_pressedAt.y);
+    } else if (c.verb == "key") {
+        pushKey(window, *parseKeys(c.argument));
+    } else if (c.verb == "close-request") {
+        pushCloseRequest(window);
+    } else {
+        m_failFrameRequested = true;
+    }
+    m_settleFrames = kSettleFrames;
+    return Status::Finished;
+}
+
 UiScript::Status UiScript::step(const std::string& current, const ui::Targets& targets, SDL_Window* window,
                                 bool inputBusy, const std::function<void(const std::string&)>& screenshot) {
     if (inputBusy || m_settleFrames > 0) {
@@ -188,6 +259,9 @@ UiScript::Status UiScript::step(const std::string& current, const ui::Targets& t
         return Status::Running;
     } else if (c.verb == "timeout") {
         m_waitLimitMs = static_cast<Uint32>(std::max(1, std::atoi(c.argument.c_str()))) * 1000;
+    } else if (c.verb == "press" || c.verb == "release" || c.verb == "key" || c.verb == "close-request" ||
+               c.verb == "fail-frame") {
+        if (injectEvent(c, targets, window, onScreen) == Status::Failed) return Status::Failed;
     } else if (c.verb == "drag") {
         if (!drag(targets, window, c.argument)) return fail("expected TARGET DY with a target" + onScreen);
         m_settleFrames = kSettleFrames;

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "ui/widgets.hpp"
@@ -24,6 +25,11 @@ namespace app {
 //   loop                  marks where the next `repeat` goes back to (without one: the first command)
 //   repeat [N]            go back to the last `loop` N more times, then carry on; without N, for ever
 //                         (soak runs: tests/soak/soak). Loops do not nest.
+//   press TARGET          put a finger on a target and keep it there (a long press: press, wait, release)
+//   release               lift the finger put down by `press`
+//   key KEYS              a key press as a keyboard sends it: "Escape", "Alt+F4", "Alt+Tab", "Ctrl+Q"
+//   close-request         what the window manager sends for Alt+F4 or the title bar's X
+//   fail-frame            the next frame throws, as a bug or a database error would (lockdown tests)
 //   quit                  leave with exit code 0
 struct ScriptCommand {
     std::string verb;
@@ -42,9 +48,13 @@ public:
     Status step(const std::string& current, const ui::Targets& targets, SDL_Window* window, bool inputBusy,
                 const std::function<void(const std::string&)>& screenshot);
     const std::string& error() const { return m_error; }
+    // True once after a `fail-frame` command: the loop then throws inside the guarded frame.
+    bool takeFailFrameRequest() { return std::exchange(m_failFrameRequested, false); }
 
 private:
     bool tap(const ui::Targets& targets, SDL_Window* window, const std::string& target, int times);
+    Status injectEvent(const ScriptCommand& c, const ui::Targets& targets, SDL_Window* window,
+                       const std::string& onScreen);
     bool drag(const ui::Targets& targets, SDL_Window* window, const std::string& argument);
     Status waitFor(bool condition, const std::string& failure);
     Status pause(const std::string& seconds);
@@ -57,6 +67,8 @@ private:
     Uint32 m_waitStartedMs = 0;  // 0: not waiting
     Uint32 m_waitLimitMs = 20000;  // generous: a failing test ends, a loaded machine still passes
     int m_settleFrames = 0;
+    bool m_failFrameRequested = false;
+    SDL_FPoint m_pressedAt{0, 0};
     int m_repeatsLeft = -1;  // jumps left for the `repeat N` being run; -1: not counting yet
     std::string m_error;
 };
