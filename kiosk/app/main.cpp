@@ -117,7 +117,8 @@ int renderScreenshot(const Options& opt, platform::Window& window, app::Role& ap
     if (!app.showForScreenshot(opt.screenName)) {
         std::fprintf(stderr,
                      "kiosk: --screen: unknown screen \"%s\" for --role %s (citizen: home, category, ticket, "
-                     "error, no-ticket, hours, services, service-list, card; staff: staff-pin, staff-console; "
+                     "error, no-ticket, hours, services, service-list, card, survey-code, survey-question, survey-thanks, "
+                     "admin-pin, admin; staff: staff-pin, staff-console, staff-satisfaction; "
                      "board: board)\n",
                      opt.screenName.c_str(), opt.role.c_str());
         return 2;

@@ -1,4 +1,5 @@
 #include "kiosk/store/sqlite_backup.hpp"
+#include "kiosk/store/sqlite_errors.hpp"
 
 #include <sqlite3.h>
 
@@ -36,24 +37,8 @@ struct Closer {
 };
 using Connection = std::unique_ptr<sqlite3, Closer>;
 
-std::string sqliteText(sqlite3* db, int rc) {
-    return db ? std::string(sqlite3_errmsg(db)) : std::string(sqlite3_errstr(rc));
-}
-
 [[noreturn]] void fail(const std::string& what, sqlite3* db, int rc) {
-    std::string hint;
-    switch (rc & 0xff) {
-        case SQLITE_FULL: hint = ": the disk is full; free some space and try again"; break;
-        case SQLITE_BUSY:
-        case SQLITE_LOCKED:
-            hint = ": another program kept the database locked for too long; try again in a moment";
-            break;
-        case SQLITE_CANTOPEN:
-        case SQLITE_READONLY:
-        case SQLITE_PERM: hint = ": check that the file and its folder exist and are writable by this user"; break;
-        default: break;
-    }
-    throw StoreError(what + hint + " (SQLite: " + sqliteText(db, rc) + ")");
+    throw StoreError(what + ": " + detail::explainFailure(db, rc));
 }
 
 Connection open(const std::string& path, int flags, const std::string& what) {

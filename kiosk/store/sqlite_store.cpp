@@ -1,4 +1,5 @@
 #include "kiosk/store/sqlite_store.hpp"
+#include "kiosk/store/sqlite_errors.hpp"
 #include "kiosk/store/startup_check.hpp"
 
 #include <sqlite3.h>
@@ -156,40 +157,12 @@ std::string randomSurveyCode() {
 // category ids are letters, digits and dashes, never this control character.
 constexpr char kListSeparator = '\x1f';
 
-// What the person at the kiosk or the technician can do about it; SQLite's own text is appended.
-std::string_view hintFor(int resultCode, int systemErrno) {
-    constexpr std::string_view kDiskFull = "the disk is full; free some space and try again";
-    // A full disk met outside a page write (growing the -shm file as a connection opens, a sync)
-    // comes back as SQLITE_IOERR; the OS's errno still says what happened.
-    if ((resultCode & 0xff) == SQLITE_IOERR && systemErrno == ENOSPC) return kDiskFull;
-    switch (resultCode & 0xff) {
-        case SQLITE_BUSY:
-        case SQLITE_LOCKED:
-            return "another program (kiosk, staff screen or kioskctl) kept the database locked for more "
-                   "than 5 seconds; try again, and if it keeps happening look for a stuck process";
-        case SQLITE_FULL: return kDiskFull;
-        case SQLITE_READONLY:
-        case SQLITE_PERM:
-        case SQLITE_CANTOPEN:
-            return "check that the file and its directory exist and are writable by this user";
-        case SQLITE_NOTADB:
-        case SQLITE_CORRUPT:
-            return "the file is not a ticket database or is damaged; it was not modified: check the "
-                   "configured path or restore a backup";
-        case SQLITE_IOERR: return "the disk reported an input/output error; check the disk";
-        default: return "unexpected database error";
-    }
-}
-
 [[noreturn]] void throwFailure(sqlite3* db, int resultCode, std::string_view action, const std::string& path) {
     std::string message{action};
     message += " failed for the ticket database ";
     message += path;
     message += ": ";
-    message += hintFor(resultCode, db ? sqlite3_system_errno(db) : 0);
-    message += " (SQLite: ";
-    message += db ? sqlite3_errmsg(db) : sqlite3_errstr(resultCode);
-    message += ")";
+    message += detail::explainFailure(db, resultCode);
     throw StoreError(message);
 }
 

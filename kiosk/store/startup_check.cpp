@@ -7,6 +7,7 @@
 #include <system_error>
 
 #include "domain/ticket_store.hpp"
+#include "kiosk/store/sqlite_errors.hpp"
 
 namespace store::detail {
 namespace {
@@ -31,8 +32,8 @@ bool meansDamage(int resultCode) {
 }
 
 [[noreturn]] void throwOtherFailure(sqlite3* db, int resultCode, const std::string& path) {
-    throw StoreError("checking the ticket database " + path + " failed (SQLite: " + sqlite3_errmsg(db) + ", code " +
-                     std::to_string(resultCode) + "); it was not modified");
+    throw StoreError("checking the ticket database " + path + " failed: " + explainFailure(db, resultCode) +
+                     "; it was not modified");
 }
 
 std::int64_t pragmaInteger(sqlite3* db, const char* sql, const std::string& path) {

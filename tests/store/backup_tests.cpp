@@ -4,6 +4,8 @@
 #include "kiosk/store/sqlite_backup.hpp"
 
 #include <gtest/gtest.h>
+
+#include "support/process.hpp"
 #include <sqlite3.h>
 #include <stdlib.h>
 
@@ -27,39 +29,16 @@ namespace fs = std::filesystem;
 using domain::LocalDate;
 using domain::StoreError;
 
-class TempDir {
-public:
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "backup_test_XXXXXX").string();
-        if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-        m_path = pattern;
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(m_path, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    std::string file(const std::string& name) const { return (m_path / name).string(); }
-    std::vector<std::string> names() const {
-        std::vector<std::string> found;
-        for (const auto& entry : fs::directory_iterator(m_path)) found.push_back(entry.path().filename().string());
-        return found;
-    }
+using testing_support::TempDir;
 
-private:
-    fs::path m_path;
-};
-
-std::string readBytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+std::vector<std::string> namesIn(const TempDir& dir) {
+    std::vector<std::string> found;
+    for (const auto& entry : fs::directory_iterator(dir.path())) found.push_back(entry.path().filename().string());
+    return found;
 }
 
-void writeBytes(const std::string& path, const std::string& bytes) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << bytes;
-}
+using testing_support::readFile;
+using testing_support::writeFile;
 
 void exec(const std::string& path, const std::string& sql) {
     sqlite3* db = nullptr;
@@ -163,12 +142,12 @@ TEST(Backup, refusesToWriteOverTheDatabaseItself) {
     TempDir dir;
     const auto path = dir.file("kiosk.db");
     { store::SqliteStore(path).issueTicket(adulti(0)); }
-    const auto before = readBytes(path);
+    const auto before = readFile(path);
 
     const auto message = errorOf([&] { store::backupDatabase(path, path); });
 
     EXPECT_NE(message.find("is the database itself"), std::string::npos) << message;
-    EXPECT_EQ(readBytes(path), before);
+    EXPECT_EQ(readFile(path), before);
 }
 
 TEST(Backup, ofAMissingDatabaseSaysSoAndWritesNothing) {
@@ -207,12 +186,12 @@ TEST(Restore, intoAFileThatIsNoDatabaseReplacesItAndKeepsItsBytes) {
     { store::SqliteStore(dir.file("good.db")).issueTicket(adulti(0)); }
     store::backupDatabase(dir.file("good.db"), dir.file("copy.db"));
     const std::string garbage(8192, 'x');
-    writeBytes(path, garbage);
+    writeFile(path, garbage);
 
     store::restoreDatabase(path, dir.file("copy.db"), dir.file("kiosk.db.before"));
 
     EXPECT_EQ(codesOfDay(path), (std::vector<std::string>{"A001:waiting"}));
-    EXPECT_EQ(readBytes(dir.file("kiosk.db.before")), garbage);
+    EXPECT_EQ(readFile(dir.file("kiosk.db.before")), garbage);
 }
 
 // A restore refused: the message says why, the database keeps every byte, nothing is kept aside.
@@ -220,19 +199,19 @@ void expectRestoreRefused(const std::string& backup, const std::string& expected
     const fs::path folder = fs::path(backup).parent_path();
     const std::string path = (folder / "kiosk.db").string();
     { store::SqliteStore(path).issueTicket(adulti(0)); }
-    const auto before = readBytes(path);
+    const auto before = readFile(path);
 
     const auto message = errorOf([&] { store::restoreDatabase(path, backup, path + ".before"); });
 
     EXPECT_NE(message.find(backup), std::string::npos) << message;
     EXPECT_NE(message.find(expectedWords), std::string::npos) << message;
-    EXPECT_EQ(readBytes(path), before);
+    EXPECT_EQ(readFile(path), before);
     EXPECT_FALSE(fs::exists(path + ".before"));
 }
 
 TEST(Restore, refusesAFileOfGarbage) {
     TempDir dir;
-    writeBytes(dir.file("copy.db"), std::string(10000, '\x5a'));
+    writeFile(dir.file("copy.db"), std::string(10000, '\x5a'));
     expectRestoreRefused(dir.file("copy.db"), "is not a readable SQLite database");
 }
 
@@ -253,9 +232,9 @@ TEST(Restore, refusesADamagedCopy) {
     TempDir dir;
     { store::SqliteStore created(dir.file("copy.db")); }
     addHistory(dir.file("copy.db"), 3000);
-    std::string bytes = readBytes(dir.file("copy.db"));
+    std::string bytes = readFile(dir.file("copy.db"));
     bytes.replace(bytes.size() / 4096 / 2 * 4096, 4096, std::string(4096, '\x33'));
-    writeBytes(dir.file("copy.db"), bytes);
+    writeFile(dir.file("copy.db"), bytes);
     expectRestoreRefused(dir.file("copy.db"), "is damaged");
 }
 

@@ -1,6 +1,9 @@
 #include "kiosk/store/sqlite_store.hpp"
 
 #include <gtest/gtest.h>
+
+#include "raw_database.hpp"
+#include "support/process.hpp"
 #include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -27,26 +30,7 @@ using domain::NewTicketRequest;
 using domain::StoreError;
 using domain::Ticket;
 
-// A fresh directory per test, removed afterwards, so tests never see each other's files.
-class TempDir {
-public:
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "sqlite_store_test_XXXXXX").string();
-        if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-        m_path = pattern;
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(m_path, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-
-    std::string file(const std::string& name) const { return (m_path / name).string(); }
-
-private:
-    fs::path m_path;
-};
+using testing_support::TempDir;
 
 LocalDateTime at(const char* iso) { return LocalDateTime::parse(iso).value(); }
 LocalDate day(const char* iso) { return LocalDate::parse(iso).value(); }
@@ -64,57 +48,10 @@ NewTicketRequest adulti(const char* when = "2026-11-30T09:00:00", const std::str
     return request("adulti", 'A', when, token);
 }
 
-std::string readBytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using testing_support::readFile;
+using testing_support::writeFile;
 
-void writeBytes(const std::string& path, const std::string& bytes) {
-    std::ofstream out(path, std::ios::binary);
-    out << bytes;
-}
-
-// Talks to the file without SqliteStore, as another program (or an older/newer build) would.
-class RawDatabase {
-public:
-    explicit RawDatabase(const std::string& path) {
-        if (sqlite3_open(path.c_str(), &m_db) != SQLITE_OK) throw std::runtime_error(sqlite3_errmsg(m_db));
-    }
-    ~RawDatabase() { sqlite3_close(m_db); }
-    RawDatabase(const RawDatabase&) = delete;
-    RawDatabase& operator=(const RawDatabase&) = delete;
-
-    void exec(const std::string& sql) {
-        if (sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK)
-            throw std::runtime_error(sqlite3_errmsg(m_db));
-    }
-    std::string text(const std::string& sql) {
-        sqlite3_stmt* statement = nullptr;
-        if (sqlite3_prepare_v2(m_db, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK)
-            throw std::runtime_error(sqlite3_errmsg(m_db));
-        std::string result;
-        if (sqlite3_step(statement) == SQLITE_ROW)
-            result = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
-        sqlite3_finalize(statement);
-        return result;
-    }
-    // The first column of every row, as text, in the order SQLite returns them.
-    std::vector<std::string> column(const std::string& sql) {
-        sqlite3_stmt* statement = nullptr;
-        if (sqlite3_prepare_v2(m_db, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK)
-            throw std::runtime_error(sqlite3_errmsg(m_db));
-        std::vector<std::string> values;
-        while (sqlite3_step(statement) == SQLITE_ROW) {
-            const auto* chars = sqlite3_column_text(statement, 0);
-            values.emplace_back(chars ? reinterpret_cast<const char*>(chars) : "");
-        }
-        sqlite3_finalize(statement);
-        return values;
-    }
-
-private:
-    sqlite3* m_db = nullptr;
-};
+using testing_support::RawDatabase;
 
 std::string storeErrorOf(const std::string& path) {
     try {
@@ -369,7 +306,7 @@ void writeNewerDatabase(const std::string& path, const char* journalMode) {
 }
 
 void expectNewerSchemaRefusedAndFileUntouched(const std::string& path) {
-    const auto before = readBytes(path);
+    const auto before = readFile(path);
 
     const auto message = storeErrorOf(path);
 
@@ -379,7 +316,7 @@ void expectNewerSchemaRefusedAndFileUntouched(const std::string& path) {
               std::string::npos)
         << message;
     EXPECT_NE(message.find(path), std::string::npos) << message;
-    EXPECT_EQ(readBytes(path), before);
+    EXPECT_EQ(readFile(path), before);
     EXPECT_FALSE(fs::exists(path + "-wal"));
 }
 
@@ -403,13 +340,13 @@ TEST(SqliteStore, nonSqliteFileIsRefusedAndLeftUntouched) {
     TempDir dir;
     const auto path = dir.file("tickets.db");
     const std::string notADatabase = "[kiosk]\ntitle = \"Segretariato sociale\"\n";
-    writeBytes(path, notADatabase);
+    writeFile(path, notADatabase);
 
     const auto message = storeErrorOf(path);
 
     EXPECT_NE(message.find(path), std::string::npos) << message;
     EXPECT_NE(message.find("not a"), std::string::npos) << message;
-    EXPECT_EQ(readBytes(path), notADatabase);
+    EXPECT_EQ(readFile(path), notADatabase);
     EXPECT_FALSE(fs::exists(path + "-wal"));
 }
 
@@ -417,12 +354,12 @@ TEST(SqliteStore, sqliteDatabaseOfAnotherProgramIsRefusedAndLeftUntouched) {
     TempDir dir;
     const auto path = dir.file("contacts.db");
     { RawDatabase(path).exec("CREATE TABLE contacts (name TEXT)"); }
-    const auto before = readBytes(path);
+    const auto before = readFile(path);
 
     const auto message = storeErrorOf(path);
 
     EXPECT_NE(message.find("another program"), std::string::npos) << message;
-    EXPECT_EQ(readBytes(path), before);
+    EXPECT_EQ(readFile(path), before);
 }
 
 TEST(SqliteStore, categoriesSharingAPrefixAreRefusedWithoutStoringAnything) {

@@ -28,8 +28,10 @@ private:
 // Runs program with args, waits for it, returns its exit code and what it printed.
 ProcessResult runProcess(const std::string& program, const std::vector<std::string>& args);
 
-// The whole content of a text file ("" when it cannot be read).
+// The whole content of a file, byte for byte ("" when it cannot be read).
 std::string readFile(const std::filesystem::path& path);
+// Replaces a file's content with these bytes.
+void writeFile(const std::filesystem::path& path, const std::string& bytes);
 
 // A fresh directory under the system temp dir, removed when the object goes away.
 class TempDir {

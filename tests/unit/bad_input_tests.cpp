@@ -3,6 +3,8 @@
 // ticket or a silently half-read config.
 #include <gtest/gtest.h>
 
+#include "minimal_config.hpp"
+
 #include <set>
 #include <string>
 #include <string_view>
@@ -26,21 +28,7 @@ namespace {
 // ---------------------------------------------------------------------------------------------
 
 // Line numbers below count from here; every case appends its text from line 15 on.
-const std::string kBase =
-    "[office]\n"                         // 1
-    "comune = \"Comune di Prova\"\n"     // 2
-    "name = \"Segretariato sociale\"\n"  // 3
-    "address = \"Via Roma, 1\"\n"        // 4
-    "\n"                                 // 5
-    "[[categories]]\n"                   // 6
-    "id = \"adulti\"\n"                  // 7
-    "label = \"Adulti\"\n"               // 8
-    "prefix = \"A\"\n"                   // 9
-    "\n"                                 // 10
-    "[[categories]]\n"                   // 11
-    "id = \"anziani\"\n"                 // 12
-    "label = \"Anziani\"\n"              // 13
-    "prefix = \"N\"\n";                  // 14
+const std::string kBase = testing_support::kOffice + testing_support::kTwoCategories;
 
 // "[hours]" on line 16, then one Monday opening: header 18, day 19, from 20, to 21.
 std::string hoursWithMonday(const std::string& from, const std::string& to) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "minimal_config.hpp"
+
 #include <algorithm>
 #include <array>
 #include <regex>
@@ -42,24 +44,8 @@ bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
 }
 
-// Line numbers in the tests below count from here: [office] is line 1.
-const std::string kOffice =
-    "[office]\n"                          // 1
-    "comune = \"Comune di Prova\"\n"      // 2
-    "name = \"Segretariato sociale\"\n"   // 3
-    "address = \"Via Roma, 1\"\n";        // 4
-
-const std::string kTwoCategories =
-    "\n"                                  // 5
-    "[[categories]]\n"                    // 6
-    "id = \"adulti\"\n"                   // 7
-    "label = \"Adulti\"\n"                // 8
-    "prefix = \"A\"\n"                    // 9
-    "\n"                                  // 10
-    "[[categories]]\n"                    // 11
-    "id = \"anziani\"\n"                  // 12
-    "label = \"Anziani\"\n"               // 13
-    "prefix = \"N\"\n";                   // 14
+using testing_support::kOffice;
+using testing_support::kTwoCategories;
 
 TEST(Config, gorgonzolaDemoHasTheFourCategories) {
     const std::string text = readFile(std::string(KIOSK_SOURCE_DIR) + "/config/gorgonzola.toml");
