@@ -6,6 +6,7 @@
 
 #include "backup_commands.hpp"
 #include "commands.hpp"
+#include "demo_commands.hpp"
 #include "print_commands.hpp"
 #include "kiosk/common/config_files.hpp"
 #include "kiosk/common/paths.hpp"
@@ -39,6 +40,8 @@ struct Options {
     std::string pngPath;
     // backup, restore, vacuum
     ctl::BackupOptions backup;
+    // generate-demo-data
+    ctl::DemoDataCommandOptions demo;
 };
 
 // The survey and report subcommands.
@@ -291,6 +294,13 @@ std::optional<int> runBackupCommand(const ctl::BackupCommands& commands, const O
     });
 }
 
+int generateDemoData(const Options& opt) {
+    return reportingErrors([&] {
+        const ctl::DemoDataContext context{opt.dbPath, opt.configPath, makeClock(opt.now)->now()};
+        return ctl::runDemoDataCommand(opt.demo, context, std::cout, std::cerr);
+    });
+}
+
 int setPin(const Options& opt) {
     return reportingErrors([&] {
         store::SqliteStore store(opt.dbPath);
@@ -324,6 +334,7 @@ int main(int argc, char** argv) {
     const SurveyCommands surveyCommands = addSurveyCommands(app, opt);
     const PrintCommands printCommands = addPrintCommands(app, opt);
     const ctl::BackupCommands backupCommands = ctl::addBackupCommands(app, opt.backup);
+    auto* demoCommand = ctl::addDemoDataCommand(app, opt.demo);
     auto* setPinCommand = app.add_subcommand("set-pin", "set the staff PIN: one line of 4-8 digits on stdin");
     setPinCommand->add_option("--pin", opt.pin, "the PIN, instead of reading stdin");
 
@@ -336,6 +347,7 @@ int main(int argc, char** argv) {
     if (check->parsed())
         return reportingErrors([&] { return ctl::checkConfig(common::loadConfigFile(opt.checkPath), std::cout); });
     if (setPinCommand->parsed()) return setPin(opt);
+    if (demoCommand->parsed()) return generateDemoData(opt);
     if (auto rc = runStaffCommand(staff, opt)) return *rc;
     if (auto rc = runSurveyCommand(surveyCommands, opt)) return *rc;
     if (auto rc = runPrintCommand(printCommands, opt)) return *rc;

@@ -1,6 +1,7 @@
 #include "kiosk/store/sqlite_store.hpp"
 #include "kiosk/store/sqlite_errors.hpp"
 #include "kiosk/store/startup_check.hpp"
+#include "kiosk/store/survey_rows.hpp"
 
 #include <sqlite3.h>
 
@@ -10,11 +11,8 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <limits>
 #include <string_view>
 #include <system_error>
-
-#include <unistd.h>
 
 namespace store {
 
@@ -124,34 +122,9 @@ constexpr const char* kTicketColumns =
     "called_at, finished_at, survey_code";
 
 constexpr int kSurveyCodeAttempts = 100;
-constexpr int kAnswerKeyBytes = 16;
-
-// SQLite's PRNG (ChaCha20, seeded from the OS) lives in process memory, so a forked child would
-// repeat its parent's "random" codes and keys; reseeding on the first use in a new process avoids it.
-void randomBytes(void* into, int count) {
-    static pid_t seededIn = 0;
-    const pid_t self = getpid();
-    if (self != seededIn) {
-        sqlite3_randomness(0, nullptr);  // documented: resets the PRNG, reseeded from the OS on next use
-        seededIn = self;
-    }
-    sqlite3_randomness(count, into);
-}
-
-// Six digits from the CSPRNG: unguessable, and unrelated to the ticket's number.
-std::string randomSurveyCode() {
-    constexpr std::uint32_t kCodes = 1'000'000;
-    constexpr std::uint32_t kMax = std::numeric_limits<std::uint32_t>::max();
-    // 2^32 is no multiple of 10^6: drawing again above the last whole multiple keeps every code equally likely.
-    constexpr std::uint32_t kUnbiasedLimit = kMax - kMax % kCodes;
-    std::uint32_t value = 0;
-    do {
-        randomBytes(&value, sizeof value);
-    } while (value >= kUnbiasedLimit);
-    char digits[8];
-    std::snprintf(digits, sizeof digits, "%06u", static_cast<unsigned>(value % kCodes));
-    return digits;
-}
+using detail::kAnswerKeyBytes;
+using detail::randomBytes;
+using detail::randomSurveyCode;
 
 // Separates priority category ids in one bound text, so one cached statement serves any list;
 // category ids are letters, digits and dashes, never this control character.
@@ -529,10 +502,7 @@ void SqliteStore::prepareSurveyStatements() {
         m_db.get(), "SELECT id, state, survey_used FROM tickets WHERE service_day = ?1 AND survey_code = ?2", m_path);
     m_markSurveyUsed =
         prepare(m_db.get(), "UPDATE tickets SET survey_used = 1 WHERE id = ?1 AND survey_used = 0", m_path);
-    m_insertAnswer = prepare(m_db.get(),
-                             "INSERT INTO survey_answers (key, day, overall, access, professionalism, privacy, "
-                             "waiting, paper) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                             m_path);
+    m_insertAnswer = prepare(m_db.get(), detail::kInsertAnswerSql, m_path);
     // By the day index; within a day the index orders by key, which is random: no insertion order leaks.
     m_surveyAnswers = prepare(m_db.get(),
                               "SELECT day, overall, access, professionalism, privacy, waiting, paper "
