@@ -1,12 +1,7 @@
 // The citizen kiosk: a thin loop around App that sleeps while nothing happens.
 #include <CLI/CLI.hpp>
-#include <backends/imgui_impl_opengl3.h>
-#include <backends/imgui_impl_sdl.h>
-#include <imgui.h>
-#include <SDL_opengl.h>
 
 #include <cstdio>
-#include <ctime>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -14,9 +9,8 @@
 
 #include "app.hpp"
 #include "backup_worker.hpp"
-#include "frame_guard.hpp"
 #include "lockdown.hpp"
-#include "kiosk/common/log.hpp"
+#include "main_loop.hpp"
 #include "board/hall_board.hpp"
 #include "domain/staff.hpp"
 #include "domain/survey_service.hpp"
@@ -30,7 +24,6 @@
 #include "platform/window.hpp"
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
-#include "ui_script.hpp"
 
 namespace {
 
@@ -47,13 +40,6 @@ struct Options {
     int display = 0;  // 1-based monitor; 0 = wherever the desktop puts it
     bool silent = false;
 };
-
-// After input, keep drawing at full rate for a while: ImGui needs a few frames to settle.
-constexpr Uint32 kActiveAfterInputMs = 1500;
-// Idle, the loop only wakes to look at PRAGMA data_version (a few microseconds) and the clock,
-// so another process's ticket or call shows within a quarter of a second at almost no cost.
-constexpr int kIdleWakeMs = 100;
-constexpr int kActiveWakeMs = 8;
 
 bool parseSize(const std::string& text, int& w, int& h) {
     return std::sscanf(text.c_str(), "%dx%d", &w, &h) == 2 && w >= 320 && h >= 240;
@@ -86,31 +72,6 @@ std::unique_ptr<domain::Clock> makeClock(const Options& opt, const domain::Confi
     return std::make_unique<common::SimulatedClock>(*start);
 }
 
-ui::UiContext beginFrame(platform::Window& window, platform::PointerInput& pointer, const ui::Fonts& fonts,
-                         const domain::Texts& texts, ui::Targets& targets) {
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplSDL2_NewFrame();
-    pointer.applyTo(ImGui::GetIO());
-    ImGui::NewFrame();
-    targets.beginFrame();
-    int w = 0, h = 0;
-    window.drawableSize(w, h);
-    return ui::UiContext{fonts, texts, targets, ui::Metrics{ui::scaleForWindow(w, h)},
-                         ImVec2(static_cast<float>(w), static_cast<float>(h)), nullptr};
-}
-
-void endFrame(platform::Window& window, ui::Targets& targets) {
-    targets.endFrame();
-    ImGui::Render();
-    int w = 0, h = 0;
-    window.drawableSize(w, h);
-    glViewport(0, 0, w, h);
-    ImVec4 bg = ImColor(ui::color::kBackground);
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-}
-
 // Renders one screen off-screen and writes it as PNG: README pictures and tests.
 int renderScreenshot(const Options& opt, platform::Window& window, app::Role& app, const ui::Fonts& fonts,
                      const domain::Texts& texts) {
@@ -130,56 +91,13 @@ int renderScreenshot(const Options& opt, platform::Window& window, app::Role& ap
     ui::Targets targets;
     // Two frames: ImGui lays windows out on the first one.
     for (int i = 0; i < 2; ++i) {
-        ui::UiContext ctx = beginFrame(window, pointer, fonts, texts, targets);
+        ui::UiContext ctx = app::beginFrame(window, pointer, fonts, texts, targets);
         app.drawFrame(ctx);
-        endFrame(window, targets);
+        app::endFrame(window, targets);
     }
     platform::savePng(opt.screenshotPath, w, h);
     std::printf("%s\n", opt.screenshotPath.c_str());
     return 0;
-}
-
-struct LoopOptions {
-    bool lockedDown = false;  // the citizen kiosk: see lockdown.hpp
-    bool windowed = false;
-};
-
-struct LoopState {
-    bool quit = false;
-    Uint32 lastInput = 0;
-    Uint32 activeUntil = 0;
-    std::time_t shownMinute = 0;
-};
-
-// The header clock shows minutes: redraw when the wall clock's minute changes, not more.
-bool clockMinuteChanged(LoopState& loop) {
-    std::time_t minute = std::time(nullptr) / 60;
-    if (minute == loop.shownMinute) return false;
-    loop.shownMinute = minute;
-    return true;
-}
-
-void handleEvent(const SDL_Event& e, platform::Window& window, platform::PointerInput& pointer, LoopState& loop,
-                 const LoopOptions& lo) {
-    switch (app::classifyEvent(e, lo.lockedDown, lo.windowed)) {
-        case app::EventVerdict::Quit: loop.quit = true; return;
-        case app::EventVerdict::Ignore: return;
-        case app::EventVerdict::Handle: break;
-    }
-    app::keepInFront(e, window.sdl(), lo.lockedDown);
-    switch (e.type) {
-        case SDL_MOUSEMOTION:
-        case SDL_MOUSEBUTTONDOWN:
-        case SDL_MOUSEBUTTONUP:
-        case SDL_FINGERDOWN:
-        case SDL_FINGERUP:
-        case SDL_FINGERMOTION:
-            pointer.handle(e, window.sdl());
-            break;
-        default: ImGui_ImplSDL2_ProcessEvent(&e); break;
-    }
-    loop.lastInput = SDL_GetTicks();
-    loop.activeUntil = loop.lastInput + kActiveAfterInputMs;
 }
 
 struct RoleDeps {
@@ -226,86 +144,6 @@ platform::Placement placementFor(const std::string& role) {
 }
 
 // Everything one wake-up of the loop does; may throw (a database error, a bug).
-struct FrameWork {
-    platform::Window& window;
-    app::Role& app;
-    const ui::Fonts& fonts;
-    const domain::Texts& texts;
-    platform::PointerInput& pointer;
-    ui::Targets& targets;
-    std::optional<app::UiScript>& script;
-    const std::function<void()>& everyMinute;
-};
-
-// Returns the script's verdict (Running without a script).
-app::UiScript::Status buildAndShowFrame(FrameWork& f, LoopState& loop, bool& redraw) {
-    redraw |= f.app.refreshIfChanged();
-    redraw |= f.app.tick(SDL_GetTicks(), loop.lastInput, f.pointer);
-    if (clockMinuteChanged(loop)) {
-        redraw = true;
-        f.everyMinute();
-    }
-    redraw |= f.script.has_value() || f.app.animating(SDL_GetTicks());
-    if (!redraw && !f.pointer.hasPending()) return app::UiScript::Status::Running;
-
-    ui::UiContext ctx = beginFrame(f.window, f.pointer, f.fonts, f.texts, f.targets);
-    f.app.drawFrame(ctx);
-    endFrame(f.window, f.targets);
-    f.app.applyIntents(f.pointer);
-    auto status = app::UiScript::Status::Running;
-    if (f.script) {
-        int w = 0, h = 0;
-        f.window.drawableSize(w, h);
-        // A script taps like a person: only once the screen accepts taps again.
-        bool inputBusy = f.pointer.hasPending() || !f.pointer.acceptingPresses();
-        status = f.script->step(f.app.screenName(), f.targets, f.window.sdl(), inputBusy,
-                                [&](const std::string& path) { platform::savePng(path, w, h); });
-    }
-    f.window.present();
-    redraw = false;
-    return status;
-}
-
-int runLoop(const Options& opt, platform::Window& window, app::Role& app, const ui::Fonts& fonts,
-            const domain::Texts& texts, const std::function<void()>& everyMinute) {
-    std::optional<app::UiScript> script;
-    if (!opt.uiScript.empty()) script = app::UiScript::load(opt.uiScript);
-    platform::PointerInput pointer;
-    ui::Targets targets;
-    LoopState loop;
-    const LoopOptions lo{opt.role == "citizen", !opt.windowed.empty()};
-    FrameWork work{window, app, fonts, texts, pointer, targets, script, everyMinute};
-    app::FrameGuard guard;
-    loop.lastInput = SDL_GetTicks();
-    bool redraw = true;
-    while (!loop.quit && !app.exitRequested()) {
-        const Uint32 now = SDL_GetTicks();
-        bool active = redraw || script || pointer.hasPending() || !SDL_TICKS_PASSED(now, loop.activeUntil) ||
-                      app.animating(now);
-        SDL_Event e;
-        if (SDL_WaitEventTimeout(&e, active ? kActiveWakeMs : kIdleWakeMs)) {
-            handleEvent(e, window, pointer, loop, lo);
-            while (SDL_PollEvent(&e)) handleEvent(e, window, pointer, loop, lo);
-            redraw = true;
-        }
-        try {
-            if (script && script->takeFailFrameRequest()) throw std::runtime_error("failure injected by the UI script");
-            auto status = buildAndShowFrame(work, loop, redraw);
-            if (status == app::UiScript::Status::Failed) {
-                common::logLine(common::LogLevel::Error, "kiosk", "UI script failed: %s", script->error().c_str());
-                return 1;
-            }
-            if (status == app::UiScript::Status::Finished) return 0;
-        } catch (const std::exception& error) {
-            if (guard.recordFailure(error, SDL_GetTicks())) return app::FrameGuard::kExitCode;
-            app.recover();
-            pointer.ignorePressesUntil(SDL_GetTicks() + 500);
-            redraw = true;
-        }
-    }
-    return 0;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -380,7 +218,9 @@ int main(int argc, char** argv) {
             if (backups) backups->runIfDue(clock->now().date);
         };
         everyMinute();
-        return runLoop(opt, window, *role, fonts, texts, everyMinute);
+        app::LoopSetup setup{window,     *role,        fonts, texts, opt.dbPath, opt.uiScript, opt.role == "citizen",
+                             !opt.windowed.empty(), everyMinute};
+        return app::runLoop(setup);
     } catch (const domain::ConfigError& e) {
         std::fprintf(stderr, "kiosk: config error: %s\n", e.what());
         return 3;

@@ -39,10 +39,15 @@ LogLevel logThreshold() {
 
 void logLine(LogLevel level, const char* component, const char* format, ...) {
     if (level < logThreshold()) return;
-    char stamp[32] = "";
-    std::time_t now = std::time(nullptr);
+    // Milliseconds: the measuring command reads how fast a change reaches another screen.
+    char stamp[40] = "";
+    timespec now{};
+    clock_gettime(CLOCK_REALTIME, &now);
     std::tm local{};
-    if (localtime_r(&now, &local)) std::strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M:%S", &local);
+    if (localtime_r(&now.tv_sec, &local)) {
+        std::size_t used = std::strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M:%S", &local);
+        std::snprintf(stamp + used, sizeof stamp - used, ".%03ld", now.tv_nsec / 1000000);
+    }
     char message[2048];
     va_list args;
     va_start(args, format);

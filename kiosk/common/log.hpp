@@ -1,6 +1,6 @@
 #pragma once
 // Log lines on stderr with a level, so journald and the service manager can filter them:
-//   2026-11-28 09:12:03 WARN  kiosk: printing A012 failed: device unplugged
+//   2026-11-28 09:12:03.250 WARN  kiosk: printing A012 failed: device unplugged
 // KIOSK_LOG_LEVEL=debug|info|warn|error sets the threshold (info by default).
 #include <cstdarg>
 

@@ -1,0 +1,39 @@
+#pragma once
+// The event loop shared by the citizen kiosk, the staff console and the hall board. It sleeps in
+// SDL_WaitEventTimeout: after input it draws at full rate for a short while; idle, it wakes once
+// a second for the clock and PRAGMA data_version, or at once when another process writes the
+// database (platform::DatabaseWatch) or a thread pushes an SDL event.
+#include <functional>
+#include <string>
+
+#include "domain/texts.hpp"
+#include "platform/pointer_input.hpp"
+#include "platform/window.hpp"
+#include "role.hpp"
+#include "ui/fonts.hpp"
+#include "ui/widgets.hpp"
+
+namespace app {
+
+struct LoopSetup {
+    platform::Window& window;
+    Role& role;
+    const ui::Fonts& fonts;
+    const domain::Texts& texts;
+    std::string dbPath;                  // watched for other processes' writes
+    std::string uiScript;                // "" or a --ui-script file
+    bool lockedDown = false;             // the citizen kiosk: see lockdown.hpp
+    bool windowed = false;               // Escape closes an unlocked developer window
+    std::function<void()> everyMinute;   // the daily backup's check, for one
+};
+
+// Runs until the role asks to exit, a close request (unlocked roles), or the UI script ends.
+// Returns the process exit code.
+int runLoop(LoopSetup& setup);
+
+// One ImGui frame drawn into the current GL target (also used for --screenshot).
+ui::UiContext beginFrame(platform::Window& window, platform::PointerInput& pointer, const ui::Fonts& fonts,
+                         const domain::Texts& texts, ui::Targets& targets);
+void endFrame(platform::Window& window, ui::Targets& targets);
+
+}  // namespace app
