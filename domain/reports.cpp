@@ -54,11 +54,11 @@ std::vector<ArrivalSlot> ticketsByWeekdayAndHour(const std::vector<DemandCell>& 
     return out;
 }
 
-std::vector<StoredAnswer> answersWhere(const std::vector<StoredAnswer>& answers, bool paper) {
-    std::vector<StoredAnswer> out;
-    std::copy_if(answers.begin(), answers.end(), std::back_inserter(out),
-                 [paper](const StoredAnswer& a) { return a.answer.paper == paper; });
-    return out;
+ScoreTally tallyWhere(const std::vector<DayScoreTally>& days, std::optional<bool> paper) {
+    ScoreTally total;
+    for (const auto& day : days)
+        if (!paper || day.paper == *paper) total.add(day.tally);
+    return total;
 }
 
 std::vector<std::string> categoryIds(const Config& config) {
@@ -93,9 +93,13 @@ DemandReport demandReport(const std::vector<DemandCell>& cells, const std::vecto
     return report;
 }
 
+SatisfactionReport satisfactionReport(const std::vector<DayScoreTally>& days, const SurveyRules& rules) {
+    return {satisfactionFigures(tallyWhere(days, false), rules), satisfactionFigures(tallyWhere(days, true), rules),
+            satisfactionFigures(tallyWhere(days, std::nullopt), rules)};
+}
+
 SatisfactionReport satisfactionReport(const std::vector<StoredAnswer>& answers, const SurveyRules& rules) {
-    return {satisfactionFigures(answersWhere(answers, false), rules),
-            satisfactionFigures(answersWhere(answers, true), rules), satisfactionFigures(answers, rules)};
+    return satisfactionReport(tallyByDay(answers), rules);
 }
 
 PeriodReport periodReport(TicketStore& store, const Config& config, const LocalDate& from, const LocalDate& to) {
@@ -104,7 +108,7 @@ PeriodReport periodReport(TicketStore& store, const Config& config, const LocalD
     report.to = to;
     report.rules = surveyRules(config.survey);
     report.demand = demandReport(store.demandCells(from, to), categoryIds(config));
-    report.satisfaction = satisfactionReport(store.surveyAnswers(from, to), report.rules);
+    report.satisfaction = satisfactionReport(store.surveyTallies(from, to), report.rules);
     return report;
 }
 

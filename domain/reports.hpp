@@ -61,6 +61,7 @@ struct SatisfactionReport {
     SatisfactionFigures all;
 };
 
+SatisfactionReport satisfactionReport(const std::vector<DayScoreTally>& days, const SurveyRules& rules);
 SatisfactionReport satisfactionReport(const std::vector<StoredAnswer>& answers, const SurveyRules& rules);
 
 struct PeriodReport {
@@ -71,7 +72,8 @@ struct PeriodReport {
     SatisfactionReport satisfaction;
 };
 
-// Everything about the days from `from` to `to` inclusive.
+// Everything about the days from `from` to `to` inclusive, from the store's per-day aggregates
+// (TicketStore::demandCells and surveyTallies): a year of a busy office in a few milliseconds.
 PeriodReport periodReport(TicketStore& store, const Config& config, const LocalDate& from, const LocalDate& to);
 
 // The calendar year the Comune publishes: 1 January to 31 December.

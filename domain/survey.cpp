@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <utility>
 
 namespace domain {
 
@@ -35,15 +37,13 @@ Verdict verdictOf(const WilsonInterval& percentInterval, double targetPercent) {
 
 // Averages only over the people who answered that question; too few of them and a single
 // person's score could be read back from the average, so nothing is shown.
-std::optional<double> dimensionAverage(const std::vector<StoredAnswer>& answers, std::size_t dimension,
-                                       int minAnswers) {
+std::optional<double> dimensionAverage(const ScoreTally& tally, std::size_t dimension, int minAnswers) {
     int count = 0;
-    int sum = 0;
-    for (const auto& stored : answers) {
-        if (const auto& score = stored.answer.dimensions[dimension]) {
-            sum += *score;
-            ++count;
-        }
+    long long sum = 0;
+    const auto& scores = tally.counts[1 + dimension];
+    for (int score = 1; score <= ScoreTally::kScores; ++score) {
+        count += scores[static_cast<std::size_t>(score - 1)];
+        sum += static_cast<long long>(score) * scores[static_cast<std::size_t>(score - 1)];
     }
     if (count < minAnswers || count == 0) return std::nullopt;
     return static_cast<double>(sum) / count;
@@ -92,37 +92,78 @@ WilsonInterval wilsonInterval(int successes, int total, double z) {
     return {std::clamp(centre - halfWidth, 0.0, 1.0), std::clamp(centre + halfWidth, 0.0, 1.0)};
 }
 
-SatisfactionFigures satisfactionFigures(const std::vector<StoredAnswer>& answers, const SurveyRules& rules) {
+int ScoreTally::answers() const {
+    int total = 0;
+    for (const int count : counts[0]) total += count;
+    return total;
+}
+
+void ScoreTally::add(std::size_t question, int score, int count) {
+    if (question >= kQuestions || !isScore(score)) return;
+    counts[question][static_cast<std::size_t>(score - 1)] += count;
+}
+
+void ScoreTally::add(const SurveyAnswer& answer) {
+    add(0, answer.overall, 1);
+    for (std::size_t d = 0; d < answer.dimensions.size(); ++d)
+        if (answer.dimensions[d]) add(1 + d, *answer.dimensions[d], 1);
+    if (answer.paper) ++paperAnswers;
+}
+
+void ScoreTally::add(const ScoreTally& other) {
+    for (std::size_t q = 0; q < kQuestions; ++q)
+        for (std::size_t s = 0; s < static_cast<std::size_t>(kScores); ++s) counts[q][s] += other.counts[q][s];
+    paperAnswers += other.paperAnswers;
+}
+
+std::vector<DayScoreTally> tallyByDay(const std::vector<StoredAnswer>& answers) {
+    std::map<std::pair<LocalDate, bool>, ScoreTally> days;
+    for (const auto& stored : answers) days[{stored.day, stored.answer.paper}].add(stored.answer);
+    std::vector<DayScoreTally> out;
+    for (const auto& [key, tally] : days) out.push_back({key.first, key.second, tally});
+    return out;
+}
+
+SatisfactionFigures satisfactionFigures(const ScoreTally& tally, const SurveyRules& rules) {
     SatisfactionFigures figures;
-    figures.answers = static_cast<int>(answers.size());
-    figures.paperAnswers =
-        static_cast<int>(std::count_if(answers.begin(), answers.end(), [](const StoredAnswer& a) { return a.answer.paper; }));
+    figures.answers = tally.answers();
+    figures.paperAnswers = tally.paperAnswers;
     // Below the minimum even the count of satisfied people could reveal one person's answer.
     if (figures.answers < rules.minAnswersForFigures || figures.answers == 0) return figures;
 
-    figures.satisfied = static_cast<int>(std::count_if(answers.begin(), answers.end(), [&](const StoredAnswer& a) {
-        return a.answer.overall >= rules.satisfiedFrom;
-    }));
+    for (int score = std::max(rules.satisfiedFrom, 1); score <= ScoreTally::kScores; ++score)
+        figures.satisfied += tally.counts[0][static_cast<std::size_t>(score - 1)];
     figures.percent = 100.0 * figures.satisfied / figures.answers;
     const WilsonInterval fraction = wilsonInterval(figures.satisfied, figures.answers);
     figures.interval = {100.0 * fraction.low, 100.0 * fraction.high};
     figures.verdict = verdictOf(figures.interval, rules.targetPercent);
     for (std::size_t d = 0; d < figures.dimensionAverages.size(); ++d)
-        figures.dimensionAverages[d] = dimensionAverage(answers, d, rules.minAnswersForFigures);
+        figures.dimensionAverages[d] = dimensionAverage(tally, d, rules.minAnswersForFigures);
     return figures;
+}
+
+SatisfactionFigures satisfactionFigures(const std::vector<StoredAnswer>& answers, const SurveyRules& rules) {
+    ScoreTally tally;
+    for (const auto& stored : answers) tally.add(stored.answer);
+    return satisfactionFigures(tally, rules);
 }
 
 std::vector<MonthFigures> monthlyTrend(const std::vector<StoredAnswer>& answers, const SurveyRules& rules,
                                        const LocalDate& from, const LocalDate& to) {
-    std::vector<MonthFigures> months;
-    for (int month = monthIndex(from); month <= monthIndex(to); ++month) {
-        std::vector<StoredAnswer> ofMonth;
-        std::copy_if(answers.begin(), answers.end(), std::back_inserter(ofMonth), [&](const StoredAnswer& a) {
-            return monthIndex(a.day) == month && a.day >= from && a.day <= to;
-        });
-        months.push_back({monthLabel(month), satisfactionFigures(ofMonth, rules)});
-    }
-    return months;
+    return monthlyTrend(tallyByDay(answers), rules, from, to);
+}
+
+std::vector<MonthFigures> monthlyTrend(const std::vector<DayScoreTally>& days, const SurveyRules& rules,
+                                       const LocalDate& from, const LocalDate& to) {
+    const int first = monthIndex(from);
+    const int last = monthIndex(to);
+    std::vector<ScoreTally> months(static_cast<std::size_t>(std::max(0, last - first + 1)));
+    for (const auto& day : days)
+        if (day.day >= from && day.day <= to) months[static_cast<std::size_t>(monthIndex(day.day) - first)].add(day.tally);
+    std::vector<MonthFigures> out;
+    for (int month = first; month <= last; ++month)
+        out.push_back({monthLabel(month), satisfactionFigures(months[static_cast<std::size_t>(month - first)], rules)});
+    return out;
 }
 
 }  // namespace domain

@@ -87,6 +87,33 @@ struct SatisfactionFigures {
     std::array<std::optional<double>, 4> dimensionAverages;  // nullopt when fewer than the minimum answered
 };
 
+// How many answers gave each score to each question: everything the figures need. The store keeps
+// one per day and source (see DayScoreTally), so years of answers are summed from a few rows.
+struct ScoreTally {
+    static constexpr std::size_t kQuestions = 5;  // the overall question, then kSurveyDimensions
+    static constexpr int kScores = 5;
+    std::array<std::array<int, kScores>, kQuestions> counts{};  // [question][score - 1]
+    int paperAnswers = 0;
+
+    int answers() const;  // the overall question is always answered
+    // Adds `count` answers of `score` to `question` (0 = overall); scores outside 1..5 are ignored.
+    void add(std::size_t question, int score, int count);
+    void add(const SurveyAnswer& answer);
+    void add(const ScoreTally& other);
+};
+
+// The tally of one day's kiosk answers, or of its paper forms: a day, a source and counts, nothing
+// that could point at a ticket, a time of day or the order the answers came in.
+struct DayScoreTally {
+    LocalDate day;
+    bool paper = false;
+    ScoreTally tally;
+};
+
+// Counts answers per day and source, by day then kiosk before paper.
+std::vector<DayScoreTally> tallyByDay(const std::vector<StoredAnswer>& answers);
+
+SatisfactionFigures satisfactionFigures(const ScoreTally& tally, const SurveyRules& rules);
 SatisfactionFigures satisfactionFigures(const std::vector<StoredAnswer>& answers, const SurveyRules& rules);
 
 // Figures of each month from `from` to `to`, for the trend bars: months as "2026-11".
@@ -95,6 +122,8 @@ struct MonthFigures {
     SatisfactionFigures figures;
 };
 std::vector<MonthFigures> monthlyTrend(const std::vector<StoredAnswer>& answers, const SurveyRules& rules,
+                                       const LocalDate& from, const LocalDate& to);
+std::vector<MonthFigures> monthlyTrend(const std::vector<DayScoreTally>& days, const SurveyRules& rules,
                                        const LocalDate& from, const LocalDate& to);
 
 }  // namespace domain

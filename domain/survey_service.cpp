@@ -32,11 +32,13 @@ void SurveyService::submitPaper(const SurveyAnswer& answer) {
 }
 
 SatisfactionFigures SurveyService::figures(const LocalDate& from, const LocalDate& to) const {
-    return satisfactionFigures(m_store.surveyAnswers(from, to), rules());
+    ScoreTally total;
+    for (const auto& day : m_store.surveyTallies(from, to)) total.add(day.tally);
+    return satisfactionFigures(total, rules());
 }
 
 std::vector<MonthFigures> SurveyService::trend(const LocalDate& from, const LocalDate& to) const {
-    return monthlyTrend(m_store.surveyAnswers(from, to), rules(), from, to);
+    return monthlyTrend(m_store.surveyTallies(from, to), rules(), from, to);
 }
 
 SurveyRules SurveyService::rules() const { return surveyRules(m_config.survey); }

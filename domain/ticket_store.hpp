@@ -144,6 +144,12 @@ public:
     // The answers of the days from `from` to `to` inclusive, in day order (and no other).
     virtual std::vector<StoredAnswer> surveyAnswers(const LocalDate& from, const LocalDate& to) = 0;
 
+    // The same answers counted per day and source (kiosk, paper): all the figures and the reports
+    // need. Counted here from surveyAnswers; a store that keeps the counts returns them directly.
+    virtual std::vector<DayScoreTally> surveyTallies(const LocalDate& from, const LocalDate& to) {
+        return tallyByDay(surveyAnswers(from, to));
+    }
+
     // The tickets of the days from `from` to `to` inclusive, counted per day, category and hour.
     virtual std::vector<DemandCell> demandCells(const LocalDate& from, const LocalDate& to) = 0;
 };

@@ -33,6 +33,10 @@ CLI::App* addDemoDataCommand(CLI::App& app, DemoDataCommandOptions& options) {
         ->check(CLI::Range(1, kMostYears));
     command->add_option("--seed", options.seed, "the same seed gives the same tickets and scores")
         ->capture_default_str();
+    command->add_option("--tickets-per-year", options.ticketsPerYear,
+                        "the volume; survey answers follow (about one for every five tickets)")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 10'000'000));
     command->add_option("--until", options.until, "last day generated (default: yesterday, by --now)")
         ->check([](const std::string& s) {
             return domain::LocalDate::parse(s) ? std::string() : "expected a date like 2026-11-30";
@@ -55,6 +59,7 @@ int runDemoDataCommand(const DemoDataCommandOptions& options, const DemoDataCont
     demo.seed = options.seed;
     demo.until = options.until.empty() ? context.now.date.plusDays(-1) : *domain::LocalDate::parse(options.until);
     demo.replaceExisting = options.force;
+    demo.shape.ticketsPerYear = options.ticketsPerYear;
     const auto started = std::chrono::steady_clock::now();
     const store::DemoDataCounts counts = store::generateDemoData(context.dbPath, config, demo);
     const auto elapsed = std::chrono::steady_clock::now() - started;

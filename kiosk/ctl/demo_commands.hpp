@@ -8,12 +8,14 @@
 #include <CLI/CLI.hpp>
 
 #include "domain/civil_time.hpp"
+#include "domain/demo_data.hpp"
 
 namespace ctl {
 
 struct DemoDataCommandOptions {
     int years = 0;
     unsigned seed = 1;
+    int ticketsPerYear = domain::DemoDataShape{}.ticketsPerYear;
     std::string until;   // YYYY-MM-DD; empty: yesterday by the clock (--now)
     bool force = false;  // delete the tickets, calls and answers already in the database
 };

@@ -35,7 +35,7 @@ using Statement = std::unique_ptr<sqlite3_stmt, StatementFinalizer>;
 class SqliteStore : public domain::TicketStore {
 public:
     // The PRAGMA user_version this build creates and understands; newer files are refused.
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     // Creates the file (and its parent directory) when missing and brings its schema up to date.
     // Refuses, without writing a byte (nor moving its -wal into it), files that are not SQLite
@@ -65,6 +65,9 @@ public:
                       const domain::SurveyAnswer& answer) override;
     void checkSurveyCode(const domain::LocalDate& today, const std::string& surveyCode) override;
     std::vector<domain::StoredAnswer> surveyAnswers(const domain::LocalDate& from, const domain::LocalDate& to) override;
+    // Read from the per-day counts the schema keeps (survey_score_counts), not from every answer.
+    std::vector<domain::DayScoreTally> surveyTallies(const domain::LocalDate& from, const domain::LocalDate& to) override;
+    // Read from the per-day cells the schema keeps (demand_cells), not from every ticket.
     std::vector<domain::DemandCell> demandCells(const domain::LocalDate& from, const domain::LocalDate& to) override;
 
     std::string path() const;
@@ -121,6 +124,7 @@ private:
     detail::Statement m_markSurveyUsed;
     detail::Statement m_insertAnswer;
     detail::Statement m_surveyAnswers;
+    detail::Statement m_surveyTallies;
     detail::Statement m_demandCells;
 };
 

@@ -1248,7 +1248,7 @@ TEST(SqliteStoreSurvey, versionThreeFileIsMigratedForwardKeepingItsTickets) {
     db.submitSurvey(day("2026-11-30"), std::nullopt, overall(5));
     EXPECT_EQ(db.surveyAnswers(day("2026-11-30"), day("2026-11-30")).size(), 1u);
     RawDatabase raw(path);
-    EXPECT_EQ(raw.text("PRAGMA user_version"), "4");
+    EXPECT_EQ(raw.text("PRAGMA user_version"), std::to_string(store::SqliteStore::kSchemaVersion));
 }
 
 TEST(SqliteStoreReports, demandCellsCountPerDayCategoryAndHourWithTheWaits) {
