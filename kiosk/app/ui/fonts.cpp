@@ -1,5 +1,9 @@
 #include "fonts.hpp"
 
+#include <backends/imgui_impl_opengl3.h>
+
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <vector>
 
@@ -28,10 +32,14 @@ std::string titillium(const std::string& assetsDir, const std::string& weight) {
     return firstExisting({base / file, base / "node_modules" / "@expo-google-fonts" / "titillium-web" / weight / file});
 }
 
+// Horizontal oversampling sharpens small text placed between pixels; from heading size up the
+// glyphs are big enough without it, and it would double their share of the atlas texture.
+constexpr float kOversampleBelowPixels = 40.0f;
+
 ImFont* addFont(const std::string& primary, const char* fallback, float size, const ImWchar* ranges) {
     ImGuiIO& io = ImGui::GetIO();
     ImFontConfig cfg;
-    cfg.OversampleH = 2;
+    cfg.OversampleH = size < kOversampleBelowPixels ? 2 : 1;
     cfg.OversampleV = 1;
     ImFont* font = nullptr;
     if (!primary.empty()) font = io.Fonts->AddFontFromFileTTF(primary.c_str(), size, &cfg, ranges);
@@ -48,6 +56,20 @@ ImFont* addFont(const std::string& primary, const char* fallback, float size, co
         font = io.Fonts->AddFontDefault(&def);
     }
     return font;
+}
+
+// The atlas pixels (an alpha and an RGBA copy, 20 MB at 1920x1080) are only needed to make the
+// texture: once the OpenGL backend has uploaded it they are freed. Without that backend (frame
+// benchmarks, tests that build frames without a GPU) the pixels stay for whoever uploads them.
+void uploadAndFreePixels() {
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.BackendRendererUserData == nullptr || io.BackendRendererName == nullptr ||
+        std::strcmp(io.BackendRendererName, "imgui_impl_opengl3") != 0)
+        return;
+    // Recreated rather than created: NewFrame would otherwise upload from the freed pixels.
+    ImGui_ImplOpenGL3_DestroyDeviceObjects();
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    io.Fonts->ClearTexData();
 }
 
 }  // namespace
@@ -67,7 +89,12 @@ Fonts loadFonts(const std::string& assetsDir, float scale, float ticketPixels) {
     f.description = regular.empty() ? std::string("Titillium Web not found (run .ci/setup): using DejaVu Sans")
                                      : "Titillium Web from " + fs::path(regular).parent_path().string() +
                                            ", DejaVu Sans for missing glyphs";
-    ImGui::GetIO().Fonts->Build();
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    atlas.Build();
+    char size[48];
+    std::snprintf(size, sizeof size, ", atlas %dx%d", atlas.TexWidth, atlas.TexHeight);
+    f.description += size;
+    uploadAndFreePixels();
     return f;
 }
 

@@ -18,6 +18,7 @@ struct Fonts {
 
 // Builds the atlas for this scale from assets/fonts (Titillium Web from npm), falling back to
 // Debian's DejaVu Sans, which also fills glyphs Titillium lacks. Call before the first frame.
+// With the OpenGL backend running it uploads the texture at once and frees the atlas pixels.
 Fonts loadFonts(const std::string& assetsDir, float scale, float ticketPixels = 260.0f);
 
 }  // namespace ui
