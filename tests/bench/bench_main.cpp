@@ -112,6 +112,7 @@ int main(int argc, char** argv) {
     takeOwnFlags(argc, argv);
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 2;
+    benchmark::AddCustomContext("kiosk-bench databases in", bench::options().dataDir);
     bench::registerStoreBenchmarks();
     bench::registerFrameBenchmarks();
     bench::registerReportBenchmarks();

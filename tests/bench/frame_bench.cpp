@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -127,6 +128,9 @@ private:
             }
             m_clock.advanceSeconds(90);
         }
+        // Guards the figures: a refused first ticket would time screens with nothing to list.
+        if (m_queue.snapshot().waitingCount() == 0)
+            throw std::runtime_error("the demo office gave no ticket at " + m_clock.now().iso());
         for (int i = 0; i < kCalled; ++i) {
             auto called = m_staff.callNext(1);
             if (called && i % 2 == 0) m_staff.serve(called->code);
