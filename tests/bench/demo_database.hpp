@@ -1,6 +1,6 @@
 #pragma once
 // The years of tickets and answers the report benchmarks read, generated as
-// `kioskctl generate-demo-data` does and cached in the benchmark's data directory.
+// `kioskctl generate-demo-data` does (the 5 years cached in the benchmark's data directory).
 #include <string>
 
 #include "domain/civil_time.hpp"
@@ -16,7 +16,8 @@ struct DemoDatabase {
     long long answers = 0;
 };
 
-// 5 years (one year of a tiny office in the smoke run) in options().dataDir; generated only when the file is missing.
+// 5 years in options().dataDir, generated only when the file is missing; in the smoke run one
+// year of a tiny office, generated in the scratch directory every time.
 DemoDatabase demoDatabase();
 
 }  // namespace bench
