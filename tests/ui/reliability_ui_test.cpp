@@ -179,3 +179,14 @@ TEST_F(KioskReliability, aFailingFrameGoesHomeAndRepeatedFailuresExitForARestart
     EXPECT_EQ(again.exitCode, 70) << again.err;
     EXPECT_NE(again.err.find("exiting with 70"), std::string::npos) << again.err;
 }
+
+// A file that is not a ticket database stops the kiosk before any window: a clear message, exit
+// code 4 for the service manager, and the file as it was.
+TEST_F(KioskReliability, theKioskRefusesADamagedDatabaseWithoutTouchingIt) {
+    const std::string garbage(64 * 1024, '\x5a');
+    testing_support::writeFile(db(), garbage);
+    ProcessResult r = runProcess(KIOSK_BIN, kioskArgs(kConfig, write("never.txt", "quit\n")));
+    EXPECT_EQ(r.exitCode, 4) << r.err;
+    EXPECT_NE(r.err.find(db()), std::string::npos) << r.err;
+    EXPECT_EQ(readFile(db()), garbage);
+}
