@@ -140,10 +140,8 @@ void Loop::logFirstFrame() {
 
 // Returns the script's verdict (Running without a script).
 UiScript::Status Loop::buildAndShowFrame() {
-    if (m_s.role.refreshIfChanged()) {
-        m_redraw = true;
-        common::logLine(common::LogLevel::Debug, "kiosk", "data changed: redrawing %s", m_s.role.screenName().c_str());
-    }
+    const bool dataChanged = m_s.role.refreshIfChanged();
+    m_redraw |= dataChanged;
     m_redraw |= m_s.role.tick(SDL_GetTicks(), m_loop.lastInput, m_pointer);
     if (clockMinuteChanged(m_loop)) {
         m_redraw = true;
@@ -166,6 +164,9 @@ UiScript::Status Loop::buildAndShowFrame() {
                                 [&](const std::string& path) { platform::savePng(path, w, h); });
     }
     m_s.window.present();
+    // After the swap: the measuring command reads this line as "the change is on screen".
+    if (dataChanged)
+        common::logLine(common::LogLevel::Debug, "kiosk", "data changed: shown on %s", m_s.role.screenName().c_str());
     logFirstFrame();
     m_redraw = false;
     return status;
@@ -187,6 +188,7 @@ int Loop::run() {
                 return 1;
             }
             if (status == UiScript::Status::Finished) return 0;
+            if (status == UiScript::Status::Detached) m_script.reset();
         } catch (const std::exception& error) {
             if (m_guard.recordFailure(error, SDL_GetTicks())) return FrameGuard::kExitCode;
             m_s.role.recover();

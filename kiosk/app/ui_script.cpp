@@ -19,7 +19,7 @@ bool knownVerb(const std::string& v) {
     return v == "tap" || v == "double-tap" || v == "drag" || v == "expect-screen" || v == "expect-scrolled" ||
            v == "expect-target" || v == "screenshot" || v == "timeout" || v == "wait" || v == "loop" ||
            v == "repeat" || v == "press" || v == "release" || v == "key" || v == "close-request" ||
-           v == "fail-frame" || v == "quit";
+           v == "fail-frame" || v == "idle" || v == "quit";
 }
 
 bool allDigits(const std::string& s) {
@@ -133,7 +133,7 @@ UiScript UiScript::load(const std::string& path) {
         if (!knownVerb(c.verb))
             throw std::runtime_error(path + ":" + std::to_string(lineNo) + ": unknown command \"" + c.verb +
                                      "\" (expected tap, double-tap, drag, expect-screen, expect-scrolled, expect-target, "
-                                     "screenshot, timeout, wait, loop, repeat, press, release, key, close-request, fail-frame, quit)");
+                                     "screenshot, timeout, wait, loop, repeat, press, release, key, close-request, fail-frame, idle, quit)");
         if (std::string problem = argumentProblem(c); !problem.empty())
             throw std::runtime_error(path + ":" + std::to_string(lineNo) + ": " + c.verb + " " + c.argument + ": " +
                                      problem);
@@ -237,6 +237,7 @@ UiScript::Status UiScript::step(const std::string& current, const ui::Targets& t
     if (m_next >= m_commands.size()) return Status::Finished;
     const ScriptCommand& c = m_commands[m_next];
     if (c.verb == "quit") return Status::Finished;
+    if (c.verb == "idle") return Status::Detached;
     const std::string onScreen = " on screen \"" + current + "\"";
     if (c.verb == "expect-screen") {
         Status s = waitFor(current == c.argument, "still" + onScreen);

@@ -30,6 +30,7 @@ namespace app {
 //   key KEYS              a key press as a keyboard sends it: "Escape", "Alt+F4", "Alt+Tab", "Ctrl+Q"
 //   close-request         what the window manager sends for Alt+F4 or the title bar's X
 //   fail-frame            the next frame throws, as a bug or a database error would (lockdown tests)
+//   idle                  the script ends here and the kiosk carries on by itself (measurements)
 //   quit                  leave with exit code 0
 struct ScriptCommand {
     std::string verb;
@@ -40,7 +41,8 @@ struct ScriptCommand {
 
 class UiScript {
 public:
-    enum class Status { Running, Finished, Failed };
+    // Detached: the script ended with `idle`; the kiosk goes on without it.
+    enum class Status { Running, Finished, Failed, Detached };
 
     static UiScript load(const std::string& path);  // throws std::runtime_error naming file:line
 
