@@ -150,11 +150,11 @@ SatisfactionFigures satisfactionFigures(const std::vector<StoredAnswer>& answers
 
 std::vector<MonthFigures> monthlyTrend(const std::vector<StoredAnswer>& answers, const SurveyRules& rules,
                                        const LocalDate& from, const LocalDate& to) {
-    return monthlyTrend(tallyByDay(answers), rules, from, to);
+    return monthlyTrendOfTallies(tallyByDay(answers), rules, from, to);
 }
 
-std::vector<MonthFigures> monthlyTrend(const std::vector<DayScoreTally>& days, const SurveyRules& rules,
-                                       const LocalDate& from, const LocalDate& to) {
+std::vector<MonthFigures> monthlyTrendOfTallies(const std::vector<DayScoreTally>& days, const SurveyRules& rules,
+                                               const LocalDate& from, const LocalDate& to) {
     const int first = monthIndex(from);
     const int last = monthIndex(to);
     std::vector<ScoreTally> months(static_cast<std::size_t>(std::max(0, last - first + 1)));

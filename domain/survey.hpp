@@ -123,7 +123,7 @@ struct MonthFigures {
 };
 std::vector<MonthFigures> monthlyTrend(const std::vector<StoredAnswer>& answers, const SurveyRules& rules,
                                        const LocalDate& from, const LocalDate& to);
-std::vector<MonthFigures> monthlyTrend(const std::vector<DayScoreTally>& days, const SurveyRules& rules,
-                                       const LocalDate& from, const LocalDate& to);
+std::vector<MonthFigures> monthlyTrendOfTallies(const std::vector<DayScoreTally>& days, const SurveyRules& rules,
+                                               const LocalDate& from, const LocalDate& to);
 
 }  // namespace domain

@@ -38,7 +38,7 @@ SatisfactionFigures SurveyService::figures(const LocalDate& from, const LocalDat
 }
 
 std::vector<MonthFigures> SurveyService::trend(const LocalDate& from, const LocalDate& to) const {
-    return monthlyTrend(m_store.surveyTallies(from, to), rules(), from, to);
+    return monthlyTrendOfTallies(m_store.surveyTallies(from, to), rules(), from, to);
 }
 
 SurveyRules SurveyService::rules() const { return surveyRules(m_config.survey); }

@@ -177,8 +177,8 @@ private:
 };
 
 std::string refusal(const std::string& path, std::int64_t tickets) {
-    return "the ticket database " + path + " already holds " + std::to_string(tickets) +
-           " tickets: demo data goes only into an empty database (another --db file, or --force to delete "
+    return "the ticket database " + path + " is not empty (tickets: " + std::to_string(tickets) +
+           "): demo data goes only into an empty database (another --db file, or --force to delete "
            "its tickets, calls and survey answers first)";
 }
 
