@@ -42,10 +42,15 @@ IssueDecision QueueService::issueDecision() const {
 }
 
 IssuedTicket QueueService::describe(const Ticket& ticket, const Category& category, int peopleAhead) const {
+    return describeWith(ticket, category, peopleAhead, interviewMinutes());
+}
+
+IssuedTicket QueueService::describeWith(const Ticket& ticket, const Category& category, int peopleAhead,
+                                        double minutesPerInterview) const {
     IssuedTicket issued{ticket, &category, peopleAhead, 0};
     if (auto session = m_calendar.currentOrNextSession(m_clock.now()))
         issued.waitMinutes =
-            roundedWaitMinutes(expectedWaitMinutes(*session, m_clock.now(), peopleAhead, interviewMinutes()));
+            roundedWaitMinutes(expectedWaitMinutes(*session, m_clock.now(), peopleAhead, minutesPerInterview));
     return issued;
 }
 
@@ -63,13 +68,17 @@ IssuedTicket QueueService::takeTicket(std::string_view categoryId, const std::st
     const Category& category = categoryOrThrow(categoryId);
     std::optional<Ticket> repeated;
     if (!requestToken.empty()) repeated = m_store.findByRequestToken(requestToken);
+    // Learned once per take: the decision and the promised wait use the same figure.
+    const double minutesPerInterview = interviewMinutes();
     if (!repeated) {
-        IssueDecision decision = issueDecision();
+        IssueDecision decision = decideIssue(m_calendar, m_config.tickets, m_clock.now(), snapshot().waitingCount(),
+                                             minutesPerInterview);
         if (!decision.allowed()) throw TicketRefusedError(decision);
     }
     Ticket ticket = repeated ? *repeated : m_store.issueTicket({category.id, category.prefix, m_clock.now(), requestToken});
+    // Read again after the commit: other kiosks' tickets issued meanwhile are ahead too.
     int position = snapshot().positionOf(ticket.id);
-    return describe(ticket, category, position > 0 ? position - 1 : 0);
+    return describeWith(ticket, category, position > 0 ? position - 1 : 0, minutesPerInterview);
 }
 
 IssuedTicket QueueService::previewTicket(std::string_view categoryId) const {

@@ -84,6 +84,8 @@ public:
 
 private:
     const Category& categoryOrThrow(std::string_view id) const;
+    IssuedTicket describeWith(const Ticket& ticket, const Category& category, int peopleAhead,
+                              double interviewMinutes) const;
 
     const Config& m_config;
     TicketStore& m_store;
