@@ -31,12 +31,6 @@ using domain::StoreError;
 
 using testing_support::TempDir;
 
-std::vector<std::string> namesIn(const TempDir& dir) {
-    std::vector<std::string> found;
-    for (const auto& entry : fs::directory_iterator(dir.path())) found.push_back(entry.path().filename().string());
-    return found;
-}
-
 using testing_support::readFile;
 using testing_support::writeFile;
 
