@@ -104,11 +104,17 @@ void drawHomeScreen(ui::UiContext& ctx, const HomeView& view, Intents& intents) 
         {"services", "home.services", "home.services_hint", ui::Icon::Info, ScreenId::Services},
         {"survey", "survey.tile", "survey.tile_hint", ui::Icon::Check, ScreenId::SurveyCode},
     }};
+    std::array<ui::TileSpec, kTiles.size()> specs;
+    bool iconsFit = true;
     for (std::size_t i = 0; i < kTiles.size(); ++i) {
         float x = pad + static_cast<float>(i) * (third + gap);
-        ui::TileSpec spec{kTiles[i].id, ImVec2(x, rowTop), ImVec2(x + third, bottom), ctx.texts.get(kTiles[i].label),
-                          ctx.texts.get(kTiles[i].hint), kTiles[i].icon, ui::TileStyle::Card, {}};
-        if (ui::tile(ctx, spec)) intents.goTo = kTiles[i].target;
+        specs[i] = {kTiles[i].id, ImVec2(x, rowTop), ImVec2(x + third, bottom), ctx.texts.get(kTiles[i].label),
+                    ctx.texts.get(kTiles[i].hint), kTiles[i].icon, ui::TileStyle::Card, {}};
+        iconsFit = iconsFit && ui::tileTextFits(ctx, specs[i]);
+    }
+    for (std::size_t i = 0; i < kTiles.size(); ++i) {
+        if (!iconsFit) specs[i].icon = ui::Icon::None;
+        if (ui::tile(ctx, specs[i])) intents.goTo = kTiles[i].target;
     }
 
     statusCard(ctx, ImVec2(split + gap, top), ImVec2(ctx.size.x - pad, bottom), view);

@@ -83,6 +83,14 @@ ImU32 tileFill(TileStyle style, bool held) {
 
 }  // namespace
 
+namespace {
+
+float wrappedHeight(ImFont* font, const std::string& text, float width) {
+    return text.empty() ? 0.0f : font->CalcTextSizeA(font->FontSize, FLT_MAX, width, text.c_str()).y;
+}
+
+}  // namespace
+
 bool tile(UiContext& ctx, const TileSpec& spec) {
     bool held = false, hovered = false;
     bool pressed = touchArea(ctx, spec.id, spec.min, spec.max, held, hovered);
@@ -103,25 +111,39 @@ bool tile(UiContext& ctx, const TileSpec& spec) {
     const float iconBox = std::min(height * 0.62f, ctx.px(200));
     const float pad = ctx.px(44);
     ImU32 fg = primary ? color::kOnPrimary : spec.style == TileStyle::Muted ? color::kTextMuted : color::kPrimary;
+    // On a narrow screen a tile's words matter more than its picture (screens drop the icons of a
+    // whole row with tileTextFits; this is the safety net for a single tile).
+    const bool showIcon = spec.icon != Icon::None && (primary || tileTextFits(ctx, spec));
     float textX = spec.min.x + pad;
-    if (spec.icon != Icon::None) {
+    if (showIcon) {
         ImVec2 c(spec.min.x + pad + iconBox / 2, spec.min.y + height / 2);
         if (!primary) ctx.draw->AddCircleFilled(c, iconBox / 2, color::kPrimaryLight, 48);
         drawIcon(ctx.draw, spec.icon, c, iconBox * (primary ? 0.9f : 0.72f), fg);
         textX += iconBox + ctx.px(36);
     }
-    const float textWidth = spec.max.x - textX - pad;
+    const float textWidth = spec.max.x - textX - (showIcon ? pad : ctx.px(24));
     ImFont* labelFont = primary ? ctx.fonts.display : ctx.fonts.heading;
+    if (measure(labelFont, spec.label).x > textWidth) labelFont = ctx.fonts.bodyBold;
     float labelH = measure(labelFont, spec.label).y;
-    float subH = spec.sublabel.empty()
-                     ? 0
-                     : ctx.fonts.body->CalcTextSizeA(ctx.fonts.body->FontSize, FLT_MAX, textWidth, spec.sublabel.c_str()).y;
-    float y = spec.min.y + (height - labelH - subH - (subH > 0 ? ctx.px(8) : 0)) / 2;
+    float subH = wrappedHeight(ctx.fonts.body, spec.sublabel, textWidth);
+    float y = std::max(spec.min.y + ctx.px(8), spec.min.y + (height - labelH - subH - (subH > 0 ? ctx.px(8) : 0)) / 2);
+    // Whatever a translation's length, nothing is drawn outside the tile.
+    ctx.draw->PushClipRect(spec.min, spec.max, true);
     textAt(ctx, labelFont, ImVec2(textX, y), primary ? color::kOnPrimary : color::kText, spec.label);
     if (subH > 0)
         textWrapped(ctx, ctx.fonts.body, ImVec2(textX, y + labelH + ctx.px(8)), textWidth,
                     primary ? color::kOnPrimary : color::kTextMuted, spec.sublabel);
+    ctx.draw->PopClipRect();
     return pressed;
+}
+
+bool tileTextFits(const UiContext& ctx, const TileSpec& spec) {
+    const float height = spec.max.y - spec.min.y;
+    const float iconBox = spec.icon == Icon::None ? 0 : std::min(height * 0.62f, ctx.px(200)) + ctx.px(36);
+    const float width = spec.max.x - spec.min.x - 2 * ctx.px(44) - iconBox;
+    ImFont* labelFont = spec.style == TileStyle::Primary ? ctx.fonts.display : ctx.fonts.heading;
+    const ImVec2 label = measure(labelFont, spec.label);
+    return label.x <= width && label.y + wrappedHeight(ctx.fonts.body, spec.sublabel, width) + ctx.px(8) <= height - ctx.px(16);
 }
 
 bool pillButton(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max, const std::string& label, Icon icon,

@@ -65,6 +65,9 @@ struct TileSpec {
 
 // A big touch tile with icon, label and one explanatory line; true when tapped.
 bool tile(UiContext& ctx, const TileSpec& spec);
+// Whether the label (one line) and the wrapped line fit beside the icon: on narrow screens a
+// row of tiles drops its icons together when one of them does not fit.
+bool tileTextFits(const UiContext& ctx, const TileSpec& spec);
 
 // A pill-shaped secondary button ("Indietro", "Ho capito"); true when tapped.
 bool pillButton(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max, const std::string& label, Icon icon,
