@@ -322,16 +322,7 @@ TEST(DemoDataStore, refusesADatabaseWithTicketsUntouchedUnlessAskedToReplaceThem
 namespace {
 
 std::string queryPlan(const std::string& path, const std::string& sql) {
-    std::string joined;
-    sqlite3* db = nullptr;
-    sqlite3_open(path.c_str(), &db);
-    sqlite3_stmt* statement = nullptr;
-    sqlite3_prepare_v2(db, ("EXPLAIN QUERY PLAN " + sql).c_str(), -1, &statement, nullptr);
-    while (sqlite3_step(statement) == SQLITE_ROW)
-        joined += std::string(reinterpret_cast<const char*>(sqlite3_column_text(statement, 3))) + "\n";
-    sqlite3_finalize(statement);
-    sqlite3_close(db);
-    return joined;
+    return testing_support::RawDatabase(path).queryPlan(sql);
 }
 
 // The reads walk a key range; the triggers' recount of one cell's longest wait walks one range of

@@ -44,6 +44,17 @@ public:
         auto values = column(sql);
         return values.empty() ? -1 : std::stoll(values.front());
     }
+    // EXPLAIN QUERY PLAN's detail column (the fourth), one line per step: which index a query uses.
+    std::string queryPlan(const std::string& sql) {
+        std::string joined;
+        sqlite3_stmt* statement = nullptr;
+        if (sqlite3_prepare_v2(m_db, ("EXPLAIN QUERY PLAN " + sql).c_str(), -1, &statement, nullptr) != SQLITE_OK)
+            throw std::runtime_error(sqlite3_errmsg(m_db));
+        while (sqlite3_step(statement) == SQLITE_ROW)
+            joined += std::string(reinterpret_cast<const char*>(sqlite3_column_text(statement, 3))) + "\n";
+        sqlite3_finalize(statement);
+        return joined;
+    }
     // The last connection to close would move the -wal into the file and delete it: this one
     // leaves the -wal as a crashed or still running writer would.
     void leaveWalOnClose() { sqlite3_db_config(m_db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr); }

@@ -1290,18 +1290,7 @@ TEST(SqliteStoreReports, reportQueriesUseTheirIndexes) {
     const auto path = dir.file("tickets.db");
     { store::SqliteStore db(path); }
     // EXPLAIN QUERY PLAN's detail is its fourth column. The queries repeat the store's word for word.
-    const auto detail = [&](const std::string& sql) {
-        std::string joined;
-        sqlite3* db = nullptr;
-        sqlite3_open(path.c_str(), &db);
-        sqlite3_stmt* statement = nullptr;
-        sqlite3_prepare_v2(db, ("EXPLAIN QUERY PLAN " + sql).c_str(), -1, &statement, nullptr);
-        while (sqlite3_step(statement) == SQLITE_ROW)
-            joined += std::string(reinterpret_cast<const char*>(sqlite3_column_text(statement, 3))) + "\n";
-        sqlite3_finalize(statement);
-        sqlite3_close(db);
-        return joined;
-    };
+    const auto detail = [&](const std::string& sql) { return RawDatabase(path).queryPlan(sql); };
     EXPECT_NE(detail("SELECT day, overall, access, professionalism, privacy, waiting, paper FROM survey_answers "
                      "WHERE day BETWEEN '2026-01-01' AND '2026-12-31' ORDER BY day")
                   .find("USING INDEX survey_answers_day"),
