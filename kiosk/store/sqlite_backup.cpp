@@ -32,10 +32,7 @@ constexpr int kPagesPerStep = 1024;
 // writer: it only keeps the -wal from being checkpointed past it until the copy ends.
 constexpr int kRestartsBeforeOneStep = 3;
 
-struct Closer {
-    void operator()(sqlite3* db) const noexcept { sqlite3_close_v2(db); }
-};
-using Connection = std::unique_ptr<sqlite3, Closer>;
+using detail::Connection;
 
 [[noreturn]] void fail(const std::string& what, sqlite3* db, int rc) {
     throw StoreError(what + ": " + detail::explainFailure(db, rc));
