@@ -220,7 +220,7 @@ void endFrame(platform::Window& window, ui::Targets& targets) {
     int w = 0, h = 0;
     window.drawableSize(w, h);
     glViewport(0, 0, w, h);
-    ImVec4 bg = ImColor(ui::color::kBackground);
+    ImVec4 bg = ImColor(ui::palette().background);
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

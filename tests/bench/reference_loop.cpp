@@ -127,7 +127,7 @@ int main(int argc, char** argv) {
             targets.endFrame();
             ImGui::Render();
             glViewport(0, 0, w, h);
-            ImVec4 bg = ImColor(ui::color::kBackground);
+            ImVec4 bg = ImColor(ui::palette().background);
             glClearColor(bg.x, bg.y, bg.z, 1.0f);
             glClear(GL_COLOR_BUFFER_BIT);
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

@@ -69,30 +69,30 @@ ImU32 mix(ImU32 a, ImU32 b, float t) {
 
 void currentCall(ui::UiContext& ctx, ImVec2 min, ImVec2 max, const domain::CallRecord& call, float pulse) {
     // The panel is the Comune's blue; a new call makes it pulse darker for a few seconds.
-    ctx.draw->AddRectFilled(min, max, mix(ui::color::kPrimary, ui::color::kPrimaryDark, pulse), ctx.px(24));
+    ctx.draw->AddRectFilled(min, max, mix(ui::palette().primary, ui::palette().primaryDark, pulse), ctx.px(24));
     const float cx = (min.x + max.x) / 2;
     float y = min.y + ctx.px(50);
-    ui::textCentered(ctx, ctx.fonts.heading, cx, y, ui::color::kOnPrimary, ctx.texts.get("board.now_calling"));
+    ui::textCentered(ctx, ctx.fonts.heading, cx, y, ui::palette().onPrimary, ctx.texts.get("board.now_calling"));
     y += ctx.px(70);
     ImVec2 codeSize = ui::measure(ctx.fonts.ticket, call.code);
     ctx.targets.record("called:" + call.code, ImVec2(cx - codeSize.x / 2, y), ImVec2(cx + codeSize.x / 2, y + codeSize.y));
-    ui::textCentered(ctx, ctx.fonts.ticket, cx, y, ui::color::kOnPrimary, call.code);
+    ui::textCentered(ctx, ctx.fonts.ticket, cx, y, ui::palette().onPrimary, call.code);
     y += ctx.fonts.ticket->FontSize * 0.92f;
-    ui::textCentered(ctx, ctx.fonts.heading, cx, y, ui::color::kOnPrimary, ctx.texts.get("board.go_to"));
+    ui::textCentered(ctx, ctx.fonts.heading, cx, y, ui::palette().onPrimary, ctx.texts.get("board.go_to"));
     y += ctx.px(70);
-    ui::textCentered(ctx, ctx.fonts.display, cx, y, ui::color::kOnPrimary, call.desk);
+    ui::textCentered(ctx, ctx.fonts.display, cx, y, ui::palette().onPrimary, call.desk);
 }
 
 void earlierCalls(ui::UiContext& ctx, ImVec2 min, ImVec2 max, const std::vector<domain::CallRecord>& calls) {
     ui::panel(ctx, min, max);
     const float pad = ctx.px(40);
     float y = min.y + pad;
-    ui::textAt(ctx, ctx.fonts.heading, ImVec2(min.x + pad, y), ui::color::kText, ctx.texts.get("board.earlier"));
+    ui::textAt(ctx, ctx.fonts.heading, ImVec2(min.x + pad, y), ui::palette().text, ctx.texts.get("board.earlier"));
     y += ctx.px(100);
     for (size_t i = 1; i < calls.size(); ++i) {
-        ui::textAt(ctx, ctx.fonts.display, ImVec2(min.x + pad, y), ui::color::kPrimary, calls[i].code);
+        ui::textAt(ctx, ctx.fonts.display, ImVec2(min.x + pad, y), ui::palette().primary, calls[i].code);
         ImVec2 s = ui::measure(ctx.fonts.heading, calls[i].desk);
-        ui::textAt(ctx, ctx.fonts.heading, ImVec2(max.x - pad - s.x, y + ctx.px(14)), ui::color::kText, calls[i].desk);
+        ui::textAt(ctx, ctx.fonts.heading, ImVec2(max.x - pad - s.x, y + ctx.px(14)), ui::palette().text, calls[i].desk);
         y += ctx.px(110);
         if (y > max.y - ctx.px(100)) break;
     }
@@ -111,9 +111,9 @@ void HallBoard::drawFrame(ui::UiContext& ctx) {
     if (m_calls.empty()) {
         ui::panel(ctx, ImVec2(pad, top), ImVec2(ctx.size.x - pad, bottom));
         const float cy = (top + bottom) / 2;
-        ui::textCentered(ctx, ctx.fonts.display, ctx.size.x / 2, cy - ctx.px(80), ui::color::kText,
+        ui::textCentered(ctx, ctx.fonts.display, ctx.size.x / 2, cy - ctx.px(80), ui::palette().text,
                          ctx.texts.get("board.no_calls"));
-        ui::textCentered(ctx, ctx.fonts.heading, ctx.size.x / 2, cy + ctx.px(30), ui::color::kTextMuted,
+        ui::textCentered(ctx, ctx.fonts.heading, ctx.size.x / 2, cy + ctx.px(30), ui::palette().textMuted,
                          ctx.texts.format("board.waiting", {{"n", std::to_string(m_waiting)}}));
     } else {
         currentCall(ctx, ImVec2(pad, top), ImVec2(split - ctx.px(20), bottom), m_calls.front(), pulseLevel(m_pulseStart));

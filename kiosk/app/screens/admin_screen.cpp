@@ -13,12 +13,12 @@ void drawAdminPinScreen(ui::UiContext& ctx, const AdminPinView& view, Intents& i
 void drawAdminScreen(ui::UiContext& ctx, const AdminFacts& facts, Intents& intents) {
     const float left = ctx.px(160);
     float y = ui::headerHeight(ctx) + ctx.px(48);
-    ui::textAt(ctx, ctx.fonts.heading, ImVec2(left, y), ui::color::kText, ctx.texts.get("admin.title"));
+    ui::textAt(ctx, ctx.fonts.heading, ImVec2(left, y), ui::palette().text, ctx.texts.get("admin.title"));
     y += ctx.px(96);
     for (const auto& [label, value] : facts) {
-        ui::textAt(ctx, ctx.fonts.bodyBold, ImVec2(left, y), ui::color::kTextMuted, label);
+        ui::textAt(ctx, ctx.fonts.bodyBold, ImVec2(left, y), ui::palette().textMuted, label);
         y += ui::textWrapped(ctx, ctx.fonts.body, ImVec2(left + ctx.px(420), y), ctx.size.x - left * 2 - ctx.px(420),
-                             ui::color::kText, value) +
+                             ui::palette().text, value) +
              ctx.px(20);
     }
     y += ctx.px(40);

@@ -31,11 +31,11 @@ std::string todayText(const ui::UiContext& ctx, const HomeView& view) {
 // Open or closed, in a word and a colour and an icon: never colour alone.
 float openStatus(ui::UiContext& ctx, ImVec2 pos, const HomeView& view) {
     const bool open = view.openNow.has_value();
-    const ImU32 col = open ? ui::color::kSuccess : ui::color::kDanger;
+    const ImU32 col = open ? ui::palette().success : ui::palette().danger;
     const float r = ctx.px(22);
     ImVec2 c(pos.x + r, pos.y + ctx.px(30));
     ctx.draw->AddCircleFilled(c, r, col, 32);
-    ui::drawIcon(ctx.draw, open ? ui::Icon::Check : ui::Icon::Clock, c, r * 1.5f, ui::color::kOnPrimary);
+    ui::drawIcon(ctx.draw, open ? ui::Icon::Check : ui::Icon::Clock, c, r * 1.5f, ui::palette().onPrimary);
     std::string text = open ? ctx.texts.format("home.open_now", {{"time", view.openNow->end().hhmm()}})
                             : ctx.texts.get("home.closed_now");
     ui::textAt(ctx, ctx.fonts.bodyBold, ImVec2(pos.x + 2 * r + ctx.px(16), pos.y + ctx.px(8)), col, text);
@@ -48,22 +48,22 @@ void statusCard(ui::UiContext& ctx, ImVec2 min, ImVec2 max, const HomeView& view
     const float width = max.x - min.x - 2 * pad;
     const float x = min.x + pad;
     float y = min.y + pad;
-    ui::textAt(ctx, ctx.fonts.heading, ImVec2(x, y), ui::color::kText,
+    ui::textAt(ctx, ctx.fonts.heading, ImVec2(x, y), ui::palette().text,
                capitalized(domain::longDate(ctx.texts, view.now.date)));
     y += ctx.px(90);
     y += openStatus(ctx, ImVec2(x, y), view);
-    y += ui::textWrapped(ctx, ctx.fonts.body, ImVec2(x, y), width, ui::color::kText, todayText(ctx, view)) + ctx.px(12);
+    y += ui::textWrapped(ctx, ctx.fonts.body, ImVec2(x, y), width, ui::palette().text, todayText(ctx, view)) + ctx.px(12);
     if (!view.openNow && view.nextOpening) {
         std::string when = domain::sessionStartText(ctx.texts, *view.nextOpening);
-        y += ui::textWrapped(ctx, ctx.fonts.body, ImVec2(x, y), width, ui::color::kText,
+        y += ui::textWrapped(ctx, ctx.fonts.body, ImVec2(x, y), width, ui::palette().text,
                              ctx.texts.format("home.next_opening", {{"when", when}}));
     }
     y += ctx.px(36);
-    ctx.draw->AddLine(ImVec2(x, y), ImVec2(max.x - pad, y), ui::color::kBorder, ctx.px(2));
+    ctx.draw->AddLine(ImVec2(x, y), ImVec2(max.x - pad, y), ui::palette().border, ctx.px(2));
     y += ctx.px(28);
-    ui::textAt(ctx, ctx.fonts.body, ImVec2(x, y), ui::color::kTextMuted, ctx.texts.get("home.waiting_label"));
+    ui::textAt(ctx, ctx.fonts.body, ImVec2(x, y), ui::palette().textMuted, ctx.texts.get("home.waiting_label"));
     ImVec2 numberSize = ui::measure(ctx.fonts.display, std::to_string(view.waitingCount));
-    ui::textAt(ctx, ctx.fonts.display, ImVec2(max.x - pad - numberSize.x, y - ctx.px(20)), ui::color::kPrimary,
+    ui::textAt(ctx, ctx.fonts.display, ImVec2(max.x - pad - numberSize.x, y - ctx.px(20)), ui::palette().primary,
                std::to_string(view.waitingCount));
 }
 

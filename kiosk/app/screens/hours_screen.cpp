@@ -27,18 +27,18 @@ void weekTable(ui::UiContext& ctx, ImVec2 min, ImVec2 max, const HoursView& view
         const bool isToday = day == todayWeekday;
         if (isToday)
             ctx.draw->AddRectFilled(ImVec2(min.x + ctx.px(16), y), ImVec2(max.x - ctx.px(16), y + rowH),
-                                    ui::color::kPrimaryLight, ctx.px(10));
+                                    ui::palette().primaryLight, ctx.px(10));
         auto sessions = weeklyOn(view.hours, day);
         ImFont* font = isToday || !sessions.empty() ? ctx.fonts.bodyBold : ctx.fonts.body;
         float ty = y + (rowH - font->FontSize) / 2;
         std::string name = ctx.texts.get("calendar.weekday_" + std::to_string(day));
         name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
-        ui::textAt(ctx, font, ImVec2(min.x + pad, ty), ui::color::kText, name);
-        if (isToday) ui::badge(ctx, ImVec2(min.x + pad + ctx.px(230), ty), ctx.texts.get("hours.today"), ui::color::kPrimary,
-                               ui::color::kOnPrimary);
+        ui::textAt(ctx, font, ImVec2(min.x + pad, ty), ui::palette().text, name);
+        if (isToday) ui::badge(ctx, ImVec2(min.x + pad + ctx.px(230), ty), ctx.texts.get("hours.today"), ui::palette().primary,
+                               ui::palette().onPrimary);
         std::string hoursText = sessions.empty() ? ctx.texts.get("hours.closed") : sessionsText(sessions);
         ImVec2 size = ui::measure(font, hoursText);
-        ui::textAt(ctx, font, ImVec2(max.x - pad - size.x, ty), sessions.empty() ? ui::color::kTextMuted : ui::color::kText,
+        ui::textAt(ctx, font, ImVec2(max.x - pad - size.x, ty), sessions.empty() ? ui::palette().textMuted : ui::palette().text,
                    hoursText);
     }
 }
@@ -48,16 +48,16 @@ void closuresPanel(ui::UiContext& ctx, ImVec2 min, ImVec2 max, const HoursView& 
     const float pad = ctx.px(40);
     const float width = max.x - min.x - 2 * pad;
     float y = min.y + pad;
-    ui::textAt(ctx, ctx.fonts.heading, ImVec2(min.x + pad, y), ui::color::kText, ctx.texts.get("hours.closures"));
+    ui::textAt(ctx, ctx.fonts.heading, ImVec2(min.x + pad, y), ui::palette().text, ctx.texts.get("hours.closures"));
     y += ctx.px(90);
     if (view.upcomingClosures.empty())
-        ui::textWrapped(ctx, ctx.fonts.body, ImVec2(min.x + pad, y), width, ui::color::kTextMuted,
+        ui::textWrapped(ctx, ctx.fonts.body, ImVec2(min.x + pad, y), width, ui::palette().textMuted,
                         ctx.texts.get("hours.no_closures"));
     for (const auto& c : view.upcomingClosures) {
         if (y > max.y - pad - ctx.px(80)) break;  // the next ones will show as these pass
-        ui::textAt(ctx, ctx.fonts.bodyBold, ImVec2(min.x + pad, y), ui::color::kText, domain::longDate(ctx.texts, c.date));
+        ui::textAt(ctx, ctx.fonts.bodyBold, ImVec2(min.x + pad, y), ui::palette().text, domain::longDate(ctx.texts, c.date));
         y += ctx.px(42);
-        y += ui::textWrapped(ctx, ctx.fonts.body, ImVec2(min.x + pad, y), width, ui::color::kTextMuted, c.reason) +
+        y += ui::textWrapped(ctx, ctx.fonts.body, ImVec2(min.x + pad, y), width, ui::palette().textMuted, c.reason) +
              ctx.px(20);
     }
 }
@@ -69,7 +69,7 @@ void drawHoursScreen(ui::UiContext& ctx, const HoursView& view, Intents& intents
     if (view.hours.example)
         ui::badge(ctx, ImVec2(ctx.px(96) + ui::measure(ctx.fonts.heading, ctx.texts.get("hours.title")).x + ctx.px(30),
                               ui::headerHeight(ctx) + ctx.px(56)),
-                  ctx.texts.get("hours.example"), IM_COL32(0xFF, 0xE0, 0x8A, 0xFF), ui::color::kText);
+                  ctx.texts.get("hours.example"), IM_COL32(0xFF, 0xE0, 0x8A, 0xFF), ui::palette().text);
     const float pad = ctx.px(96);
     const float gap = ctx.px(40);
     const float bottom = ui::backButtonTop(ctx) - ctx.px(32);

@@ -38,7 +38,7 @@ void drawServiceListScreen(ui::UiContext& ctx, const domain::Category& category,
     const float fit = cards.empty() ? 0 : (bottom - y - gap * static_cast<float>(cards.size() - 1)) / static_cast<float>(cards.size());
     const float rowH = std::clamp(fit, ctx.px(120), ctx.px(170));
     if (cards.empty())
-        ui::textAt(ctx, ctx.fonts.body, ImVec2(pad, y), ui::color::kTextMuted, ctx.texts.get("services.none"));
+        ui::textAt(ctx, ctx.fonts.body, ImVec2(pad, y), ui::palette().textMuted, ctx.texts.get("services.none"));
     for (const auto* card : cards) {
         if (y + rowH > bottom + 1.0f) break;  // rounding must not drop the last card
         std::string id = "card:" + card->id;
@@ -55,12 +55,12 @@ void drawCardScreen(ui::UiContext& ctx, const domain::ServiceCard& card, Intents
     float top = ui::screenTitle(ctx, card.title, card.example ? ctx.texts.get("services.example_note") : std::string());
     const float pad = ctx.px(96);
     const float bottom = ui::backButtonTop(ctx) - ctx.px(32);
-    ctx.draw->AddRect(ImVec2(pad - 1, top - 1), ImVec2(ctx.size.x - pad + 1, bottom + 1), ui::color::kBorder, 0, 0,
+    ctx.draw->AddRect(ImVec2(pad - 1, top - 1), ImVec2(ctx.size.x - pad + 1, bottom + 1), ui::palette().border, 0, 0,
                       ctx.px(2));
     ui::beginScrollArea(ctx, "card_body", ImVec2(pad, top), ImVec2(ctx.size.x - pad, bottom));
     for (const auto& section : card.sections) {
         ImGui::PushFont(ctx.fonts.bodyBold);
-        ImGui::PushStyleColor(ImGuiCol_Text, ImColor(ui::color::kPrimary).Value);
+        ImGui::PushStyleColor(ImGuiCol_Text, ImColor(ui::palette().primary).Value);
         ImGui::TextUnformatted(ctx.texts.get("card." + section.key).c_str());
         ImGui::PopStyleColor();
         ImGui::PopFont();

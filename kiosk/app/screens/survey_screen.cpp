@@ -19,12 +19,12 @@ void codeBoxes(ui::UiContext& ctx, float cx, float y, const std::string& code) {
     for (std::size_t i = 0; i < kCodeLength; ++i) {
         ImVec2 min(left + static_cast<float>(i) * (w + gap), y);
         ImVec2 max(min.x + w, y + h);
-        ctx.draw->AddRectFilled(min, max, ui::color::kSurface, ctx.px(12));
-        ctx.draw->AddRect(min, max, i == code.size() ? ui::color::kPrimary : ui::color::kBorder, ctx.px(12), 0,
+        ctx.draw->AddRectFilled(min, max, ui::palette().surface, ctx.px(12));
+        ctx.draw->AddRect(min, max, i == code.size() ? ui::palette().primary : ui::palette().border, ctx.px(12), 0,
                           ctx.px(i == code.size() ? 4 : 2));
         if (i < code.size())
             ui::textCentered(ctx, ctx.fonts.display, (min.x + max.x) / 2, y + (h - ctx.fonts.display->FontSize) / 2,
-                             ui::color::kText, std::string(1, code[i]));
+                             ui::palette().text, std::string(1, code[i]));
     }
 }
 
@@ -33,8 +33,8 @@ void progressDots(ui::UiContext& ctx, float cx, float y, int current, int total)
     const float left = cx - gap * static_cast<float>(total - 1) / 2;
     for (int i = 0; i < total; ++i) {
         ImVec2 c(left + gap * static_cast<float>(i), y);
-        if (i <= current) ctx.draw->AddCircleFilled(c, r, ui::color::kPrimary, 20);
-        else ctx.draw->AddCircle(c, r, ui::color::kBorder, 20, ctx.px(3));
+        if (i <= current) ctx.draw->AddCircleFilled(c, r, ui::palette().primary, 20);
+        else ctx.draw->AddCircle(c, r, ui::palette().border, 20, ctx.px(3));
     }
 }
 
@@ -56,15 +56,15 @@ void drawFace(ImDrawList* dl, ImVec2 c, float r, int score) {
 void drawSurveyCodeScreen(ui::UiContext& ctx, const SurveyState& state, SurveyIntents& intents, Intents& nav) {
     const float cx = ctx.size.x / 2;
     float y = ui::headerHeight(ctx) + ctx.px(40);
-    ui::textCentered(ctx, ctx.fonts.heading, cx, y, ui::color::kText, ctx.texts.get("survey.code_title"));
+    ui::textCentered(ctx, ctx.fonts.heading, cx, y, ui::palette().text, ctx.texts.get("survey.code_title"));
     y += ctx.px(72);
-    ui::textCentered(ctx, ctx.fonts.body, cx, y, ui::color::kTextMuted, ctx.texts.get("survey.code_hint"));
+    ui::textCentered(ctx, ctx.fonts.body, cx, y, ui::palette().textMuted, ctx.texts.get("survey.code_hint"));
     y += ctx.px(64);
     codeBoxes(ctx, cx, y, state.code);
     y += ctx.px(136);
     if (!state.message.empty()) {
         ctx.targets.record("survey_error", ImVec2(cx - 1, y), ImVec2(cx + 1, y + 1));
-        ui::textWrappedCentered(ctx, ctx.fonts.bodyBold, cx, y, ctx.px(1400), ui::color::kDanger, state.message);
+        ui::textWrappedCentered(ctx, ctx.fonts.bodyBold, cx, y, ctx.px(1400), ui::palette().danger, state.message);
     }
     y += ctx.px(60);
     auto key = ui::keypad(ctx, "key:", cx, y, ImVec2(ctx.px(200), ctx.px(100)), ctx.texts.get("survey.delete"),
@@ -81,14 +81,14 @@ void drawSurveyQuestionScreen(ui::UiContext& ctx, const domain::SurveyConfig& co
     float y = ui::headerHeight(ctx) + ctx.px(48);
     progressDots(ctx, cx, y, state.question, total);
     y += ctx.px(36);
-    ui::textCentered(ctx, ctx.fonts.body, cx, y, ui::color::kTextMuted,
+    ui::textCentered(ctx, ctx.fonts.body, cx, y, ui::palette().textMuted,
                      ctx.texts.format("survey.question_of", {{"i", std::to_string(state.question + 1)},
                                                              {"n", std::to_string(total)}}));
     y += ctx.px(70);
     const std::string& question =
         state.question == 0 ? config.overallQuestion
                             : config.dimensionQuestions[static_cast<std::size_t>(state.question - 1)];
-    y += ui::textWrappedCentered(ctx, ctx.fonts.heading, cx, y, ctx.px(1500), ui::color::kText, question) + ctx.px(50);
+    y += ui::textWrappedCentered(ctx, ctx.fonts.heading, cx, y, ctx.px(1500), ui::palette().text, question) + ctx.px(50);
 
     const float cell = ctx.px(300), radius = ctx.px(96);
     const float left = cx - cell * 2.5f;
@@ -99,12 +99,12 @@ void drawSurveyQuestionScreen(ui::UiContext& ctx, const domain::SurveyConfig& co
         ctx.targets.record(id, min, max);
         ImGui::SetCursorScreenPos(min);
         if (ImGui::InvisibleButton(id.c_str(), ImVec2(max.x - min.x, max.y - min.y))) intents.score = score;
-        if (ImGui::IsItemActive()) ctx.draw->AddRectFilled(min, max, ui::color::kPrimaryLight, ctx.px(16));
+        if (ImGui::IsItemActive()) ctx.draw->AddRectFilled(min, max, ui::palette().primaryLight, ctx.px(16));
         drawFace(ctx.draw, ImVec2(x + cell / 2, y + radius + ctx.px(10)), radius, score);
         ui::textWrappedCentered(ctx, ctx.fonts.body, x + cell / 2, y + 2 * radius + ctx.px(40), cell - ctx.px(30),
-                                ui::color::kText, config.scaleLabels[static_cast<std::size_t>(score - 1)]);
+                                ui::palette().text, config.scaleLabels[static_cast<std::size_t>(score - 1)]);
     }
-    ui::textCentered(ctx, ctx.fonts.small, cx, y + ctx.px(360), ui::color::kTextMuted, ctx.texts.get("survey.anonymous"));
+    ui::textCentered(ctx, ctx.fonts.small, cx, y + ctx.px(360), ui::palette().textMuted, ctx.texts.get("survey.anonymous"));
     // The overall question is the one that counts: only the others can be skipped.
     if (state.question > 0) {
         const float bottom = ctx.size.y - ui::footerHeight(ctx) - ctx.px(40);
@@ -119,12 +119,12 @@ void drawSurveyQuestionScreen(ui::UiContext& ctx, const domain::SurveyConfig& co
 void drawSurveyThanksScreen(ui::UiContext& ctx, Intents& nav) {
     const float cx = ctx.size.x / 2;
     float y = ui::headerHeight(ctx) + ctx.px(150);
-    ctx.draw->AddCircleFilled(ImVec2(cx, y + ctx.px(80)), ctx.px(90), ui::color::kSuccess, 48);
-    ui::drawIcon(ctx.draw, ui::Icon::Check, ImVec2(cx, y + ctx.px(80)), ctx.px(130), ui::color::kOnPrimary);
+    ctx.draw->AddCircleFilled(ImVec2(cx, y + ctx.px(80)), ctx.px(90), ui::palette().success, 48);
+    ui::drawIcon(ctx.draw, ui::Icon::Check, ImVec2(cx, y + ctx.px(80)), ctx.px(130), ui::palette().onPrimary);
     y += ctx.px(220);
-    ui::textCentered(ctx, ctx.fonts.display, cx, y, ui::color::kText, ctx.texts.get("survey.thanks_title"));
+    ui::textCentered(ctx, ctx.fonts.display, cx, y, ui::palette().text, ctx.texts.get("survey.thanks_title"));
     y += ctx.px(110);
-    ui::textWrappedCentered(ctx, ctx.fonts.body, cx, y, ctx.px(1200), ui::color::kText, ctx.texts.get("survey.thanks_text"));
+    ui::textWrappedCentered(ctx, ctx.fonts.body, cx, y, ctx.px(1200), ui::palette().text, ctx.texts.get("survey.thanks_text"));
     const float bottom = ctx.size.y - ui::footerHeight(ctx) - ctx.px(40);
     const float w = ctx.px(520);
     if (ui::pillButton(ctx, "done", ImVec2(cx - w / 2, bottom - ctx.px(112)), ImVec2(cx + w / 2, bottom),

@@ -14,32 +14,32 @@ void drawTicketScreen(ui::UiContext& ctx, const TicketScreenState& state, Intent
     ImVec2 cardMin(cx - cardW / 2, top), cardMax(cx + cardW / 2, bottom - ctx.px(150));
     ctx.draw->AddRectFilled(ImVec2(cardMin.x, cardMin.y + ctx.px(6)), ImVec2(cardMax.x, cardMax.y + ctx.px(6)),
                             IM_COL32(0x17, 0x32, 0x4D, 0x22), ctx.px(16));
-    ctx.draw->AddRectFilled(cardMin, cardMax, ui::color::kSurface, ctx.px(16));
-    ctx.draw->AddRectFilled(cardMin, ImVec2(cardMax.x, cardMin.y + ctx.px(14)), ui::color::kPrimary, ctx.px(16),
+    ctx.draw->AddRectFilled(cardMin, cardMax, ui::palette().surface, ctx.px(16));
+    ctx.draw->AddRectFilled(cardMin, ImVec2(cardMax.x, cardMin.y + ctx.px(14)), ui::palette().primary, ctx.px(16),
                             ImDrawFlags_RoundCornersTop);
 
     float y = cardMin.y + ctx.px(40);
-    ui::textCentered(ctx, ctx.fonts.heading, cx, y, ui::color::kTextMuted, ctx.texts.get("ticket.your_number"));
+    ui::textCentered(ctx, ctx.fonts.heading, cx, y, ui::palette().textMuted, ctx.texts.get("ticket.your_number"));
     y += ctx.px(52);
-    ui::textCentered(ctx, ctx.fonts.ticket, cx, y, ui::color::kPrimary, issued.ticket.code);
+    ui::textCentered(ctx, ctx.fonts.ticket, cx, y, ui::palette().primary, issued.ticket.code);
     y += ctx.fonts.ticket->FontSize * 0.86f;
     std::string category = issued.category ? issued.category->label : issued.ticket.categoryId;
-    ui::textCentered(ctx, ctx.fonts.heading, cx, y, ui::color::kText, category);
+    ui::textCentered(ctx, ctx.fonts.heading, cx, y, ui::palette().text, category);
     y += ctx.px(80);
-    ui::textCentered(ctx, ctx.fonts.bodyBold, cx, y, ui::color::kText,
+    ui::textCentered(ctx, ctx.fonts.bodyBold, cx, y, ui::palette().text,
                      domain::countText(ctx.texts, "ticket.ahead", issued.peopleAhead));
     y += ctx.px(46);
-    ui::textCentered(ctx, ctx.fonts.body, cx, y, ui::color::kText,
+    ui::textCentered(ctx, ctx.fonts.body, cx, y, ui::palette().text,
                      ctx.texts.format("ticket.wait_estimate", {{"minutes", std::to_string(issued.waitMinutes)}}));
     y += ctx.px(46);
     // What to do with the paper: take it, or write the number down when the printer failed.
     std::string hint = ctx.texts.get("ticket.wait_hint");
-    ImU32 hintColor = ui::color::kTextMuted;
+    ImU32 hintColor = ui::palette().textMuted;
     ImFont* hintFont = ctx.fonts.body;
     if (state.print == PrintOutcome::Printed) hint = ctx.texts.get("ticket.take_printed");
     if (state.print == PrintOutcome::Failed) {
         hint = ctx.texts.get("ticket.print_failed");
-        hintColor = ui::color::kDanger;
+        hintColor = ui::palette().danger;
         hintFont = ctx.fonts.bodyBold;
         ctx.targets.record("print_failed", ImVec2(cx - 1, y), ImVec2(cx + 1, y + 1));
     }
@@ -47,10 +47,10 @@ void drawTicketScreen(ui::UiContext& ctx, const TicketScreenState& state, Intent
     if (!issued.ticket.surveyCode.empty()) {
         // A band of its own at the foot of the card, like the tear-off part of a paper ticket.
         const float bandTop = cardMax.y - ctx.px(76);
-        ctx.draw->AddRectFilled(ImVec2(cardMin.x, bandTop), cardMax, ui::color::kPrimaryLight, ctx.px(16),
+        ctx.draw->AddRectFilled(ImVec2(cardMin.x, bandTop), cardMax, ui::palette().primaryLight, ctx.px(16),
                                 ImDrawFlags_RoundCornersBottom);
         ui::textCentered(ctx, ctx.fonts.bodyBold, cx, bandTop + (ctx.px(76) - ctx.fonts.bodyBold->FontSize) / 2,
-                         ui::color::kText, ctx.texts.format("ticket_survey.code", {{"code", issued.ticket.surveyCode}}));
+                         ui::palette().text, ctx.texts.format("ticket_survey.code", {{"code", issued.ticket.surveyCode}}));
     }
 
     const float buttonW = ctx.px(520);
@@ -59,7 +59,7 @@ void drawTicketScreen(ui::UiContext& ctx, const TicketScreenState& state, Intent
                        ui::Icon::Check, true))
         intents.goTo = ScreenId::Home;
     std::string countdown = ctx.texts.format("ticket.auto_home", {{"s", std::to_string(state.secondsLeft)}});
-    ui::textCentered(ctx, ctx.fonts.small, cx, cardMax.y + ctx.px(10), ui::color::kTextMuted, countdown);
+    ui::textCentered(ctx, ctx.fonts.small, cx, cardMax.y + ctx.px(10), ui::palette().textMuted, countdown);
 }
 
 }  // namespace screens

@@ -46,7 +46,7 @@ void StaffConsole::reloadSatisfaction() {
 void StaffConsole::drawSatisfaction(ui::UiContext& ctx) {
     const float pad = ctx.px(56);
     const float top = ui::headerHeight(ctx) + ctx.px(32);
-    ui::textAt(ctx, ctx.fonts.heading, ImVec2(pad, top), ui::color::kText, m_deps.texts.get("satisfaction.title"));
+    ui::textAt(ctx, ctx.fonts.heading, ImVec2(pad, top), ui::palette().text, m_deps.texts.get("satisfaction.title"));
     const float bw = ctx.px(220);
     if (ui::pillButton(ctx, "tab:queue", ImVec2(ctx.size.x - pad - 2 * bw - ctx.px(16), top),
                        ImVec2(ctx.size.x - pad - bw - ctx.px(16), top + ctx.px(72)), m_deps.texts.get("satisfaction.queue_tab"),

@@ -21,7 +21,7 @@ bool button(ui::UiContext& ctx, const std::string& id, ImVec2 min, ImVec2 max, c
         ctx.draw->AddRectFilled(min, max, IM_COL32(0xEB, 0xEE, 0xF2, 0xFF), ctx.px(12));
         ImVec2 s = ui::measure(ctx.fonts.bodyBold, label);
         ui::textAt(ctx, ctx.fonts.bodyBold, ImVec2((min.x + max.x - s.x) / 2, (min.y + max.y - s.y) / 2),
-                   ui::color::kTextMuted, label);
+                   ui::palette().textMuted, label);
         return false;
     }
     return ui::pillButton(ctx, id.c_str(), min, max, label, ui::Icon::None, filled);
@@ -52,10 +52,10 @@ void queueTable(ui::UiContext& ctx, ImVec2 min, ImVec2 max, const ConsoleScreenV
     ui::panel(ctx, min, max);
     const float pad = ctx.px(32);
     float y = min.y + pad;
-    ui::textAt(ctx, ctx.fonts.heading, ImVec2(min.x + pad, y), ui::color::kText, ctx.texts.get("staff.queue"));
+    ui::textAt(ctx, ctx.fonts.heading, ImVec2(min.x + pad, y), ui::palette().text, ctx.texts.get("staff.queue"));
     y += ctx.px(80);
     if (view.data.active.empty())
-        ui::textAt(ctx, ctx.fonts.body, ImVec2(min.x + pad, y), ui::color::kTextMuted, ctx.texts.get("staff.queue_empty"));
+        ui::textAt(ctx, ctx.fonts.body, ImVec2(min.x + pad, y), ui::palette().textMuted, ctx.texts.get("staff.queue_empty"));
     const float rowH = ctx.px(64);
     for (const auto& t : view.data.active) {
         ImVec2 rmin(min.x + ctx.px(12), y), rmax(max.x - ctx.px(12), y + rowH - ctx.px(6));
@@ -64,21 +64,21 @@ void queueTable(ui::UiContext& ctx, ImVec2 min, ImVec2 max, const ConsoleScreenV
         ImGui::SetCursorScreenPos(rmin);
         if (ImGui::InvisibleButton(id.c_str(), ImVec2(rmax.x - rmin.x, rmax.y - rmin.y))) intents.select = t.code;
         const bool selected = t.code == view.selected;
-        if (selected) ctx.draw->AddRectFilled(rmin, rmax, ui::color::kPrimaryLight, ctx.px(10));
+        if (selected) ctx.draw->AddRectFilled(rmin, rmax, ui::palette().primaryLight, ctx.px(10));
         if (t.state == TicketState::Called)
-            ctx.draw->AddRectFilled(rmin, ImVec2(rmin.x + ctx.px(8), rmax.y), ui::color::kSuccess, ctx.px(4));
+            ctx.draw->AddRectFilled(rmin, ImVec2(rmin.x + ctx.px(8), rmax.y), ui::palette().success, ctx.px(4));
         float ty = y + (rowH - ctx.px(6) - ctx.fonts.bodyBold->FontSize) / 2;
-        ui::textAt(ctx, ctx.fonts.bodyBold, ImVec2(min.x + pad, ty), ui::color::kText, t.code);
-        ui::textAt(ctx, ctx.fonts.body, ImVec2(min.x + pad + ctx.px(150), ty), ui::color::kText,
+        ui::textAt(ctx, ctx.fonts.bodyBold, ImVec2(min.x + pad, ty), ui::palette().text, t.code);
+        ui::textAt(ctx, ctx.fonts.body, ImVec2(min.x + pad + ctx.px(150), ty), ui::palette().text,
                    categoryLabel(view.config, t.categoryId));
         std::string detail = rowDetail(ctx, t, view.now);
         ImVec2 s = ui::measure(ctx.fonts.body, detail);
         ui::textAt(ctx, ctx.fonts.body, ImVec2(max.x - pad - s.x, ty),
-                   t.state == TicketState::Called ? ui::color::kSuccess : ui::color::kTextMuted, detail);
+                   t.state == TicketState::Called ? ui::palette().success : ui::palette().textMuted, detail);
         y += rowH;
     }
     if (view.data.moreNotShown > 0)
-        ui::textAt(ctx, ctx.fonts.body, ImVec2(min.x + pad, y + ctx.px(8)), ui::color::kTextMuted,
+        ui::textAt(ctx, ctx.fonts.body, ImVec2(min.x + pad, y + ctx.px(8)), ui::palette().textMuted,
                    ctx.texts.format("staff.more", {{"n", std::to_string(view.data.moreNotShown)}}));
 }
 
@@ -90,7 +90,7 @@ const domain::Ticket* findActive(const ConsoleView& data, const std::string& cod
 
 float deskSelector(ui::UiContext& ctx, float x, float y, float width, const ConsoleScreenView& view,
                    StaffIntents& intents) {
-    ui::textAt(ctx, ctx.fonts.body, ImVec2(x, y), ui::color::kTextMuted, ctx.texts.get("staff.room"));
+    ui::textAt(ctx, ctx.fonts.body, ImVec2(x, y), ui::palette().textMuted, ctx.texts.get("staff.room"));
     y += ctx.px(48);
     const auto& rooms = view.config.staff.rooms;
     const float gap = ctx.px(16);
@@ -109,12 +109,12 @@ float selectedActions(ui::UiContext& ctx, float x, float y, float width, const C
                       StaffIntents& intents) {
     const domain::Ticket* t = findActive(view.data, view.selected);
     if (!t) {
-        return y + ui::textWrapped(ctx, ctx.fonts.body, ImVec2(x, y), width, ui::color::kTextMuted,
+        return y + ui::textWrapped(ctx, ctx.fonts.body, ImVec2(x, y), width, ui::palette().textMuted,
                                    ctx.texts.get("staff.none_selected"));
     }
     std::string line = ctx.texts.get("staff.selected") + ": " + t->code + " · " + categoryLabel(view.config, t->categoryId) +
                        " · " + ctx.texts.get("staff.state_" + std::string(domain::toString(t->state)));
-    ui::textAt(ctx, ctx.fonts.bodyBold, ImVec2(x, y), ui::color::kText, line);
+    ui::textAt(ctx, ctx.fonts.bodyBold, ImVec2(x, y), ui::palette().text, line);
     y += ctx.px(50);
     struct ActionButton {
         const char* id;
@@ -139,7 +139,7 @@ float selectedActions(ui::UiContext& ctx, float x, float y, float width, const C
             intents.action = a.action;
     }
     y += 2 * (h + gap);
-    ui::textAt(ctx, ctx.fonts.body, ImVec2(x, y), ui::color::kTextMuted, ctx.texts.get("staff.transfer"));
+    ui::textAt(ctx, ctx.fonts.body, ImVec2(x, y), ui::palette().textMuted, ctx.texts.get("staff.transfer"));
     y += ctx.px(44);
     const auto& categories = view.config.categories;
     const float cw = (width - gap * static_cast<float>(categories.size() - 1)) / static_cast<float>(categories.size());
@@ -166,8 +166,8 @@ void figuresRow(ui::UiContext& ctx, ImVec2 min, ImVec2 max, const domain::DayFig
     const float w = (max.x - min.x) / 6;
     for (std::size_t i = 0; i < items.size(); ++i) {
         float x = min.x + static_cast<float>(i) * w + ctx.px(24);
-        ui::textAt(ctx, ctx.fonts.small, ImVec2(x, min.y + ctx.px(18)), ui::color::kTextMuted, ctx.texts.get(items[i].first));
-        ui::textAt(ctx, ctx.fonts.heading, ImVec2(x, min.y + ctx.px(52)), ui::color::kText, items[i].second);
+        ui::textAt(ctx, ctx.fonts.small, ImVec2(x, min.y + ctx.px(18)), ui::palette().textMuted, ctx.texts.get(items[i].first));
+        ui::textAt(ctx, ctx.fonts.heading, ImVec2(x, min.y + ctx.px(52)), ui::palette().text, items[i].second);
     }
 }
 
@@ -201,7 +201,7 @@ void drawConsoleScreen(ui::UiContext& ctx, const ConsoleScreenView& view, StaffI
     figuresRow(ctx, ImVec2(pad, bottom + ctx.px(20)), ImVec2(ctx.size.x - pad, bottom + ctx.px(20) + figuresH), view.data.figures);
     if (!view.status.empty())
         ui::textAt(ctx, ctx.fonts.bodyBold, ImVec2(pad, ctx.size.y - pad - ctx.px(40)),
-                   view.statusIsError ? ui::color::kDanger : ui::color::kSuccess, view.status);
+                   view.statusIsError ? ui::palette().danger : ui::palette().success, view.status);
     if (!view.printerFault.empty()) {
         // Citizens are told to write their number down: staff must know why, and fix it.
         std::string fault = ctx.texts.format("staff.printer_fault", {{"error", view.printerFault}});
@@ -209,7 +209,7 @@ void drawConsoleScreen(ui::UiContext& ctx, const ConsoleScreenView& view, StaffI
         ctx.targets.record("printer_fault", ImVec2(ctx.size.x - pad - s.x, ctx.size.y - pad - ctx.px(40)),
                            ImVec2(ctx.size.x - pad, ctx.size.y - pad));
         ui::textAt(ctx, ctx.fonts.bodyBold, ImVec2(ctx.size.x - pad - s.x, ctx.size.y - pad - ctx.px(40)),
-                   ui::color::kDanger, fault);
+                   ui::palette().danger, fault);
     }
 }
 

@@ -4,6 +4,13 @@
 
 namespace ui {
 
+namespace {
+Palette g_palette;
+}  // namespace
+
+const Palette& palette() { return g_palette; }
+void usePalette(const Palette& p) { g_palette = p; }
+
 float scaleForWindow(int width, int height) {
     return std::max(0.4f, std::min(static_cast<float>(width) / 1920.0f, static_cast<float>(height) / 1080.0f));
 }
@@ -21,8 +28,8 @@ void applyStyle(float scale) {
     style.ScrollbarSize = 24;
     style.ScrollbarRounding = 12;
     style.TouchExtraPadding = ImVec2(4, 4);
-    style.Colors[ImGuiCol_WindowBg] = ImColor(color::kBackground);
-    style.Colors[ImGuiCol_Text] = ImColor(color::kText);
+    style.Colors[ImGuiCol_WindowBg] = ImColor(palette().background);
+    style.Colors[ImGuiCol_Text] = ImColor(palette().text);
     style.ScaleAllSizes(scale);
 }
 

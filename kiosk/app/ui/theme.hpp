@@ -4,21 +4,26 @@
 
 namespace ui {
 
-// UI Kit Italia palette; text colours keep WCAG AA contrast on their backgrounds.
-namespace color {
-inline constexpr ImU32 kBackground = IM_COL32(0xF5, 0xF7, 0xFA, 0xFF);
-inline constexpr ImU32 kSurface = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
-inline constexpr ImU32 kPrimary = IM_COL32(0x00, 0x66, 0xCC, 0xFF);
-inline constexpr ImU32 kPrimaryDark = IM_COL32(0x00, 0x4D, 0x99, 0xFF);
-inline constexpr ImU32 kPrimaryLight = IM_COL32(0xE6, 0xF0, 0xFA, 0xFF);
-inline constexpr ImU32 kText = IM_COL32(0x1A, 0x1A, 0x1A, 0xFF);
-inline constexpr ImU32 kTextMuted = IM_COL32(0x4A, 0x54, 0x5E, 0xFF);
-inline constexpr ImU32 kOnPrimary = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
-inline constexpr ImU32 kBorder = IM_COL32(0xD2, 0xD9, 0xE0, 0xFF);
-inline constexpr ImU32 kSuccess = IM_COL32(0x00, 0x80, 0x55, 0xFF);
-inline constexpr ImU32 kWarning = IM_COL32(0xA6, 0x63, 0x00, 0xFF);
-inline constexpr ImU32 kDanger = IM_COL32(0xCC, 0x33, 0x4D, 0xFF);
-}  // namespace color
+// The colours every screen draws with. The standard palette is UI Kit Italia's; text colours keep
+// WCAG AA contrast on their backgrounds. A theme is chosen once at start (config [kiosk] theme).
+struct Palette {
+    ImU32 background = IM_COL32(0xF5, 0xF7, 0xFA, 0xFF);
+    ImU32 surface = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
+    ImU32 primary = IM_COL32(0x00, 0x66, 0xCC, 0xFF);
+    ImU32 primaryDark = IM_COL32(0x00, 0x4D, 0x99, 0xFF);
+    ImU32 primaryLight = IM_COL32(0xE6, 0xF0, 0xFA, 0xFF);
+    ImU32 text = IM_COL32(0x1A, 0x1A, 0x1A, 0xFF);
+    ImU32 textMuted = IM_COL32(0x4A, 0x54, 0x5E, 0xFF);
+    ImU32 onPrimary = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
+    ImU32 border = IM_COL32(0xD2, 0xD9, 0xE0, 0xFF);
+    ImU32 success = IM_COL32(0x00, 0x80, 0x55, 0xFF);
+    ImU32 warning = IM_COL32(0xA6, 0x63, 0x00, 0xFF);
+    ImU32 danger = IM_COL32(0xCC, 0x33, 0x4D, 0xFF);
+};
+
+// The palette in use; the standard one until usePalette is called.
+const Palette& palette();
+void usePalette(const Palette& p);
 
 // Lengths of the 1920x1080 design, multiplied by the window's scale when drawing.
 struct Metrics {

@@ -76,9 +76,9 @@ bool touchArea(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max, bool& hel
 }
 
 ImU32 tileFill(TileStyle style, bool held) {
-    if (style == TileStyle::Primary) return held ? color::kPrimaryDark : color::kPrimary;
+    if (style == TileStyle::Primary) return held ? palette().primaryDark : palette().primary;
     if (style == TileStyle::Muted) return IM_COL32(0xEB, 0xEE, 0xF2, 0xFF);
-    return held ? color::kPrimaryLight : color::kSurface;
+    return held ? palette().primaryLight : palette().surface;
 }
 
 }  // namespace
@@ -100,24 +100,24 @@ bool tile(UiContext& ctx, const TileSpec& spec) {
     ctx.draw->AddRectFilled(ImVec2(spec.min.x, spec.min.y + ctx.px(6)), ImVec2(spec.max.x, spec.max.y + ctx.px(6)),
                             IM_COL32(0x17, 0x32, 0x4D, 0x22), rounding);
     ctx.draw->AddRectFilled(spec.min, spec.max, tileFill(spec.style, held), rounding);
-    if (!primary) ctx.draw->AddRect(spec.min, spec.max, hovered ? color::kPrimary : color::kBorder, rounding, 0, ctx.px(3));
+    if (!primary) ctx.draw->AddRect(spec.min, spec.max, hovered ? palette().primary : palette().border, rounding, 0, ctx.px(3));
     if (!spec.badge.empty()) {
         ImVec2 size = measure(ctx.fonts.small, spec.badge);
         badge(ctx, ImVec2(spec.max.x - size.x - ctx.px(60), spec.min.y + ctx.px(20)), spec.badge,
-              IM_COL32(0xFF, 0xE0, 0x8A, 0xFF), color::kText);
+              IM_COL32(0xFF, 0xE0, 0x8A, 0xFF), palette().text);
     }
 
     const float height = spec.max.y - spec.min.y;
     const float iconBox = std::min(height * 0.62f, ctx.px(200));
     const float pad = ctx.px(44);
-    ImU32 fg = primary ? color::kOnPrimary : spec.style == TileStyle::Muted ? color::kTextMuted : color::kPrimary;
+    ImU32 fg = primary ? palette().onPrimary : spec.style == TileStyle::Muted ? palette().textMuted : palette().primary;
     // On a narrow screen a tile's words matter more than its picture (screens drop the icons of a
     // whole row with tileTextFits; this is the safety net for a single tile).
     const bool showIcon = spec.icon != Icon::None && (primary || tileTextFits(ctx, spec));
     float textX = spec.min.x + pad;
     if (showIcon) {
         ImVec2 c(spec.min.x + pad + iconBox / 2, spec.min.y + height / 2);
-        if (!primary) ctx.draw->AddCircleFilled(c, iconBox / 2, color::kPrimaryLight, 48);
+        if (!primary) ctx.draw->AddCircleFilled(c, iconBox / 2, palette().primaryLight, 48);
         drawIcon(ctx.draw, spec.icon, c, iconBox * (primary ? 0.9f : 0.72f), fg);
         textX += iconBox + ctx.px(36);
     }
@@ -129,10 +129,10 @@ bool tile(UiContext& ctx, const TileSpec& spec) {
     float y = std::max(spec.min.y + ctx.px(8), spec.min.y + (height - labelH - subH - (subH > 0 ? ctx.px(8) : 0)) / 2);
     // Whatever a translation's length, nothing is drawn outside the tile.
     ctx.draw->PushClipRect(spec.min, spec.max, true);
-    textAt(ctx, labelFont, ImVec2(textX, y), primary ? color::kOnPrimary : color::kText, spec.label);
+    textAt(ctx, labelFont, ImVec2(textX, y), primary ? palette().onPrimary : palette().text, spec.label);
     if (subH > 0)
         textWrapped(ctx, ctx.fonts.body, ImVec2(textX, y + labelH + ctx.px(8)), textWidth,
-                    primary ? color::kOnPrimary : color::kTextMuted, spec.sublabel);
+                    primary ? palette().onPrimary : palette().textMuted, spec.sublabel);
     ctx.draw->PopClipRect();
     return pressed;
 }
@@ -151,10 +151,10 @@ bool pillButton(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max, const st
     bool held = false, hovered = false;
     bool pressed = touchArea(ctx, id, min, max, held, hovered);
     const float rounding = (max.y - min.y) / 2;
-    ImU32 fill = filled ? (held ? color::kPrimaryDark : color::kPrimary) : (held ? color::kPrimaryLight : color::kSurface);
-    ImU32 fg = filled ? color::kOnPrimary : color::kPrimary;
+    ImU32 fill = filled ? (held ? palette().primaryDark : palette().primary) : (held ? palette().primaryLight : palette().surface);
+    ImU32 fg = filled ? palette().onPrimary : palette().primary;
     ctx.draw->AddRectFilled(min, max, fill, rounding);
-    if (!filled) ctx.draw->AddRect(min, max, color::kPrimary, rounding, 0, ctx.px(3));
+    if (!filled) ctx.draw->AddRect(min, max, palette().primary, rounding, 0, ctx.px(3));
     ImVec2 textSize = measure(ctx.fonts.bodyBold, label);
     float iconSize = icon == Icon::None ? 0 : ctx.px(40);
     float gap = icon == Icon::None ? 0 : ctx.px(16);
@@ -197,14 +197,14 @@ float headerHeight(const UiContext& ctx) { return ctx.px(150); }
 void headerBar(UiContext& ctx, const domain::Office& office, const domain::LocalDateTime& now, bool demo) {
     const float h = headerHeight(ctx);
     const float pad = ctx.px(56);
-    ctx.draw->AddRectFilled(ImVec2(0, 0), ImVec2(ctx.size.x, h), color::kPrimary);
-    textAt(ctx, ctx.fonts.body, ImVec2(pad, ctx.px(22)), color::kOnPrimary, office.comune);
-    textAt(ctx, ctx.fonts.heading, ImVec2(pad, ctx.px(62)), color::kOnPrimary, office.name);
+    ctx.draw->AddRectFilled(ImVec2(0, 0), ImVec2(ctx.size.x, h), palette().primary);
+    textAt(ctx, ctx.fonts.body, ImVec2(pad, ctx.px(22)), palette().onPrimary, office.comune);
+    textAt(ctx, ctx.fonts.heading, ImVec2(pad, ctx.px(62)), palette().onPrimary, office.name);
 
     std::string clock = now.hhmm();
     ImVec2 clockSize = measure(ctx.fonts.display, clock);
     float clockX = ctx.size.x - pad - clockSize.x;
-    textAt(ctx, ctx.fonts.display, ImVec2(clockX, (h - clockSize.y) / 2), color::kOnPrimary, clock);
+    textAt(ctx, ctx.fonts.display, ImVec2(clockX, (h - clockSize.y) / 2), palette().onPrimary, clock);
     if (demo) {
         // The simulated clock must never be mistaken for the real time.
         std::string label = ctx.texts.get("common.demo");
@@ -212,7 +212,7 @@ void headerBar(UiContext& ctx, const domain::Office& office, const domain::Local
         ImVec2 max(clockX - ctx.px(28), h / 2 + s.y / 2 + ctx.px(8));
         ImVec2 min(max.x - s.x - ctx.px(40), h / 2 - s.y / 2 - ctx.px(8));
         ctx.draw->AddRectFilled(min, max, IM_COL32(0xFF, 0xE0, 0x8A, 0xFF), ctx.px(10));
-        textAt(ctx, ctx.fonts.bodyBold, ImVec2(min.x + ctx.px(20), min.y + ctx.px(8)), color::kText, label);
+        textAt(ctx, ctx.fonts.bodyBold, ImVec2(min.x + ctx.px(20), min.y + ctx.px(8)), palette().text, label);
     }
 }
 
@@ -220,15 +220,15 @@ float footerHeight(const UiContext& ctx) { return ctx.px(84); }
 
 void footerBar(UiContext& ctx, const domain::Office& office) {
     const float top = ctx.size.y - footerHeight(ctx);
-    ctx.draw->AddRectFilled(ImVec2(0, top), ctx.size, color::kSurface);
-    ctx.draw->AddLine(ImVec2(0, top), ImVec2(ctx.size.x, top), color::kBorder, ctx.px(2));
+    ctx.draw->AddRectFilled(ImVec2(0, top), ctx.size, palette().surface);
+    ctx.draw->AddLine(ImVec2(0, top), ImVec2(ctx.size.x, top), palette().border, ctx.px(2));
     std::string line = office.address;
     if (!office.city.empty()) line += ", " + office.city;
     if (!office.floor.empty()) line += " – " + office.floor;
     if (!office.phones.empty()) line += "   ·   Tel. " + office.phones.front();
     if (!office.email.empty()) line += "   ·   " + office.email;
     ImVec2 s = measure(ctx.fonts.small, line);
-    textAt(ctx, ctx.fonts.small, ImVec2(ctx.px(56), top + (footerHeight(ctx) - s.y) / 2), color::kTextMuted, line);
+    textAt(ctx, ctx.fonts.small, ImVec2(ctx.px(56), top + (footerHeight(ctx) - s.y) / 2), palette().textMuted, line);
 }
 
 }  // namespace ui
@@ -239,9 +239,9 @@ void beginScrollArea(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max) {
     ctx.targets.record(id, min, max);
     ImGui::SetCursorScreenPos(min);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ctx.px(40), ctx.px(32)));
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImColor(color::kSurface).Value);
-    ImGui::PushStyleColor(ImGuiCol_ScrollbarBg, ImColor(color::kSurface).Value);
-    ImGui::PushStyleColor(ImGuiCol_ScrollbarGrab, ImColor(color::kBorder).Value);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImColor(palette().surface).Value);
+    ImGui::PushStyleColor(ImGuiCol_ScrollbarBg, ImColor(palette().surface).Value);
+    ImGui::PushStyleColor(ImGuiCol_ScrollbarGrab, ImColor(palette().border).Value);
     ImGui::BeginChild(id, ImVec2(max.x - min.x, max.y - min.y), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
     ImGui::PushTextWrapPos(0.0f);
 }
@@ -260,18 +260,18 @@ void endScrollArea(UiContext& ctx, const char* id) {
 float screenTitle(UiContext& ctx, const std::string& title, const std::string& subtitle) {
     const float pad = ctx.px(96);
     float y = headerHeight(ctx) + ctx.px(44);
-    textAt(ctx, ctx.fonts.heading, ImVec2(pad, y), color::kText, title);
+    textAt(ctx, ctx.fonts.heading, ImVec2(pad, y), palette().text, title);
     y += ctx.px(72);
     if (!subtitle.empty()) {
-        textAt(ctx, ctx.fonts.body, ImVec2(pad, y), color::kTextMuted, subtitle);
+        textAt(ctx, ctx.fonts.body, ImVec2(pad, y), palette().textMuted, subtitle);
         y += ctx.px(60);
     }
     return y + ctx.px(16);
 }
 
 void panel(UiContext& ctx, ImVec2 min, ImVec2 max) {
-    ctx.draw->AddRectFilled(min, max, color::kSurface, ctx.px(16));
-    ctx.draw->AddRect(min, max, color::kBorder, ctx.px(16), 0, ctx.px(2));
+    ctx.draw->AddRectFilled(min, max, palette().surface, ctx.px(16));
+    ctx.draw->AddRect(min, max, palette().border, ctx.px(16), 0, ctx.px(2));
 }
 
 void badge(UiContext& ctx, ImVec2 pos, const std::string& text, ImU32 fill, ImU32 textColor) {

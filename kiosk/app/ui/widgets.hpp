@@ -48,6 +48,8 @@ struct UiContext {
     Metrics metrics;
     ImVec2 size;  // window size in pixels
     ImDrawList* draw = nullptr;
+    std::string language = "it";  // the citizen's chosen language: picks translated config texts
+    bool largeText = false;       // A+ is on: fonts are the large set
     float px(float design) const { return metrics.px(design); }
 };
 
