@@ -1,6 +1,7 @@
 #pragma once
 // The office's configuration as the domain sees it, filled from the TOML files in config/.
 #include <array>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -88,6 +89,13 @@ inline const std::vector<std::string> kCardSectionKeys = {
     "what", "activities", "where", "hours", "for_whom", "responsible",
     "how_to_access", "forms", "documents", "cost", "quality"};
 
+// A card in another language: the title and every section the Italian card has, in the same
+// order (the loader refuses a partial one, so a card is never shown half translated).
+struct CardTranslation {
+    std::string title;
+    std::vector<CardSection> sections;
+};
+
 // A service as the municipal charter describes it.
 struct ServiceCard {
     std::string id;
@@ -95,6 +103,7 @@ struct ServiceCard {
     std::vector<std::string> categoryIds;  // the categories whose list shows this card
     bool example = false;                  // not from the charter: shown with an "esempio" mark
     std::vector<CardSection> sections;     // in kCardSectionKeys order, absent ones left out
+    std::map<std::string, CardTranslation, std::less<>> translations;  // by language code ("en")
 };
 
 // The staff console: rooms it calls to, who goes first, when it locks.
@@ -111,6 +120,13 @@ struct BoardConfig {
     int recentCalls = 5;   // earlier calls listed under the current one
 };
 
+// The survey's citizen texts in another language: all of them, or the language shows Italian.
+struct SurveyTranslation {
+    std::string overallQuestion;
+    std::array<std::string, 4> dimensionQuestions;
+    std::array<std::string, 5> scaleLabels;
+};
+
 // The satisfaction survey: its questions, the words under the faces, and the target.
 struct SurveyConfig {
     std::string overallQuestion = "Nel complesso, quanto è soddisfatto del servizio ricevuto oggi?";
@@ -125,6 +141,7 @@ struct SurveyConfig {
     int satisfiedFrom = 4;        // overall score that counts as satisfied
     double targetPercent = 70;    // "soddisfare non meno del 70% dei fruitori"
     int minAnswersForFigures = 5; // fewer: no percentages and no breakdown are shown
+    std::map<std::string, SurveyTranslation, std::less<>> translations;  // by language code ("en")
 };
 
 // The ticket printer. target is "none", "file:/path/out.bin", "device:/dev/usb/lp0" or

@@ -17,6 +17,7 @@
 #include <toml++/toml.h>
 
 #include "config.hpp"
+#include "i18n.hpp"
 #include "ticket_print.hpp"
 
 namespace domain {
@@ -338,9 +339,73 @@ void readOffice(const toml::node& node, Config& config, const Reporter& report) 
     office.email = optionalString(table, "email", name, report).value_or("");
 }
 
+// ---- translations: [categories.translations.en], [services.translations.en], [survey.translations.en] ----
+// A clerk adds a language to a block by writing, right under it, a section named after the block
+// with ".translations.<code>" and the same keys translated. A translation is all or nothing: a
+// card or a survey half in Italian and half in English would be harder to read than either.
+
+bool isTranslationLanguage(std::string_view code) {
+    return code != kBaseLanguage &&
+           std::find(kShippedLanguages.begin(), kShippedLanguages.end(), code) != kShippedLanguages.end();
+}
+
+std::string translationLanguagesText() {
+    std::string out;
+    for (const std::string_view code : kShippedLanguages) {
+        if (!isTranslationLanguage(code)) continue;
+        if (!out.empty()) out += ", ";
+        out += code;
+    }
+    return out;
+}
+
+// Calls readOne(code, table, name) for each [<header>.translations.<code>] of a block.
+template <typename ReadOne>
+void forEachTranslation(const toml::table& block, std::string_view header, const TableName& blockName,
+                        const Reporter& report, ReadOne readOne) {
+    const toml::node* node = block.get("translations");
+    if (node == nullptr) return;
+    const std::string shown = blockName.keyPrefix + "translations";
+    const toml::table* languages = node->as_table();
+    if (languages == nullptr)
+        report.fail(*node, shown + ": expected sections like [" + std::string(header) +
+                               ".translations.en] under the block, found " + describe(*node));
+    for (auto&& [key, value] : *languages) {
+        const std::string code(key.str());
+        if (!isTranslationLanguage(code))
+            report.fail(lineOf(key), shown + ": unknown language " + quoted(code) + " (expected one of: " +
+                                         translationLanguagesText() + "; Italian is the text of the block itself)");
+        const TableName name{shown + "." + code, shown + "." + code + "."};
+        readOne(code, expectTable(value, "[" + std::string(header) + ".translations." + code + "]", report), name);
+    }
+}
+
+// A translated key whose Italian counterpart is missing, or the other way round.
+[[noreturn]] void failUnmatched(const toml::table& table, std::string_view key, bool italianHasIt,
+                                const TableName& name, std::string_view what, const Reporter& report) {
+    if (italianHasIt)
+        report.fail(table, "missing key " + quoted(key) + " in " + name.shown + ": the Italian " +
+                               std::string(what) + " has it, so the translation needs it too");
+    report.fail(*table.get(key), name.keyPrefix + std::string(key) + ": the Italian " + std::string(what) +
+                                     " has no such text; write it there first, or leave it out here");
+}
+
+constexpr std::array kCategoryTranslationKeys{"label"sv, "description"sv};
+
+CategoryTranslation readCategoryTranslation(const toml::table& table, const TableName& name,
+                                            const Category& category, const Reporter& report) {
+    rejectUnknownKeys(table, kCategoryTranslationKeys, name, report);
+    CategoryTranslation translation;
+    translation.label = requiredString(table, "label", name, report);
+    translation.description = trimmed(optionalString(table, "description", name, report).value_or(""));
+    if (translation.description.empty() != category.description.empty())
+        failUnmatched(table, "description", !category.description.empty(), name, "category", report);
+    return translation;
+}
+
 // ---- [[categories]] ----
 
-constexpr std::array kCategoryKeys{"id"sv, "label"sv, "prefix"sv, "description"sv};
+constexpr std::array kCategoryKeys{"id"sv, "label"sv, "prefix"sv, "description"sv, "translations"sv};
 
 // The id travels into the database and kioskctl command lines, so it stays plain ASCII.
 bool isValidCategoryId(std::string_view id) {
@@ -384,6 +449,11 @@ Category readCategory(const toml::table& table, const TableName& name, const Rep
     category.label = requiredString(table, "label", name, report);
     category.prefix = readPrefix(table, name, report);
     category.description = optionalString(table, "description", name, report).value_or("");
+    forEachTranslation(table, "categories", name, report,
+                       [&](const std::string& code, const toml::table& translated, const TableName& translatedName) {
+                           category.translations[code] =
+                               readCategoryTranslation(translated, translatedName, category, report);
+                       });
     return category;
 }
 
@@ -685,7 +755,7 @@ void readCharter(const toml::node& node, Config& config, const Reporter& report)
 
 // ---- [[services]] ----
 
-constexpr std::array kServiceFixedKeys{"id"sv, "title"sv, "categories"sv, "example"sv};
+constexpr std::array kServiceFixedKeys{"id"sv, "title"sv, "categories"sv, "example"sv, "translations"sv};
 
 // The keys a card may have: its own, then the charter's sections in printed order.
 const std::vector<std::string_view>& serviceKeys() {
@@ -743,6 +813,31 @@ std::vector<std::string> readServiceCategories(const toml::table& table, const T
     return ids;
 }
 
+// A translation has the title and the same sections as the Italian card.
+const std::vector<std::string_view>& cardTranslationKeys() {
+    static const std::vector<std::string_view> keys = [] {
+        std::vector<std::string_view> all{"title"sv};
+        all.insert(all.end(), kCardSectionKeys.begin(), kCardSectionKeys.end());
+        return all;
+    }();
+    return keys;
+}
+
+CardTranslation readCardTranslation(const toml::table& table, const TableName& name, const ServiceCard& card,
+                                    const Reporter& report) {
+    rejectUnknownKeys(table, cardTranslationKeys(), name, report);
+    CardTranslation translation;
+    translation.title = requiredString(table, "title", name, report);
+    for (const std::string& key : kCardSectionKeys) {
+        std::string text = trimmed(optionalString(table, key, name, report).value_or(""));
+        const bool italianHasIt = std::any_of(card.sections.begin(), card.sections.end(),
+                                              [&key](const CardSection& s) { return s.key == key; });
+        if (text.empty() == italianHasIt) failUnmatched(table, key, italianHasIt, name, "card", report);
+        if (!text.empty()) translation.sections.push_back({key, std::move(text)});
+    }
+    return translation;
+}
+
 ServiceCard readService(const toml::table& table, const TableName& name, const Config& config,
                         const Reporter& report) {
     rejectUnknownKeys(table, serviceKeys(), name, report);
@@ -756,6 +851,10 @@ ServiceCard readService(const toml::table& table, const TableName& name, const C
         std::string text = trimmed(optionalString(table, key, name, report).value_or(""));
         if (!text.empty()) card.sections.push_back({key, std::move(text)});
     }
+    forEachTranslation(table, "services", name, report,
+                       [&](const std::string& code, const toml::table& translated, const TableName& translatedName) {
+                           card.translations[code] = readCardTranslation(translated, translatedName, card, report);
+                       });
     return card;
 }
 
@@ -837,7 +936,8 @@ void readBoard(const toml::node& node, Config& config, const Reporter& report) {
 
 constexpr std::array kSurveyKeys{"overall_question"sv,  "access_question"sv,         "professionalism_question"sv,
                                  "privacy_question"sv,  "waiting_question"sv,        "scale_labels"sv,
-                                 "satisfied_from"sv,    "target_percent"sv,          "min_answers_for_figures"sv};
+                                 "satisfied_from"sv,    "target_percent"sv,          "min_answers_for_figures"sv,
+                                 "translations"sv};
 
 // In domain::kSurveyDimensions order, like SurveyConfig::dimensionQuestions.
 constexpr std::array kDimensionQuestionKeys{"access_question"sv, "professionalism_question"sv, "privacy_question"sv,
@@ -865,6 +965,28 @@ void readScaleLabels(const toml::table& table, SurveyConfig& survey, const Repor
     std::copy(labels.begin(), labels.end(), survey.scaleLabels.begin());
 }
 
+constexpr std::array kSurveyTranslationKeys{"overall_question"sv, "access_question"sv,
+                                             "professionalism_question"sv, "privacy_question"sv,
+                                             "waiting_question"sv, "scale_labels"sv};
+
+// Every question and the five labels: a survey that switches language between questions is worse
+// than one in Italian.
+SurveyTranslation readSurveyTranslation(const toml::table& table, const TableName& name, const Reporter& report) {
+    rejectUnknownKeys(table, kSurveyTranslationKeys, name, report);
+    SurveyTranslation translation;
+    translation.overallQuestion = requiredString(table, "overall_question", name, report);
+    for (std::size_t i = 0; i < kDimensionQuestionKeys.size(); ++i)
+        translation.dimensionQuestions[i] = requiredString(table, kDimensionQuestionKeys[i], name, report);
+    const toml::node& node = requiredNode(table, "scale_labels", name, report);
+    const std::string key = name.keyPrefix + "scale_labels";
+    const std::vector<std::string> labels = readTextList(node, key, "[\"Not at all satisfied\", ...]", report);
+    if (labels.size() != kScalePoints)
+        report.fail(node, key + ": expected exactly 5 labels, from the lowest score to the highest, found " +
+                              std::to_string(labels.size()));
+    std::copy(labels.begin(), labels.end(), translation.scaleLabels.begin());
+    return translation;
+}
+
 void readTargetPercent(const toml::table& table, SurveyConfig& survey, const Reporter& report) {
     const toml::node* node = table.get("target_percent");
     if (node == nullptr) return;
@@ -890,6 +1012,10 @@ void readSurvey(const toml::node& node, Config& config, const Reporter& report) 
     readTargetPercent(table, survey, report);
     survey.minAnswersForFigures =
         optionalInt(table, "min_answers_for_figures", name, 1, 1000, report).value_or(survey.minAnswersForFigures);
+    forEachTranslation(table, "survey", name, report,
+                       [&](const std::string& code, const toml::table& translated, const TableName& translatedName) {
+                           survey.translations[code] = readSurveyTranslation(translated, translatedName, report);
+                       });
 }
 
 // ---- [printer] ----

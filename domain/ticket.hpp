@@ -1,6 +1,7 @@
 #pragma once
 // Queue tickets and the categories they are taken for.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,12 +10,21 @@
 
 namespace domain {
 
+// A category's label and description in another language (config [categories.translations.en]).
+struct CategoryTranslation {
+    std::string label;
+    std::string description;  // empty exactly when the Italian one is
+};
+
 // A kind of citizen the office serves (Adulti, Anziani ...); its prefix letter starts ticket codes.
 struct Category {
     std::string id;           // stable key used in config, database and kioskctl: "adulti"
     std::string label;        // Italian label shown to citizens: "Adulti"
     char prefix = 'A';        // first character of the ticket code: 'A' -> "A007"
     std::string description;  // one line on who it is for, shown under the label
+    // By language code ("en"); a language absent here shows the Italian texts
+    // (domain::localizedCategory, config_translations.hpp).
+    std::map<std::string, CategoryTranslation, std::less<>> translations;
 };
 
 enum class TicketState { Waiting, Called, Served, NoShow };
