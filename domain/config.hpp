@@ -163,7 +163,17 @@ struct KioskConfig {
     // After this long without a touch every citizen screen goes back home and forgets what was
     // typed (a survey code half entered, a chosen category), so the next person starts afresh.
     int inactivitySeconds = 90;
+    // Accessibility: "standard" or "high-contrast" (white and yellow on black; see kKioskThemes).
+    std::string theme = "standard";
+    // A short soft click on each tap of a button, so a touch that registered is heard.
+    bool clickSound = true;
+    // The smallest touch target, in pixels of the 1920x1080 design (scaled with the window);
+    // the touch-size test checks every citizen button against it.
+    int minTouchPx = 88;
 };
+
+// The themes [kiosk] theme accepts (kiosk/app/ui/theme.hpp has a palette for each).
+inline constexpr std::array<std::string_view, 2> kKioskThemes{"standard", "high-contrast"};
 
 struct Config {
     std::string sourceName;  // file the config came from, for messages

@@ -1067,7 +1067,7 @@ void readBackup(const toml::node& node, Config& config, const Reporter& report) 
 
 // ---- [kiosk] ----
 
-constexpr std::array kKioskKeys{"inactivity_seconds"sv};
+constexpr std::array kKioskKeys{"inactivity_seconds"sv, "theme"sv, "click_sound"sv, "min_touch_px"sv};
 
 void readKiosk(const toml::node& node, Config& config, const Reporter& report) {
     const toml::table& table = expectTable(node, "[kiosk]", report);
@@ -1077,6 +1077,17 @@ void readKiosk(const toml::node& node, Config& config, const Reporter& report) {
     // the previous one's survey code still on the screen.
     config.kiosk.inactivitySeconds =
         optionalInt(table, "inactivity_seconds", name, 15, 600, report).value_or(config.kiosk.inactivitySeconds);
+    if (const auto theme = optionalString(table, "theme", name, report)) {
+        if (std::find(kKioskThemes.begin(), kKioskThemes.end(), *theme) == kKioskThemes.end())
+            report.fail(*table.get("theme"), "kiosk.theme: expected one of " + joined(kKioskThemes) + ", found " +
+                                                 quoted(*theme));
+        config.kiosk.theme = *theme;
+    }
+    if (table.get("click_sound")) config.kiosk.clickSound = optionalBool(table, "click_sound", name, report);
+    // Under 44 px (about 11 mm on a 22-inch screen) a finger misses; over 160 the survey keypad
+    // (100 px keys) could never comply.
+    config.kiosk.minTouchPx =
+        optionalInt(table, "min_touch_px", name, 44, 160, report).value_or(config.kiosk.minTouchPx);
 }
 
 // ---- top level ----

@@ -196,6 +196,8 @@ int main(int argc, char** argv) {
         int w = 0, h = 0;
         window.drawableSize(w, h);
         float scale = ui::scaleForWindow(w, h);
+        // [kiosk] theme: what citizens look at (kiosk and hall board); the staff console keeps the standard look.
+        if (opt.role != "staff") ui::usePalette(ui::paletteNamed(config.kiosk.theme).value_or(ui::standardPalette()));
         ui::applyStyle(scale);
         // The board's number must be read from the back of the room.
         ui::Fonts fonts = ui::loadFonts(common::assetsDir(), scale, opt.role == "board" ? 400.0f : 260.0f);

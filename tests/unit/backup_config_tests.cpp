@@ -93,7 +93,8 @@ TEST(BackupConfig, unknownKeysAreNamedWithTheKnownOnes) {
     EXPECT_EQ(errorFor("[backup]\nkeep = 3\nfolder = \"/tmp\"\n"),
               "test.toml:12: unknown key \"folder\" in [backup] (expected one of: enabled, directory, keep)");
     EXPECT_EQ(errorFor("[kiosk]\ninactivity = 90\n"),
-              "test.toml:11: unknown key \"inactivity\" in [kiosk] (expected one of: inactivity_seconds)");
+              "test.toml:11: unknown key \"inactivity\" in [kiosk] (expected one of: inactivity_seconds, theme, click_sound, "
+              "min_touch_px)");
 }
 
 TEST(BackupConfig, inactivityOutsideItsRangeNamesFileLineAndTheRange) {
@@ -103,6 +104,32 @@ TEST(BackupConfig, inactivityOutsideItsRangeNamesFileLineAndTheRange) {
               "test.toml:11: kiosk.inactivity_seconds: expected a whole number from 15 to 600, found 3600");
     EXPECT_EQ(errorFor("[kiosk]\ninactivity_seconds = 1.5\n"),
               "test.toml:11: kiosk.inactivity_seconds: expected a whole number from 15 to 600, found a decimal number");
+}
+
+// Issue #9: the accessibility keys of [kiosk].
+TEST(KioskAccessibilityConfig, defaultsAreTheStandardThemeWithClicksAnd88Pixels) {
+    const Config config = parsed("");
+    EXPECT_EQ(config.kiosk.theme, "standard");
+    EXPECT_TRUE(config.kiosk.clickSound);
+    EXPECT_EQ(config.kiosk.minTouchPx, 88);
+}
+
+TEST(KioskAccessibilityConfig, acceptsTheHighContrastThemeNoClicksAndAnotherMinimum) {
+    const Config config = parsed("[kiosk]\ntheme = \"high-contrast\"\nclick_sound = false\nmin_touch_px = 120\n");
+    EXPECT_EQ(config.kiosk.theme, "high-contrast");
+    EXPECT_FALSE(config.kiosk.clickSound);
+    EXPECT_EQ(config.kiosk.minTouchPx, 120);
+}
+
+TEST(KioskAccessibilityConfig, mistakesNameFileLineAndWhatIsAccepted) {
+    EXPECT_EQ(errorFor("[kiosk]\ntheme = \"dark\"\n"),
+              "test.toml:11: kiosk.theme: expected one of standard, high-contrast, found \"dark\"");
+    EXPECT_EQ(errorFor("[kiosk]\nclick_sound = \"yes\"\n"),
+              "test.toml:11: kiosk.click_sound: expected true or false (without quotes), found \"yes\"");
+    EXPECT_EQ(errorFor("[kiosk]\nmin_touch_px = 20\n"),
+              "test.toml:11: kiosk.min_touch_px: expected a whole number from 44 to 160, found 20");
+    EXPECT_EQ(errorFor("[kiosk]\ninactivity_seconds = 90\nmin_touch_px = 400\n"),
+              "test.toml:12: kiosk.min_touch_px: expected a whole number from 44 to 160, found 400");
 }
 
 TEST(BackupConfig, aSectionWrittenAsAValueIsReported) {

@@ -69,7 +69,7 @@ void drawHoursScreen(ui::UiContext& ctx, const HoursView& view, Intents& intents
     if (view.hours.example)
         ui::badge(ctx, ImVec2(ctx.px(96) + ui::measure(ctx.fonts.heading, ctx.texts.get("hours.title")).x + ctx.px(30),
                               ui::headerHeight(ctx) + ctx.px(56)),
-                  ctx.texts.get("hours.example"), IM_COL32(0xFF, 0xE0, 0x8A, 0xFF), ui::palette().text);
+                  ctx.texts.get("hours.example"), ui::palette().highlight, ui::palette().onHighlight);
     const float pad = ctx.px(96);
     const float gap = ctx.px(40);
     const float bottom = ui::backButtonTop(ctx) - ctx.px(32);

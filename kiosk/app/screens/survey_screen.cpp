@@ -6,11 +6,6 @@
 namespace screens {
 namespace {
 
-// Red to green, each face also shaped and labelled: colour is never the only signal.
-constexpr std::array<ImU32, 5> kFaceColors = {IM_COL32(0xCC, 0x33, 0x4D, 0xFF), IM_COL32(0xD9, 0x73, 0x2E, 0xFF),
-                                              IM_COL32(0xA6, 0x8A, 0x00, 0xFF), IM_COL32(0x4C, 0x9A, 0x2A, 0xFF),
-                                              IM_COL32(0x00, 0x80, 0x55, 0xFF)};
-
 constexpr std::size_t kCodeLength = 6;
 
 void codeBoxes(ui::UiContext& ctx, float cx, float y, const std::string& code) {
@@ -41,8 +36,9 @@ void progressDots(ui::UiContext& ctx, float cx, float y, int current, int total)
 }  // namespace
 
 void drawFace(ImDrawList* dl, ImVec2 c, float r, int score) {
-    const ImU32 col = kFaceColors[static_cast<std::size_t>(std::clamp(score, 1, 5) - 1)];
-    const ImU32 ink = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
+    // Red to green (ui::Palette::faces), each face also shaped and labelled: colour is never the only signal.
+    const ImU32 col = ui::palette().faces[static_cast<std::size_t>(std::clamp(score, 1, 5) - 1)];
+    const ImU32 ink = ui::palette().onFace;
     dl->AddCircleFilled(c, r, col, 48);
     dl->AddCircleFilled(ImVec2(c.x - r * 0.35f, c.y - r * 0.25f), r * 0.11f, ink, 16);
     dl->AddCircleFilled(ImVec2(c.x + r * 0.35f, c.y - r * 0.25f), r * 0.11f, ink, 16);

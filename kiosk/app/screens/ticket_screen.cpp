@@ -13,7 +13,7 @@ void drawTicketScreen(ui::UiContext& ctx, const TicketScreenState& state, Intent
     const float bottom = ctx.size.y - ui::footerHeight(ctx) - ctx.px(40);
     ImVec2 cardMin(cx - cardW / 2, top), cardMax(cx + cardW / 2, bottom - ctx.px(150));
     ctx.draw->AddRectFilled(ImVec2(cardMin.x, cardMin.y + ctx.px(6)), ImVec2(cardMax.x, cardMax.y + ctx.px(6)),
-                            IM_COL32(0x17, 0x32, 0x4D, 0x22), ctx.px(16));
+                            ui::palette().shadow, ctx.px(16));
     ctx.draw->AddRectFilled(cardMin, cardMax, ui::palette().surface, ctx.px(16));
     ctx.draw->AddRectFilled(cardMin, ImVec2(cardMax.x, cardMin.y + ctx.px(14)), ui::palette().primary, ctx.px(16),
                             ImDrawFlags_RoundCornersTop);

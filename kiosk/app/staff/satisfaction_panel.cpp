@@ -63,7 +63,7 @@ void dimensionBars(ui::UiContext& ctx, float x, float y, float width, const doma
                    ctx.texts.get("satisfaction." + std::string(domain::kSurveyDimensions[i])));
         const float bx = x + labelW, bw = width - labelW - ctx.px(90);
         const float by = y + (ctx.fonts.body->FontSize - barH) / 2;
-        ctx.draw->AddRectFilled(ImVec2(bx, by), ImVec2(bx + bw, by + barH), IM_COL32(0xEB, 0xEE, 0xF2, 0xFF), ctx.px(6));
+        ctx.draw->AddRectFilled(ImVec2(bx, by), ImVec2(bx + bw, by + barH), ui::palette().mutedFill, ctx.px(6));
         std::string value = "–";
         if (auto avg = f.dimensionAverages[i]) {
             ctx.draw->AddRectFilled(ImVec2(bx, by), ImVec2(bx + bw * static_cast<float>(*avg / 5.0), by + barH),

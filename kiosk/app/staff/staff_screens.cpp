@@ -18,7 +18,7 @@ constexpr float kPad = 56;
 bool button(ui::UiContext& ctx, const std::string& id, ImVec2 min, ImVec2 max, const std::string& label, bool filled,
             bool enabled = true) {
     if (!enabled) {
-        ctx.draw->AddRectFilled(min, max, IM_COL32(0xEB, 0xEE, 0xF2, 0xFF), ctx.px(12));
+        ctx.draw->AddRectFilled(min, max, ui::palette().mutedFill, ctx.px(12));
         ImVec2 s = ui::measure(ctx.fonts.bodyBold, label);
         ui::textAt(ctx, ctx.fonts.bodyBold, ImVec2((min.x + max.x - s.x) / 2, (min.y + max.y - s.y) / 2),
                    ui::palette().textMuted, label);

@@ -77,7 +77,7 @@ bool touchArea(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max, bool& hel
 
 ImU32 tileFill(TileStyle style, bool held) {
     if (style == TileStyle::Primary) return held ? palette().primaryDark : palette().primary;
-    if (style == TileStyle::Muted) return IM_COL32(0xEB, 0xEE, 0xF2, 0xFF);
+    if (style == TileStyle::Muted) return palette().mutedFill;
     return held ? palette().primaryLight : palette().surface;
 }
 
@@ -98,13 +98,13 @@ bool tile(UiContext& ctx, const TileSpec& spec) {
     const float rounding = ctx.px(16);
     // A soft shadow lifts the tile off the page so it reads as something to press.
     ctx.draw->AddRectFilled(ImVec2(spec.min.x, spec.min.y + ctx.px(6)), ImVec2(spec.max.x, spec.max.y + ctx.px(6)),
-                            IM_COL32(0x17, 0x32, 0x4D, 0x22), rounding);
+                            palette().shadow, rounding);
     ctx.draw->AddRectFilled(spec.min, spec.max, tileFill(spec.style, held), rounding);
     if (!primary) ctx.draw->AddRect(spec.min, spec.max, hovered ? palette().primary : palette().border, rounding, 0, ctx.px(3));
     if (!spec.badge.empty()) {
         ImVec2 size = measure(ctx.fonts.small, spec.badge);
         badge(ctx, ImVec2(spec.max.x - size.x - ctx.px(60), spec.min.y + ctx.px(20)), spec.badge,
-              IM_COL32(0xFF, 0xE0, 0x8A, 0xFF), palette().text);
+              palette().highlight, palette().onHighlight);
     }
 
     const float height = spec.max.y - spec.min.y;
@@ -211,8 +211,8 @@ void headerBar(UiContext& ctx, const domain::Office& office, const domain::Local
         ImVec2 s = measure(ctx.fonts.bodyBold, label);
         ImVec2 max(clockX - ctx.px(28), h / 2 + s.y / 2 + ctx.px(8));
         ImVec2 min(max.x - s.x - ctx.px(40), h / 2 - s.y / 2 - ctx.px(8));
-        ctx.draw->AddRectFilled(min, max, IM_COL32(0xFF, 0xE0, 0x8A, 0xFF), ctx.px(10));
-        textAt(ctx, ctx.fonts.bodyBold, ImVec2(min.x + ctx.px(20), min.y + ctx.px(8)), palette().text, label);
+        ctx.draw->AddRectFilled(min, max, palette().highlight, ctx.px(10));
+        textAt(ctx, ctx.fonts.bodyBold, ImVec2(min.x + ctx.px(20), min.y + ctx.px(8)), palette().onHighlight, label);
     }
 }
 
