@@ -29,6 +29,16 @@ std::vector<QueueEntry> waitingInCallingOrder(const std::vector<Ticket>& tickets
     return waiting;
 }
 
+int peopleAheadOfNewTicket(std::string_view categoryId, const std::vector<std::string>& waitingCategoryIds,
+                           const std::vector<std::string>& priorityCategoryIds) {
+    auto isPriority = [&](std::string_view id) {
+        return std::find(priorityCategoryIds.begin(), priorityCategoryIds.end(), id) != priorityCategoryIds.end();
+    };
+    if (!isPriority(categoryId)) return static_cast<int>(waitingCategoryIds.size());
+    return static_cast<int>(std::count_if(waitingCategoryIds.begin(), waitingCategoryIds.end(),
+                                          [&](const std::string& id) { return isPriority(id); }));
+}
+
 QueueService::QueueService(const Config& config, TicketStore& store, const Clock& clock)
     : m_config(config), m_store(store), m_clock(clock), m_calendar(config.hours) {}
 
@@ -66,19 +76,23 @@ const Category& QueueService::categoryOrThrow(std::string_view id) const {
 
 IssuedTicket QueueService::takeTicket(std::string_view categoryId, const std::string& requestToken) {
     const Category& category = categoryOrThrow(categoryId);
-    std::optional<Ticket> repeated;
-    if (!requestToken.empty()) repeated = m_store.findByRequestToken(requestToken);
     // Learned once per take: the decision and the promised wait use the same figure.
     const double minutesPerInterview = interviewMinutes();
-    if (!repeated) {
-        IssueDecision decision = decideIssue(m_calendar, m_config.tickets, m_clock.now(), snapshot().waitingCount(),
-                                             minutesPerInterview);
+    std::optional<int> peopleAhead;  // stays empty for a repeated token: the store did not ask
+    auto admit = [&](const std::vector<std::string>& waitingCategoryIds) {
+        const int waiting = static_cast<int>(waitingCategoryIds.size());
+        IssueDecision decision = decideIssue(m_calendar, m_config.tickets, m_clock.now(), waiting, minutesPerInterview);
         if (!decision.allowed()) throw TicketRefusedError(decision);
+        peopleAhead = peopleAheadOfNewTicket(category.id, waitingCategoryIds, m_config.staff.priorityCategoryIds);
+    };
+    const Ticket ticket =
+        m_store.issueTicketIfAdmitted({category.id, category.prefix, m_clock.now(), requestToken}, admit);
+    if (!peopleAhead) {
+        // The first ticket again, whatever the hours say, with its place in the queue now.
+        const int position = snapshot().positionOf(ticket.id);
+        peopleAhead = position > 0 ? position - 1 : 0;
     }
-    Ticket ticket = repeated ? *repeated : m_store.issueTicket({category.id, category.prefix, m_clock.now(), requestToken});
-    // Read again after the commit: other kiosks' tickets issued meanwhile are ahead too.
-    int position = snapshot().positionOf(ticket.id);
-    return describeWith(ticket, category, position > 0 ? position - 1 : 0, minutesPerInterview);
+    return describeWith(ticket, category, *peopleAhead, minutesPerInterview);
 }
 
 IssuedTicket QueueService::previewTicket(std::string_view categoryId) const {

@@ -58,12 +58,20 @@ private:
 std::vector<QueueEntry> waitingInCallingOrder(const std::vector<Ticket>& ticketsOfDay,
                                               const std::vector<std::string>& priorityCategoryIds = {});
 
+// How many of the waiting tickets (their categories, in issue order) staff will call before a new
+// ticket of `categoryId`, the newest of all: every one of them, or for a priority category only
+// the priority ones (the order of waitingInCallingOrder).
+int peopleAheadOfNewTicket(std::string_view categoryId, const std::vector<std::string>& waitingCategoryIds,
+                           const std::vector<std::string>& priorityCategoryIds = {});
+
 class QueueService {
 public:
     QueueService(const Config& config, TicketStore& store, const Clock& clock);
 
     // Takes a ticket now, if the hours and the queue allow it (TicketRefusedError otherwise).
     // A repeated non-empty requestToken returns the first ticket again, whatever the hours say.
+    // The queue is read once, by the store, inside the write that numbers the ticket: the decision
+    // and the people ahead are those of the moment the ticket is stored.
     IssuedTicket takeTicket(std::string_view categoryId, const std::string& requestToken = {});
 
     // Could a ticket be taken now? Read-only.

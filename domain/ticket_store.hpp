@@ -1,6 +1,7 @@
 #pragma once
 // The storage interface the domain needs; the SQLite adapter (kiosk/store) implements it.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -19,6 +20,10 @@ struct NewTicketRequest {
     // Same non-empty token twice -> the same ticket back, never a second one (a double tap).
     std::string requestToken;
 };
+
+// Decides on a new ticket from the categories (after any transfer) of the service day's waiting
+// tickets, in issue order; throws to refuse it.
+using Admission = std::function<void(const std::vector<std::string>& waitingCategoryIds)>;
 
 // How long the interviews of served tickets took: teaches the wait estimate.
 struct InterviewStats {
@@ -96,6 +101,21 @@ public:
     // Atomically gives the ticket the next number of its category on its service day and stores
     // it durably; returns only after the commit. Two processes never get the same number.
     virtual Ticket issueTicket(const NewTicketRequest& request) = 0;
+
+    // issueTicket with a decision first, on the queue as it is when the ticket is numbered: a
+    // repeated token returns its ticket without asking `admit`; otherwise `admit` gets the day's
+    // waiting tickets' categories and may throw, and then nothing is stored and the exception
+    // propagates. A store that can hold a lock across both does it atomically (so several kiosks
+    // never decide on a stale queue); this default, for single-process stores, does not.
+    virtual Ticket issueTicketIfAdmitted(const NewTicketRequest& request, const Admission& admit) {
+        if (!request.requestToken.empty())
+            if (auto repeated = findByRequestToken(request.requestToken)) return *repeated;
+        std::vector<std::string> waiting;
+        for (const Ticket& t : ticketsOfDay(request.issuedAt.date))
+            if (t.state == TicketState::Waiting) waiting.push_back(t.categoryId);
+        admit(waiting);
+        return issueTicket(request);
+    }
 
     // The ticket a request token already produced, if any (a repeated tap).
     virtual std::optional<Ticket> findByRequestToken(const std::string& token) = 0;

@@ -154,7 +154,7 @@ void App::drawFrame(ui::UiContext& ctx) {
     // The office name doubles as the reserved area's door: nothing on it reacts to a short tap.
     m_adminCornerMin = ImVec2(0, 0);
     m_adminCornerMax = ImVec2(ctx.size.x / 3, ui::headerHeight(ctx));
-    ctx.targets.record("admin_corner", m_adminCornerMin, m_adminCornerMax);
+    ctx.targets.record("admin_corner", m_adminCornerMin, m_adminCornerMax, ui::TargetKind::Marker);
     drawCurrentScreen(ctx);
     ui::footerBar(ctx, m_deps.config.office);
     ui::endScreen();

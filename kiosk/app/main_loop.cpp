@@ -71,6 +71,17 @@ bool isPointerEvent(const SDL_Event& e) {
     }
 }
 
+// Where a finger or the left mouse button went down, in window pixels; nothing for other events.
+// A touch also arrives as a synthetic mouse press (SDL_TOUCH_MOUSEID): counted once, as the finger.
+std::optional<ImVec2> pressPosition(const SDL_Event& e, SDL_Window* window) {
+    if (e.type == SDL_MOUSEBUTTONDOWN && e.button.which != SDL_TOUCH_MOUSEID && e.button.button == SDL_BUTTON_LEFT)
+        return ImVec2(static_cast<float>(e.button.x), static_cast<float>(e.button.y));
+    if (e.type != SDL_FINGERDOWN) return std::nullopt;
+    int w = 0, h = 0;
+    SDL_GetWindowSize(window, &w, &h);
+    return ImVec2(e.tfinger.x * static_cast<float>(w), e.tfinger.y * static_cast<float>(h));
+}
+
 // What a person did, as opposed to window or wake-up events: it restarts the idle timers.
 bool isUserInput(const SDL_Event& e) {
     return isPointerEvent(e) || e.type == SDL_MOUSEWHEEL || e.type == SDL_KEYDOWN || e.type == SDL_KEYUP ||
@@ -116,9 +127,13 @@ void Loop::handleEvent(const SDL_Event& e) {
     }
     keepInFront(e, m_s.window.sdl(), m_s.lockedDown);
     trackVisibility(e, m_loop);
-    if (isPointerEvent(e))
+    if (isPointerEvent(e)) {
+        // The click answers a press on something pressable, as a button's own sound would;
+        // not a press on the page, nor one the screen ignores after a transition.
+        const auto pressedAt = m_s.onButtonPress ? pressPosition(e, m_s.window.sdl()) : std::nullopt;
+        if (pressedAt && m_pointer.acceptingPresses() && m_targets.buttonAt(*pressedAt)) m_s.onButtonPress();
         m_pointer.handle(e, m_s.window.sdl());
-    else
+    } else
         ImGui_ImplSDL2_ProcessEvent(&e);
     if (!isUserInput(e)) return;
     m_loop.lastInput = SDL_GetTicks();

@@ -25,6 +25,7 @@ struct LoopSetup {
     bool lockedDown = false;             // the citizen kiosk: see lockdown.hpp
     bool windowed = false;               // Escape closes an unlocked developer window
     std::function<void()> everyMinute;   // the daily backup's check, for one
+    std::function<void()> onButtonPress; // a finger or the mouse went down on a button: the tap click
 };
 
 // Runs until the role asks to exit, a close request (unlocked roles), or the UI script ends.

@@ -35,7 +35,7 @@ using Statement = std::unique_ptr<sqlite3_stmt, StatementFinalizer>;
 class SqliteStore : public domain::TicketStore {
 public:
     // The PRAGMA user_version this build creates and understands; newer files are refused.
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
 
     // Creates the file (and its parent directory) when missing and brings its schema up to date.
     // Refuses, without writing a byte (nor moving its -wal into it), files that are not SQLite
@@ -50,6 +50,10 @@ public:
     SqliteStore& operator=(SqliteStore&&) = delete;
 
     domain::Ticket issueTicket(const domain::NewTicketRequest& request) override;
+    // One BEGIN IMMEDIATE transaction: the token look-up, the day's waiting categories handed to
+    // `admit`, the numbered insert and the durable commit.
+    domain::Ticket issueTicketIfAdmitted(const domain::NewTicketRequest& request,
+                                         const domain::Admission& admit) override;
     std::optional<domain::Ticket> findByRequestToken(const std::string& token) override;
     std::vector<domain::Ticket> ticketsOfDay(const domain::LocalDate& serviceDay) override;
     int nextNumber(const std::string& categoryId, const domain::LocalDate& serviceDay) override;
@@ -58,6 +62,7 @@ public:
     std::vector<domain::CallRecord> recentCalls(const domain::LocalDate& serviceDay, int limit) override;
     std::optional<std::string> setting(const std::string& key) override;
     void setSetting(const std::string& key, const std::string& value) override;
+    // Read from the per-day interview totals the schema keeps (interview_days), not from every ticket.
     domain::InterviewStats interviewStats(const domain::LocalDate& since) override;
     // Note: like PRAGMA data_version, it does not change for commits made through this object.
     std::uint64_t dataVersion() override;
@@ -82,10 +87,13 @@ private:
     void prepareStaffStatements();
     void prepareSurveyStatements();
 
+    void prepareTransactionStatements();
+
     int readUserVersion(const char* action);
     void refuseNewerSchema(int version) const;
 
     int selectNextNumber(const std::string& categoryId, const domain::LocalDate& serviceDay, const char* action);
+    std::vector<std::string> waitingCategories(const domain::LocalDate& serviceDay);
     std::string freeSurveyCode(const domain::LocalDate& serviceDay);
     std::int64_t insertTicket(const domain::NewTicketRequest& request, int number, const std::string& code,
                               const std::string& surveyCode);
@@ -104,7 +112,10 @@ private:
 
     std::string m_path;
     detail::Connection m_db;  // declared first so it is destroyed last, after the statements are finalized
+    detail::Statement m_begin;   // BEGIN IMMEDIATE, COMMIT: prepared once, not at every write
+    detail::Statement m_commit;
     detail::Statement m_findByToken;
+    detail::Statement m_waitingCategories;
     detail::Statement m_nextNumber;
     detail::Statement m_insert;
     detail::Statement m_ticketsOfDay;

@@ -1,6 +1,7 @@
-// The per-day aggregates of schema 5 (demand_cells, survey_score_counts): after any mix of writes
-// through the store, behind its back, and after the migration's backfill, they say exactly what
-// a full scan of the tickets and answers says. And the demo data generator's output.
+// The per-day aggregates of schema 5 (demand_cells, survey_score_counts) and 6 (interview_days):
+// after any mix of writes through the store, behind its back, and after the migration's backfill,
+// they say exactly what a full scan of the tickets and answers says. And the demo data generator's
+// output.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -95,6 +96,25 @@ void expectSurveyAgreesWithFullScan(store::SqliteStore& db, const LocalDate& fro
     }
 }
 
+// What interviewStats said before schema 6: every served ticket from `since` on, averaged.
+domain::InterviewStats interviewsByFullScan(const std::string& path, const std::string& since) {
+    RawDatabase raw(path);
+    const std::string where = " FROM tickets WHERE state = 'served' AND service_day >= '" + since +
+                              "' AND called_at IS NOT NULL AND finished_at IS NOT NULL AND finished_at >= called_at";
+    return {static_cast<int>(raw.integer("SELECT COUNT(*)" + where)),
+            std::stod(raw.text("SELECT COALESCE(AVG((julianday(finished_at) - julianday(called_at)) * 1440), 0)" +
+                               where))};
+}
+
+void expectInterviewsAgreeWithFullScan(store::SqliteStore& db) {
+    for (const std::string since : {"2000-01-01", "2026-03-01", "2026-07-15", "2026-12-01", "2027-01-01"}) {
+        const domain::InterviewStats expected = interviewsByFullScan(db.path(), since);
+        const domain::InterviewStats stats = db.interviewStats(day(since));
+        EXPECT_EQ(stats.samples, expected.samples) << since;
+        EXPECT_NEAR(stats.averageMinutes, expected.averageMinutes, 1e-6) << since;
+    }
+}
+
 domain::SurveyAnswer randomAnswer(std::mt19937& random) {
     std::uniform_int_distribution<int> score(1, 5);
     domain::SurveyAnswer answer;
@@ -176,10 +196,12 @@ TEST(StoreAggregates, agreeWithAFullScanAfterRandomActivityThroughTheStore) {
     RawDatabase raw(db.path());
     ASSERT_GT(raw.integer("SELECT count(*) FROM survey_answers"), 10);
     ASSERT_GT(raw.integer("SELECT count(*) FROM tickets WHERE transferred_to IS NOT NULL"), 0);
+    ASSERT_GT(interviewsByFullScan(db.path(), "2000-01-01").samples, 10);
     expectDemandAgreesWithFullScan(db);
     expectSurveyAgreesWithFullScan(db, kFirst, kLast);
     // A range cuts the days it names, no more.
     expectSurveyAgreesWithFullScan(db, day("2026-03-01"), day("2026-08-31"));
+    expectInterviewsAgreeWithFullScan(db);
 }
 
 TEST(StoreAggregates, followChangesAndDeletesMadeBehindTheStoresBack) {
@@ -198,14 +220,20 @@ TEST(StoreAggregates, followChangesAndDeletesMadeBehindTheStoresBack) {
         raw.exec("DELETE FROM tickets WHERE id % 6 = 0");
         raw.exec("DELETE FROM survey_answers WHERE overall = 3");
         raw.exec("UPDATE survey_answers SET access = NULL, overall = 5 WHERE overall = 1");
+        // Interviews that stop counting, start counting, or change length.
+        raw.exec("UPDATE tickets SET state = 'served' WHERE state = 'no-show'");
+        raw.exec("UPDATE tickets SET finished_at = called_at WHERE state = 'served' AND id % 3 = 0");
+        raw.exec("UPDATE tickets SET finished_at = NULL WHERE state = 'served' AND id % 3 = 1");
     }
     expectDemandAgreesWithFullScan(db);
     expectSurveyAgreesWithFullScan(db, kFirst, kLast);
+    expectInterviewsAgreeWithFullScan(db);
     {
         RawDatabase raw(db.path());
         raw.exec("DELETE FROM tickets; DELETE FROM survey_answers");
         EXPECT_EQ(raw.integer("SELECT count(*) FROM demand_cells"), 0);
         EXPECT_EQ(raw.integer("SELECT count(*) FROM survey_score_counts"), 0);
+        EXPECT_EQ(raw.integer("SELECT count(*) FROM interview_days"), 0);
     }
 }
 
@@ -223,11 +251,13 @@ TEST(StoreAggregates, theMigrationToSchema5CountsTheTicketsAndAnswersAlreadyTher
         raw.exec("DROP TRIGGER demand_cells_insert; DROP TRIGGER demand_cells_update; DROP TRIGGER demand_cells_delete;"
                  "DROP TRIGGER survey_score_counts_insert; DROP TRIGGER survey_score_counts_update;"
                  "DROP TRIGGER survey_score_counts_delete; DROP TABLE demand_cells; DROP TABLE survey_score_counts;"
-                 "PRAGMA user_version = 4");
+                 "DROP TRIGGER interview_days_insert; DROP TRIGGER interview_days_delete;"
+                 "DROP TRIGGER interview_days_update_old; DROP TRIGGER interview_days_update_new;"
+                 "DROP TABLE interview_days; PRAGMA user_version = 4");
     }
     store::SqliteStore db(path);
     RawDatabase raw(path);
-    EXPECT_EQ(raw.integer("PRAGMA user_version"), 5);
+    EXPECT_EQ(raw.integer("PRAGMA user_version"), store::SqliteStore::kSchemaVersion);
     EXPECT_GT(raw.integer("SELECT count(*) FROM demand_cells"), 8);
     EXPECT_GT(raw.integer("SELECT count(*) FROM survey_score_counts"), 8);
     expectDemandAgreesWithFullScan(db);
@@ -238,6 +268,66 @@ TEST(StoreAggregates, theMigrationToSchema5CountsTheTicketsAndAnswersAlreadyTher
     db.submitSurvey(day("2026-12-30"), std::nullopt, randomAnswer(random));
     expectDemandAgreesWithFullScan(db);
     expectSurveyAgreesWithFullScan(db, kFirst, kLast);
+    expectInterviewsAgreeWithFullScan(db);
+}
+
+// Every ticket as text, to compare a file before and after a migration.
+std::vector<std::string> everyTicket(const std::string& path) {
+    return RawDatabase(path).column(
+        "SELECT printf('%d %s %s %s %d %s %s %s %s %s %s %s %d', id, service_day, category_id, code, number, "
+        "issued_at, state, desk, request_token, called_at, finished_at, survey_code, survey_used) "
+        "FROM tickets ORDER BY id");
+}
+
+// A file of schema 5 keeps every ticket and answer and gains the interview totals, which then
+// teach the interview length the full scan of schema 5 taught, and keep following new services.
+TEST(StoreAggregates, theMigrationToSchema6KeepsTheDataAndLearnsWhatTheFullScanLearned) {
+    TempDir dir;
+    const auto path = dir.file("tickets.db");
+    {
+        store::SqliteStore db(path);
+        randomActivity(db, 5, 16);
+    }
+    const std::vector<std::string> ticketsBefore = everyTicket(path);
+    long long answersBefore = 0;
+    {
+        RawDatabase raw(path);
+        raw.exec("DROP TRIGGER interview_days_insert; DROP TRIGGER interview_days_delete;"
+                 "DROP TRIGGER interview_days_update_old; DROP TRIGGER interview_days_update_new;"
+                 "DROP TABLE interview_days; PRAGMA user_version = 5");
+        answersBefore = raw.integer("SELECT count(*) FROM survey_answers");
+    }
+    ASSERT_GT(interviewsByFullScan(path, "2000-01-01").samples, 5);
+    store::SqliteStore db(path);
+    RawDatabase raw(path);
+    EXPECT_EQ(raw.integer("PRAGMA user_version"), 6);
+    EXPECT_EQ(everyTicket(path), ticketsBefore);
+    EXPECT_EQ(raw.integer("SELECT count(*) FROM survey_answers"), answersBefore);
+    EXPECT_GT(raw.integer("SELECT count(*) FROM interview_days"), 3);
+    expectInterviewsAgreeWithFullScan(db);
+    expectDemandAgreesWithFullScan(db);
+
+    // A ticket served after the migration counts: 21 minutes on a day of its own.
+    const domain::Ticket t = db.issueTicket({"adulti", 'A', at("2026-12-30T10:00:00"), ""});
+    domain::TicketChange call;
+    call.serviceDay = t.serviceDay;
+    call.code = t.code;
+    call.from = {TicketState::Waiting};
+    call.to = TicketState::Called;
+    call.desk = "Stanza 1";
+    call.calledAt = at("2026-12-30T10:05:00");
+    db.changeTicket(call);
+    domain::TicketChange serve;
+    serve.serviceDay = t.serviceDay;
+    serve.code = t.code;
+    serve.from = {TicketState::Called};
+    serve.to = TicketState::Served;
+    serve.finishedAt = at("2026-12-30T10:26:00");
+    db.changeTicket(serve);
+    const domain::InterviewStats thatDay = db.interviewStats(day("2026-12-30"));
+    EXPECT_EQ(thatDay.samples, 1);
+    EXPECT_NEAR(thatDay.averageMinutes, 21.0, 1e-9);
+    expectInterviewsAgreeWithFullScan(db);
 }
 
 // The survey counts, like the answers, name only a day, a source and scores.
@@ -293,6 +383,7 @@ TEST(DemoDataStore, writesWhatItCountsWithAnswersAsTheKioskStoresThem) {
     store::SqliteStore db(path);
     expectDemandAgreesWithFullScan(db);
     expectSurveyAgreesWithFullScan(db, counts.from, counts.to);
+    expectInterviewsAgreeWithFullScan(db);
 }
 
 TEST(DemoDataStore, refusesADatabaseWithTicketsUntouchedUnlessAskedToReplaceThem) {

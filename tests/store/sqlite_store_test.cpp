@@ -1304,3 +1304,124 @@ TEST(SqliteStoreReports, reportQueriesUseTheirIndexes) {
     EXPECT_NE(demand.find("USING INDEX tickets_demand"), std::string::npos) << demand;
     EXPECT_EQ(demand.find("TEMP B-TREE"), std::string::npos) << demand;
 }
+
+// ---- a take's one read of the queue, under the write lock ----
+
+namespace {
+
+// An admission that records what it was shown and lets every ticket in.
+struct RecordingAdmission {
+    std::vector<std::vector<std::string>> shown;
+    domain::Admission admit() {
+        return [this](const std::vector<std::string>& waiting) { shown.push_back(waiting); };
+    }
+};
+
+struct QueueFullError : std::runtime_error {
+    QueueFullError() : std::runtime_error("queue full") {}
+};
+
+}  // namespace
+
+TEST(SqliteStoreAdmission, admitSeesTheDaysWaitingCategoriesInIssueOrderAfterTransfers) {
+    TempDir dir;
+    store::SqliteStore db(dir.file("tickets.db"));
+    db.issueTicket(adulti("2026-11-30T15:30:00"));                   // A001: called below
+    db.issueTicket(request("anziani", 'N', "2026-11-30T15:31:00"));  // N001
+    db.issueTicket(adulti("2026-11-30T15:32:00"));                   // A002: moved to disabili
+    db.issueTicket(adulti("2026-12-01T15:30:00"));                   // another day
+    db.callNext(callNextAt("Stanza 1"));
+    TicketChange transfer = changeOf("A002", {TicketState::Waiting}, TicketState::Waiting);
+    transfer.newCategoryId = "disabili";
+    db.changeTicket(transfer);
+
+    RecordingAdmission admission;
+    const Ticket issued = db.issueTicketIfAdmitted(adulti("2026-11-30T15:40:00"), admission.admit());
+    ASSERT_EQ(admission.shown.size(), 1u);
+    EXPECT_EQ(admission.shown[0], (std::vector<std::string>{"anziani", "disabili"}));
+    EXPECT_EQ(issued.code, "A003");
+}
+
+TEST(SqliteStoreAdmission, aRefusalStoresNothingAndLeavesNothingLocked) {
+    TempDir dir;
+    const auto path = dir.file("tickets.db");
+    store::SqliteStore db(path);
+    db.issueTicket(adulti("2026-11-30T15:30:00"));
+    const auto refuse = [](const std::vector<std::string>&) { throw QueueFullError(); };
+    EXPECT_THROW(db.issueTicketIfAdmitted(adulti("2026-11-30T15:31:00", "tap-1"), refuse), QueueFullError);
+    EXPECT_EQ(db.ticketsOfDay(day("2026-11-30")).size(), 1u);
+    store::SqliteStore other(path);  // another kiosk can write at once
+    EXPECT_EQ(other.issueTicket(adulti("2026-11-30T15:32:00", "tap-1")).code, "A002");
+}
+
+TEST(SqliteStoreAdmission, aRepeatedTokenReturnsItsTicketWithoutAskingAgain) {
+    TempDir dir;
+    store::SqliteStore db(dir.file("tickets.db"));
+    RecordingAdmission admission;
+    const Ticket first = db.issueTicketIfAdmitted(adulti("2026-11-30T15:30:00", "tap-7"), admission.admit());
+    const auto refuse = [](const std::vector<std::string>&) { throw QueueFullError(); };
+    EXPECT_EQ(db.issueTicketIfAdmitted(adulti("2026-11-30T15:31:00", "tap-7"), refuse).id, first.id);
+    EXPECT_EQ(admission.shown.size(), 1u);
+    EXPECT_EQ(db.ticketsOfDay(day("2026-11-30")).size(), 1u);
+}
+
+// The decision and the insert are one transaction: kiosks racing for the last places of a queue
+// of ten never issue an eleventh ticket.
+TEST(SqliteStoreAdmission, twoConnectionsRacingForTheLastPlacesNeverOverfillTheQueue) {
+    TempDir dir;
+    const auto path = dir.file("tickets.db");
+    constexpr int kQueueLimit = 10;
+    const auto admitWhileRoom = [](const std::vector<std::string>& waiting) {
+        if (static_cast<int>(waiting.size()) >= kQueueLimit) throw QueueFullError();
+    };
+    std::latch bothOpen(2);
+    int issued[2] = {0, 0};
+    std::string errors[2];
+    auto kiosk = [&](int index) {
+        bool arrived = false;
+        try {
+            store::SqliteStore db(path);
+            arrived = true;
+            bothOpen.arrive_and_wait();
+            for (int i = 0; i < kQueueLimit; ++i) {
+                try {
+                    db.issueTicketIfAdmitted(adulti(), admitWhileRoom);
+                    ++issued[index];
+                } catch (const QueueFullError&) {
+                }
+            }
+        } catch (const std::exception& e) {
+            errors[index] = e.what();
+            if (!arrived) bothOpen.count_down();
+        }
+    };
+    std::thread first(kiosk, 0);
+    std::thread second(kiosk, 1);
+    first.join();
+    second.join();
+    EXPECT_EQ(errors[0], "");
+    EXPECT_EQ(errors[1], "");
+    EXPECT_EQ(issued[0] + issued[1], kQueueLimit);
+    EXPECT_EQ(store::SqliteStore(path).ticketsOfDay(day("2026-11-30")).size(), static_cast<std::size_t>(kQueueLimit));
+}
+
+// The statements of a take repeat the store's word for word: each walks an index, none reads
+// every ticket (a request token look-up without the partial index's condition scanned a million
+// tickets on 5 years of data, at every take).
+TEST(SqliteStoreAdmission, aTakesStatementsUseIndexesNotScans) {
+    TempDir dir;
+    const auto path = dir.file("tickets.db");
+    { store::SqliteStore db(path); }
+    RawDatabase raw(path);
+    const std::string token =
+        raw.queryPlan("SELECT id FROM tickets WHERE request_token = 'tap-1' AND request_token <> ''");
+    EXPECT_NE(token.find("INDEX tickets_request_token (request_token=?)"), std::string::npos) << token;
+    const std::string waiting = raw.queryPlan("SELECT COALESCE(transferred_to, category_id) FROM tickets "
+                                              "WHERE service_day = '2026-11-30' AND state = 'waiting' ORDER BY id");
+    EXPECT_NE(waiting.find("USING INDEX tickets_day_state"), std::string::npos) << waiting;
+    EXPECT_EQ(waiting.find("TEMP B-TREE"), std::string::npos) << waiting;
+    const std::string interviews = raw.queryPlan(
+        "SELECT COALESCE(SUM(interviews), 0), COALESCE(SUM(interview_seconds) / 60.0 / SUM(interviews), 0) "
+        "FROM interview_days WHERE service_day >= '2026-10-05'");
+    EXPECT_NE(interviews.find("USING PRIMARY KEY (service_day>?)"), std::string::npos) << interviews;
+}

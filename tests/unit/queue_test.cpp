@@ -143,3 +143,50 @@ TEST_F(QueueFixture, priorityCategoryIsAheadInTheQueueAsStaffWillCallIt) {
     EXPECT_EQ(s.waiting[0].ticket.code, "N001");
     EXPECT_EQ(s.waiting[1].ticket.code, "A001");
 }
+
+TEST(PeopleAheadOfNewTicket, everyoneWaitingIsAheadOfANewTicketOfAnOrdinaryCategory) {
+    EXPECT_EQ(peopleAheadOfNewTicket("adulti", {}), 0);
+    EXPECT_EQ(peopleAheadOfNewTicket("adulti", {"anziani", "adulti", "anziani"}, {"anziani"}), 3);
+}
+
+TEST(PeopleAheadOfNewTicket, onlyPriorityTicketsAreAheadOfANewPriorityTicket) {
+    EXPECT_EQ(peopleAheadOfNewTicket("anziani", {"adulti", "anziani", "adulti"}, {"anziani"}), 1);
+    EXPECT_EQ(peopleAheadOfNewTicket("anziani", {"adulti", "disabili", "anziani"}, {"anziani", "disabili"}), 2);
+}
+
+namespace {
+
+// Counts how often the queue of a day is read.
+class CountingStore : public testing_support::MemoryStore {
+public:
+    std::vector<Ticket> ticketsOfDay(const LocalDate& day) override {
+        ++dayReads;
+        return MemoryStore::ticketsOfDay(day);
+    }
+    int dayReads = 0;
+};
+
+struct CountedQueueFixture : ::testing::Test {
+    Config config = twoCategories();
+    CountingStore store;
+    FixedClock clock{*LocalDateTime::parse("2026-11-30T15:30")};
+    QueueService queue{config, store, clock};
+};
+
+}  // namespace
+
+TEST_F(CountedQueueFixture, aNewTicketReadsTheQueueOnceForTheDecisionAndThePeopleAhead) {
+    queue.takeTicket("adulti");
+    store.dayReads = 0;
+    EXPECT_EQ(queue.takeTicket("anziani", "visit-1").peopleAhead, 1);
+    EXPECT_EQ(store.dayReads, 1);
+}
+
+TEST_F(CountedQueueFixture, aRefusedTicketStoresNothing) {
+    clock.set(*LocalDateTime::parse("2026-11-30T16:20"));  // 40 minutes left: room for two interviews
+    queue.takeTicket("adulti");
+    queue.takeTicket("adulti");
+    EXPECT_THROW(queue.takeTicket("anziani", "visit-3"), TicketRefusedError);
+    EXPECT_EQ(store.tickets().size(), 2u);
+    EXPECT_FALSE(store.findByRequestToken("visit-3"));
+}

@@ -75,7 +75,8 @@ void currentCall(ui::UiContext& ctx, ImVec2 min, ImVec2 max, const domain::CallR
     ui::textCentered(ctx, ctx.fonts.heading, cx, y, ui::palette().onPrimary, ctx.texts.get("board.now_calling"));
     y += ctx.px(70);
     ImVec2 codeSize = ui::measure(ctx.fonts.ticket, call.code);
-    ctx.targets.record("called:" + call.code, ImVec2(cx - codeSize.x / 2, y), ImVec2(cx + codeSize.x / 2, y + codeSize.y));
+    ctx.targets.record("called:" + call.code, ImVec2(cx - codeSize.x / 2, y), ImVec2(cx + codeSize.x / 2, y + codeSize.y),
+                       ui::TargetKind::Marker);
     ui::textCentered(ctx, ctx.fonts.ticket, cx, y, ui::palette().onPrimary, call.code);
     y += ctx.fonts.ticket->FontSize * 0.92f;
     ui::textCentered(ctx, ctx.fonts.heading, cx, y, ui::palette().onPrimary, ctx.texts.get("board.go_to"));

@@ -2,8 +2,11 @@
 
 #include <SDL.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace platform {
@@ -106,6 +109,41 @@ Pcm loadWav(const std::string& path, std::string* error) {
     pcm.samples.resize(converted.size() / sizeof(std::int16_t));
     std::memcpy(pcm.samples.data(), converted.data(), pcm.samples.size() * sizeof(std::int16_t));
     return pcm;
+}
+
+namespace {
+
+constexpr double kClickSeconds = 0.025;
+constexpr double kClickHz = 2000.0;
+constexpr double kClickAttackSeconds = 0.001;
+constexpr double kClickDecaySeconds = 0.005;  // e-folding time: down 40 dB by the end
+constexpr double kClickPeak = 0.2;           // of full scale, -14 dBFS
+constexpr double kTwoPi = 6.283185307179586;
+
+}  // namespace
+
+Pcm clickSound(int sampleRate) {
+    Pcm pcm;
+    pcm.sampleRate = sampleRate;
+    const auto count = static_cast<std::size_t>(kClickSeconds * sampleRate);
+    pcm.samples.resize(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        const double t = static_cast<double>(i) / sampleRate;
+        // A ramp up instead of a step: a step is heard as a harsh tick on small speakers.
+        const double envelope = std::min(1.0, t / kClickAttackSeconds) * std::exp(-t / kClickDecaySeconds);
+        pcm.samples[i] = static_cast<std::int16_t>(std::lround(32767.0 * kClickPeak * envelope * std::sin(kTwoPi * kClickHz * t)));
+    }
+    return pcm;
+}
+
+TapClick::TapClick(bool enabled, SoundSink sink) : m_enabled(enabled && sink), m_sink(std::move(sink)) {
+    if (m_enabled) m_click = clickSound();
+}
+
+bool TapClick::buttonPressed() {
+    if (!m_enabled) return false;
+    m_sink(m_click);
+    return true;
 }
 
 }  // namespace platform

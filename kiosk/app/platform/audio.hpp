@@ -1,6 +1,8 @@
 #pragma once
-// Sound output for the hall display: the chime and the spoken calls, queued on the default device.
+// Sound output: the hall display's chime and spoken calls, the kiosk's tap click and spoken
+// ticket number, queued on the default device.
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "speech.hpp"  // Pcm
@@ -34,5 +36,27 @@ private:
 
 // Loads a WAV file (SDL_LoadWAV) into mono S16 Pcm; empty Pcm and an error message if it cannot.
 Pcm loadWav(const std::string& path, std::string* error = nullptr);
+
+// Where a sound goes: AudioOut::play in the kiosk, a recorder in tests.
+using SoundSink = std::function<void(const Pcm&)>;
+
+// The tap click, made in memory (no asset): 25 ms of a 2 kHz tone, 1 ms attack and a fast
+// exponential decay, peak at -14 dBFS: heard at arm's length, not across the waiting room.
+Pcm clickSound(int sampleRate = 22050);
+
+// A short soft click each time a finger presses a button of the citizen kiosk ([kiosk]
+// click_sound), so a press that registered is heard as well as seen.
+class TapClick {
+public:
+    TapClick(bool enabled, SoundSink sink);
+    // Queues the click (SDL copies 1 KB; never waits for the sound). True if a click was asked for.
+    bool buttonPressed();
+    bool enabled() const { return m_enabled; }
+
+private:
+    bool m_enabled;
+    SoundSink m_sink;
+    Pcm m_click;
+};
 
 }  // namespace platform

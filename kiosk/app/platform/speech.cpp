@@ -5,6 +5,8 @@
 #include <cstring>
 #include <mutex>
 
+#include "kiosk/common/log.hpp"
+
 namespace platform {
 
 namespace {
@@ -13,8 +15,9 @@ namespace {
 struct Engine {
     std::mutex mutex;
     bool tried = false;
-    int sampleRate = 0;  // 0 when the engine or the Italian voice is unavailable
+    int sampleRate = 0;  // 0 when the engine is unavailable
     std::string error;
+    std::string voice;   // the voice set last; "" before the first
 };
 
 Engine& engine() {
@@ -43,13 +46,21 @@ void initialiseLocked(Engine& e) {
         e.error = "espeak-ng cannot start (is espeak-ng-data installed?)";
         return;
     }
-    if (espeak_SetVoiceByName("it") != EE_OK) {
-        e.error = "espeak-ng has no Italian voice (\"it\")";
-        return;
-    }
-    espeak_SetParameter(espeakRATE, kAnnouncementRate, 0);
     espeak_SetSynthCallback(collectSamples);
     e.sampleRate = rate;
+}
+
+// Switching voices costs a file read: only when the language changes.
+bool useVoiceLocked(Engine& e, const std::string& voice, std::string* error) {
+    if (voice == e.voice) return true;
+    if (espeak_SetVoiceByName(voice.c_str()) != EE_OK) {
+        e.voice.clear();  // espeak-ng may have half switched: set it again next time
+        if (error) *error = "espeak-ng has no voice \"" + voice + "\"";
+        return false;
+    }
+    espeak_SetParameter(espeakRATE, kAnnouncementRate, 0);
+    e.voice = voice;
+    return true;
 }
 
 void setError(std::string* error, const std::string& message) {
@@ -73,6 +84,8 @@ std::string withoutLeadingZeros(const std::string& digits) {
     return first == std::string::npos ? "0" : digits.substr(first);
 }
 
+}  // namespace
+
 // "A012" -> "A 12": each letter on its own so it is spelled, each run of digits as one number.
 std::string spokenCode(const std::string& code) {
     std::string out;
@@ -90,6 +103,8 @@ std::string spokenCode(const std::string& code) {
     return out;
 }
 
+namespace {
+
 // The room follows a comma, mid-sentence: "Stanza 2" -> "stanza 2".
 std::string spokenRoom(std::string room) {
     if (!room.empty()) room[0] = toAsciiLower(room[0]);
@@ -98,7 +113,7 @@ std::string spokenRoom(std::string room) {
 
 }  // namespace
 
-Pcm synthesizeItalian(const std::string& text, std::string* error) {
+Pcm synthesize(const std::string& text, const std::string& voice, std::string* error) {
     Engine& e = engine();
     std::lock_guard lock(e.mutex);
     if (!e.tried) initialiseLocked(e);
@@ -106,6 +121,7 @@ Pcm synthesizeItalian(const std::string& text, std::string* error) {
         setError(error, e.error);
         return {};
     }
+    if (!useVoiceLocked(e, voice, error)) return {};
     Pcm pcm;
     const espeak_ERROR rc = espeak_Synth(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0,
                                          espeakCHARS_UTF8, nullptr, &pcm.samples);
@@ -118,11 +134,54 @@ Pcm synthesizeItalian(const std::string& text, std::string* error) {
     return pcm;
 }
 
+Pcm synthesizeItalian(const std::string& text, std::string* error) { return synthesize(text, "it", error); }
+
 std::string callAnnouncement(const std::string& code, const std::string& room) {
     std::string out = "Numero";
     appendWord(out, spokenCode(code));
     if (!room.empty()) out += ", " + spokenRoom(room);
     return out;
+}
+
+SpeechWorker::SpeechWorker(Sink play) : m_play(std::move(play)), m_thread([this] { run(); }) {}
+
+SpeechWorker::~SpeechWorker() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+        m_pending.reset();  // nobody is left to hear it
+    }
+    m_wake.notify_one();
+    m_thread.join();
+}
+
+void SpeechWorker::say(const std::string& text, const std::string& voice) {
+    {
+        std::lock_guard lock(m_mutex);
+        m_pending = Request{text, voice};
+    }
+    m_wake.notify_one();
+}
+
+void SpeechWorker::run() {
+    for (;;) {
+        Request request;
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return m_stop || m_pending.has_value(); });
+            if (m_stop) return;
+            request = std::move(*m_pending);
+            m_pending.reset();
+        }
+        std::string error;
+        Pcm pcm = synthesize(request.text, request.voice, &error);
+        if (pcm.samples.empty()) {
+            common::logLine(common::LogLevel::Warn, "kiosk", "cannot speak \"%s\": %s", request.text.c_str(),
+                            error.c_str());
+            continue;
+        }
+        if (m_play) m_play(pcm);
+    }
 }
 
 }  // namespace platform

@@ -34,6 +34,7 @@ struct Intents {
     std::optional<std::string> openCard;        // a service card id
     std::optional<char> pinKey;                 // the reserved area's keypad: '0'..'9', '<', '\n' (OK)
     bool exitKiosk = false;                     // staff closed the kiosk from the reserved area
+    bool listenTicket = false;                  // "Ascolta il numero": read the ticket number aloud
 };
 
 }  // namespace screens

@@ -11,10 +11,15 @@ void drawTicketScreen(ui::UiContext& ctx, const TicketScreenState& state, Intent
     const float cardW = ctx.px(1100);
     const float top = ui::headerHeight(ctx) + ctx.px(40);
     const float bottom = ctx.size.y - ui::footerHeight(ctx) - ctx.px(40);
-    ImVec2 cardMin(cx - cardW / 2, top), cardMax(cx + cardW / 2, bottom - ctx.px(150));
+    const float buttonTop = bottom - ctx.px(112);
+    // Between the card and the buttons, the countdown line: its height grows with A+.
+    const float countdownH = ctx.fonts.small->FontSize + ctx.px(24);
+    ImVec2 cardMin(cx - cardW / 2, top), cardMax(cx + cardW / 2, buttonTop - countdownH);
     ctx.draw->AddRectFilled(ImVec2(cardMin.x, cardMin.y + ctx.px(6)), ImVec2(cardMax.x, cardMax.y + ctx.px(6)),
                             ui::palette().shadow, ctx.px(16));
     ctx.draw->AddRectFilled(cardMin, cardMax, ui::palette().surface, ctx.px(16));
+    // The outline is what sets the card off the page where a shadow does not show (high contrast).
+    ctx.draw->AddRect(cardMin, cardMax, ui::palette().border, ctx.px(16), 0, ctx.px(2));
     ctx.draw->AddRectFilled(cardMin, ImVec2(cardMax.x, cardMin.y + ctx.px(14)), ui::palette().primary, ctx.px(16),
                             ImDrawFlags_RoundCornersTop);
 
@@ -41,7 +46,7 @@ void drawTicketScreen(ui::UiContext& ctx, const TicketScreenState& state, Intent
         hint = ctx.texts.get("ticket.print_failed");
         hintColor = ui::palette().danger;
         hintFont = ctx.fonts.bodyBold;
-        ctx.targets.record("print_failed", ImVec2(cx - 1, y), ImVec2(cx + 1, y + 1));
+        ctx.targets.record("print_failed", ImVec2(cx - 1, y), ImVec2(cx + 1, y + 1), ui::TargetKind::Marker);
     }
     ui::textCentered(ctx, hintFont, cx, y, hintColor, hint);
     if (!issued.ticket.surveyCode.empty()) {
@@ -53,13 +58,18 @@ void drawTicketScreen(ui::UiContext& ctx, const TicketScreenState& state, Intent
                          ui::palette().text, ctx.texts.format("ticket_survey.code", {{"code", issued.ticket.surveyCode}}));
     }
 
-    const float buttonW = ctx.px(520);
-    ImVec2 bMin(cx - buttonW / 2, bottom - ctx.px(112));
-    if (ui::pillButton(ctx, "done", bMin, ImVec2(cx + buttonW / 2, bottom), ctx.texts.get("ticket.done"),
-                       ui::Icon::Check, true))
+    // "Ascolta il numero" beside "Ho capito" when the kiosk can speak: for those who cannot read
+    // the screen, in the language they chose.
+    const float buttonW = ctx.px(520), gap = ctx.px(40);
+    const float doneLeft = state.canListen ? cx + gap / 2 : cx - buttonW / 2;
+    if (state.canListen && ui::pillButton(ctx, "listen", ImVec2(cx - gap / 2 - buttonW, buttonTop), ImVec2(cx - gap / 2, bottom),
+                                          ctx.texts.get("ticket.listen"), ui::Icon::Speaker, false))
+        intents.listenTicket = true;
+    if (ui::pillButton(ctx, "done", ImVec2(doneLeft, buttonTop), ImVec2(doneLeft + buttonW, bottom),
+                       ctx.texts.get("ticket.done"), ui::Icon::Check, true))
         intents.goTo = ScreenId::Home;
     std::string countdown = ctx.texts.format("ticket.auto_home", {{"s", std::to_string(state.secondsLeft)}});
-    ui::textCentered(ctx, ctx.fonts.small, cx, cardMax.y + ctx.px(10), ui::palette().textMuted, countdown);
+    ui::textCentered(ctx, ctx.fonts.small, cx, cardMax.y + ctx.px(12), ui::palette().textMuted, countdown);
 }
 
 }  // namespace screens

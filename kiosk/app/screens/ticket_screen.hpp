@@ -12,6 +12,7 @@ struct TicketScreenState {
     domain::IssuedTicket issued;
     int secondsLeft = 0;
     PrintOutcome print = PrintOutcome::NoPrinter;
+    bool canListen = false;  // the kiosk can read the number aloud: "Ascolta il numero" is shown
 };
 
 void drawTicketScreen(ui::UiContext& ctx, const TicketScreenState& state, Intents& intents);

@@ -122,7 +122,7 @@ void drawSatisfactionPanel(ui::UiContext& ctx, ImVec2 min, ImVec2 max, const Sat
     y += ctx.px(100);
     const auto& f = view.figures;
     // A marker for UI scripts: how many answers the panel counts.
-    ctx.targets.record("answers:" + std::to_string(f.answers), ImVec2(x, y), ImVec2(x + 1, y + 1));
+    ctx.targets.record("answers:" + std::to_string(f.answers), ImVec2(x, y), ImVec2(x + 1, y + 1), ui::TargetKind::Marker);
     if (f.answers < view.rules.minAnswersForFigures) {
         ui::textAt(ctx, ctx.fonts.bodyBold, ImVec2(x, y), ui::palette().text,
                    ctx.texts.format("satisfaction.answers", {{"n", std::to_string(f.answers)}, {"paper", std::to_string(f.paperAnswers)}}));

@@ -207,7 +207,7 @@ void drawConsoleScreen(ui::UiContext& ctx, const ConsoleScreenView& view, StaffI
         std::string fault = ctx.texts.format("staff.printer_fault", {{"error", view.printerFault}});
         ImVec2 s = ui::measure(ctx.fonts.bodyBold, fault);
         ctx.targets.record("printer_fault", ImVec2(ctx.size.x - pad - s.x, ctx.size.y - pad - ctx.px(40)),
-                           ImVec2(ctx.size.x - pad, ctx.size.y - pad));
+                           ImVec2(ctx.size.x - pad, ctx.size.y - pad), ui::TargetKind::Marker);
         ui::textAt(ctx, ctx.fonts.bodyBold, ImVec2(ctx.size.x - pad - s.x, ctx.size.y - pad - ctx.px(40)),
                    ui::palette().danger, fault);
     }

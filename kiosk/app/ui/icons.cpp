@@ -80,6 +80,18 @@ void document(ImDrawList* dl, ImVec2 c, float s, ImU32 col) {
     for (float y = -0.20f; y <= 0.21f; y += 0.13f) dl->AddLine(at(c, s, -0.17f, y), at(c, s, 0.17f, y), col, t * 0.8f);
 }
 
+// A loudspeaker with two sound waves: "listen".
+void speaker(ImDrawList* dl, ImVec2 c, float s, ImU32 col) {
+    float t = 0.07f * s;
+    dl->AddRectFilled(at(c, s, -0.38f, -0.12f), at(c, s, -0.22f, 0.12f), col);
+    dl->AddQuadFilled(at(c, s, -0.22f, -0.12f), at(c, s, 0.02f, -0.32f), at(c, s, 0.02f, 0.32f),
+                      at(c, s, -0.22f, 0.12f), col);
+    dl->PathArcTo(at(c, s, 0.02f, 0), 0.18f * s, -0.9f, 0.9f, 12);
+    dl->PathStroke(col, 0, t);
+    dl->PathArcTo(at(c, s, 0.02f, 0), 0.34f * s, -0.9f, 0.9f, 16);
+    dl->PathStroke(col, 0, t);
+}
+
 }  // namespace
 
 void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
@@ -95,6 +107,7 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
         case Icon::Clock: return clock(dl, c, s, col);
         case Icon::Info: return info(dl, c, s, col);
         case Icon::Document: return document(dl, c, s, col);
+        case Icon::Speaker: return speaker(dl, c, s, col);
     }
 }
 

@@ -17,7 +17,7 @@ std::optional<char> pinPad(UiContext& ctx, const std::string& title, std::size_t
     }
     y += ctx.px(64);
     if (!message.empty()) {
-        ctx.targets.record("pin_error", ImVec2(cx - 1, y), ImVec2(cx + 1, y + 1));
+        ctx.targets.record("pin_error", ImVec2(cx - 1, y), ImVec2(cx + 1, y + 1), TargetKind::Marker);
         textCentered(ctx, ctx.fonts.bodyBold, cx, y, palette().danger, message);
     }
     y += ctx.px(70);

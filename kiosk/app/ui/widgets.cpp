@@ -12,6 +12,14 @@ std::optional<ImVec2> Targets::centerOf(const std::string& id) const {
     return ImVec2((it->second.min.x + it->second.max.x) / 2, (it->second.min.y + it->second.max.y) / 2);
 }
 
+bool Targets::buttonAt(ImVec2 point) const {
+    for (const auto& [id, rect] : m_last)
+        if (rect.kind == TargetKind::Button && point.x >= rect.min.x && point.x < rect.max.x && point.y >= rect.min.y &&
+            point.y < rect.max.y)
+            return true;
+    return false;
+}
+
 std::optional<float> Targets::scrollOf(const std::string& id) const {
     auto it = m_scrollLast.find(id);
     if (it == m_scrollLast.end()) return std::nullopt;
@@ -236,7 +244,7 @@ void footerBar(UiContext& ctx, const domain::Office& office) {
 namespace ui {
 
 void beginScrollArea(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max) {
-    ctx.targets.record(id, min, max);
+    ctx.targets.record(id, min, max, TargetKind::ScrollArea);
     ImGui::SetCursorScreenPos(min);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ctx.px(40), ctx.px(32)));
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImColor(palette().surface).Value);

@@ -15,6 +15,16 @@
 
 namespace ui {
 
+// What a recorded target is: something to press, a mark that UI scripts look for (an error
+// line, a called number), or a region that scrolls. Only buttons must meet the minimum touch size.
+enum class TargetKind { Button, Marker, ScrollArea };
+
+// Where a target was drawn, and what it is.
+struct TargetRect {
+    ImVec2 min, max;
+    TargetKind kind = TargetKind::Button;
+};
+
 // Where each named touch target was drawn in the last frame: lets UI scripts tap by name.
 class Targets {
 public:
@@ -26,17 +36,20 @@ public:
         m_last = m_current;
         m_scrollLast = m_scrollCurrent;
     }
-    void record(const std::string& id, ImVec2 min, ImVec2 max) { m_current[id] = {min, max}; }
+    void record(const std::string& id, ImVec2 min, ImVec2 max, TargetKind kind = TargetKind::Button) {
+        m_current[id] = {min, max, kind};
+    }
     std::optional<ImVec2> centerOf(const std::string& id) const;
+    // Everything recorded in the last frame (the touch-size test measures the buttons).
+    const std::map<std::string, TargetRect>& lastFrame() const { return m_last; }
+    // Whether a point lies on a button of the last frame (the tap click plays only there).
+    bool buttonAt(ImVec2 point) const;
     // Scroll areas report how far they are scrolled, so scripts can check a finger drag.
     void recordScroll(const std::string& id, float y) { m_scrollCurrent[id] = y; }
     std::optional<float> scrollOf(const std::string& id) const;
 
 private:
-    struct Rect {
-        ImVec2 min, max;
-    };
-    std::map<std::string, Rect> m_current, m_last;
+    std::map<std::string, TargetRect> m_current, m_last;
     std::map<std::string, float> m_scrollCurrent, m_scrollLast;
 };
 
