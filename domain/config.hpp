@@ -103,7 +103,7 @@ struct ServiceCard {
     std::vector<std::string> categoryIds;  // the categories whose list shows this card
     bool example = false;                  // not from the charter: shown with an "esempio" mark
     std::vector<CardSection> sections;     // in kCardSectionKeys order, absent ones left out
-    std::map<std::string, CardTranslation, std::less<>> translations;  // by language code ("en")
+    std::map<std::string, CardTranslation, std::less<>> translations{};  // by language code ("en")
 };
 
 // The staff console: rooms it calls to, who goes first, when it locks.
@@ -141,7 +141,7 @@ struct SurveyConfig {
     int satisfiedFrom = 4;        // overall score that counts as satisfied
     double targetPercent = 70;    // "soddisfare non meno del 70% dei fruitori"
     int minAnswersForFigures = 5; // fewer: no percentages and no breakdown are shown
-    std::map<std::string, SurveyTranslation, std::less<>> translations;  // by language code ("en")
+    std::map<std::string, SurveyTranslation, std::less<>> translations{};  // by language code ("en")
 };
 
 // The ticket printer. target is "none", "file:/path/out.bin", "device:/dev/usb/lp0" or

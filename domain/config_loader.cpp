@@ -755,13 +755,14 @@ void readCharter(const toml::node& node, Config& config, const Reporter& report)
 
 // ---- [[services]] ----
 
-constexpr std::array kServiceFixedKeys{"id"sv, "title"sv, "categories"sv, "example"sv, "translations"sv};
+constexpr std::array kServiceFixedKeys{"id"sv, "title"sv, "categories"sv, "example"sv};
 
 // The keys a card may have: its own, then the charter's sections in printed order.
 const std::vector<std::string_view>& serviceKeys() {
     static const std::vector<std::string_view> keys = [] {
         std::vector<std::string_view> all(kServiceFixedKeys.begin(), kServiceFixedKeys.end());
         all.insert(all.end(), kCardSectionKeys.begin(), kCardSectionKeys.end());
+        all.push_back("translations"sv);  // [services.translations.en]
         return all;
     }();
     return keys;

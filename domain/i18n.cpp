@@ -29,6 +29,18 @@ Language languageOf(const LanguageFile& file, const Texts& italian) {
     return language;
 }
 
+// The names between braces, sorted: "{n} di {total}" -> {"n", "total"}.
+std::vector<std::string> placeholdersOf(std::string_view text) {
+    std::vector<std::string> names;
+    for (std::size_t open = text.find('{'); open != std::string_view::npos; open = text.find('{', open + 1)) {
+        const std::size_t close = text.find('}', open);
+        if (close == std::string_view::npos) break;
+        names.emplace_back(text.substr(open + 1, close - open - 1));
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
 std::size_t shippedRank(std::string_view code) {
     const auto it = std::find(kShippedLanguages.begin(), kShippedLanguages.end(), code);
     return static_cast<std::size_t>(it - kShippedLanguages.begin());
@@ -66,8 +78,12 @@ LanguageCheck checkLanguage(const Texts& italian, const LanguageFile& file) {
     check.code = file.code;
     for (const auto& [key, text] : italian.all())
         if (!isStaffOnlyKey(key) && !file.texts.has(key)) check.missing.push_back(key);
-    for (const auto& [key, text] : file.texts.all())
-        if (isStaffOnlyKey(key) || !italian.has(key)) check.unused.push_back(key);
+    for (const auto& [key, text] : file.texts.all()) {
+        if (isStaffOnlyKey(key) || !italian.has(key))
+            check.unused.push_back(key);
+        else if (placeholdersOf(text) != placeholdersOf(italian.get(key)))
+            check.wrongPlaceholders.push_back(key);
+    }
     return check;
 }
 

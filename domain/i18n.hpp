@@ -57,7 +57,10 @@ struct LanguageCheck {
     std::string code;
     std::vector<std::string> missing;  // citizen keys in Italian but not in the language
     std::vector<std::string> unused;   // keys Italian does not have, or staff-only ones
-    bool complete() const { return missing.empty(); }
+    // Keys whose {placeholders} differ from the Italian text's: "{n} people" without {n} would
+    // show a sentence without its number.
+    std::vector<std::string> wrongPlaceholders;
+    bool complete() const { return missing.empty() && wrongPlaceholders.empty(); }
 };
 
 LanguageCheck checkLanguage(const Texts& italian, const LanguageFile& file);

@@ -24,7 +24,7 @@ struct Category {
     std::string description;  // one line on who it is for, shown under the label
     // By language code ("en"); a language absent here shows the Italian texts
     // (domain::localizedCategory, config_translations.hpp).
-    std::map<std::string, CategoryTranslation, std::less<>> translations;
+    std::map<std::string, CategoryTranslation, std::less<>> translations{};
 };
 
 enum class TicketState { Waiting, Called, Served, NoShow };

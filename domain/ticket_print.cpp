@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "config_translations.hpp"
+#include "format.hpp"
+
 namespace domain {
 namespace {
 
@@ -14,19 +17,12 @@ void add(PrintedTicket& ticket, std::string text, Style style = Style::Normal) {
 
 void addBlank(PrintedTicket& ticket) { add(ticket, {}); }
 
-// "30/11/2026 ore 15:45": numeric, as Italian offices write dates; no translation table needed.
-std::string issuedText(const LocalDateTime& at) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%02d/%02d/%04d ore %s", at.date.day, at.date.month, at.date.year,
-                  at.hhmm().c_str());
-    return text;
-}
-
-// The same words as the ticket screen (assets/i18n/it.toml, [ticket]).
-std::string peopleAheadText(int peopleAhead) {
-    if (peopleAhead <= 0) return "Nessuna persona prima di te";
-    if (peopleAhead == 1) return "1 persona prima di te";
-    return std::to_string(peopleAhead) + " persone prima di te";
+// "30/11/2026 ore 15:45": the date numeric, as European offices write it; the words around it
+// from [print] issued_at.
+std::string issuedText(const Texts& texts, const LocalDateTime& at) {
+    char date[16];
+    std::snprintf(date, sizeof date, "%02d/%02d/%04d", at.date.day, at.date.month, at.date.year);
+    return texts.format("print.issued_at", {{"date", date}, {"time", at.hhmm()}});
 }
 
 void addOffice(PrintedTicket& ticket, const Office& office) {
@@ -37,25 +33,26 @@ void addOffice(PrintedTicket& ticket, const Office& office) {
     if (!office.floor.empty()) add(ticket, office.floor);
 }
 
-void addCode(PrintedTicket& ticket, const IssuedTicket& issued) {
-    add(ticket, "Il tuo numero");
+void addCode(PrintedTicket& ticket, const IssuedTicket& issued, const Texts& texts, std::string_view language) {
+    add(ticket, texts.get("print.your_number"));
     add(ticket, issued.ticket.code, Style::Big);
-    const std::string label = issued.category ? issued.category->label : issued.ticket.categoryId;
+    const std::string label =
+        issued.category ? localizedCategory(*issued.category, language).label : issued.ticket.categoryId;
     add(ticket, label, Style::Bold);
 }
 
 // A called or served ticket has nobody ahead: an estimate would only confuse.
-void addWait(PrintedTicket& ticket, const IssuedTicket& issued) {
+void addWait(PrintedTicket& ticket, const IssuedTicket& issued, const Texts& texts) {
     if (issued.ticket.state != TicketState::Waiting) return;
-    add(ticket, peopleAheadText(issued.peopleAhead));
+    add(ticket, countText(texts, "print.ahead", std::max(0, issued.peopleAhead)));
     if (issued.waitMinutes > 0)
-        add(ticket, "Attesa stimata: circa " + std::to_string(issued.waitMinutes) + " minuti");
+        add(ticket, texts.format("print.wait_estimate", {{"minutes", std::to_string(issued.waitMinutes)}}));
 }
 
 // The code stands on its own line in bold: it is typed on the kiosk digit by digit.
-void addSurvey(PrintedTicket& ticket, const IssuedTicket& issued) {
+void addSurvey(PrintedTicket& ticket, const IssuedTicket& issued, const Texts& texts) {
     if (issued.ticket.surveyCode.empty()) return;
-    add(ticket, "Dopo il colloquio valuta il servizio sul totem con il codice:");
+    add(ticket, texts.get("print.survey_code"));
     add(ticket, issued.ticket.surveyCode, Style::Bold);
 }
 
@@ -90,17 +87,26 @@ std::vector<std::string_view> wordsOf(std::string_view text) {
 
 }  // namespace
 
-PrintedTicket printedTicket(const Config& config, const IssuedTicket& issued) {
+PrintedTicket printedTicket(const Config& config, const IssuedTicket& issued, const Texts& texts,
+                            std::string_view language) {
     PrintedTicket ticket;
     addOffice(ticket, config.office);
     addBlank(ticket);
-    addCode(ticket, issued);
+    addCode(ticket, issued, texts, language);
     addBlank(ticket);
-    add(ticket, issuedText(issued.ticket.issuedAt));
-    addWait(ticket, issued);
+    add(ticket, issuedText(texts, issued.ticket.issuedAt));
+    addWait(ticket, issued, texts);
     addBlank(ticket);
-    addSurvey(ticket, issued);
+    addSurvey(ticket, issued, texts);
     return ticket;
+}
+
+PrintedTicket printedTicketFor(const Config& config, const IssuedTicket& issued, const Texts& chosen,
+                               std::string_view language, const Texts& italian, const CanPrint& canPrint) {
+    PrintedTicket ticket = printedTicket(config, issued, chosen, language);
+    const bool printable = std::all_of(ticket.lines.begin(), ticket.lines.end(),
+                                       [&canPrint](const PrintLine& line) { return canPrint(line.text); });
+    return printable ? ticket : printedTicket(config, issued, italian, "it");
 }
 
 int columnsFor(PrintLine::Style style, int widthChars) {

@@ -1,6 +1,8 @@
 #pragma once
-// What a printed ticket says, independent of the printer: lines of Italian text with a style.
+// What a printed ticket says, independent of the printer: lines of text with a style, in the
+// citizen's language when the printer can print it ([print] in assets/i18n/<code>.toml).
 // The ESC/POS encoder and the PNG preview (kiosk/common) both lay out these same lines.
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -8,6 +10,7 @@
 
 #include "config.hpp"
 #include "queue.hpp"
+#include "texts.hpp"
 
 namespace domain {
 
@@ -23,10 +26,21 @@ struct PrintedTicket {
     std::vector<PrintLine> lines;
 };
 
-// Builds the ticket's lines (Italian) from the config, the issued ticket and its category.
-// The ticket must already be stored: nothing here stores or numbers anything. People ahead and
-// the wait are printed only while the ticket is waiting (a reprint of a called one omits them).
-PrintedTicket printedTicket(const Config& config, const IssuedTicket& issued);
+// Builds the ticket's lines from the config, the issued ticket and its category, with the words
+// of texts' [print] section and the category label in `language`. The ticket must already be
+// stored: nothing here stores or numbers anything. People ahead and the wait are printed only
+// while the ticket is waiting (a reprint of a called one omits them).
+PrintedTicket printedTicket(const Config& config, const IssuedTicket& issued, const Texts& texts,
+                            std::string_view language = "it");
+
+// Whether the printer can print every character of a UTF-8 text (common::printableOnPc858).
+using CanPrint = std::function<bool(std::string_view utf8)>;
+
+// The ticket in the citizen's language when the printer can print every line of it; otherwise
+// in Italian, which it always can (a thermal printer has no Cyrillic, nor Romanian ș ț): a
+// ticket of question marks would be worse than one in Italian.
+PrintedTicket printedTicketFor(const Config& config, const IssuedTicket& issued, const Texts& chosen,
+                               std::string_view language, const Texts& italian, const CanPrint& canPrint);
 
 // Characters per printed line for a style: Big letters are twice as wide.
 int columnsFor(PrintLine::Style style, int widthChars);

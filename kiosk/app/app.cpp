@@ -5,6 +5,7 @@
 #include <random>
 
 #include "domain/ticket_print.hpp"
+#include "kiosk/common/escpos.hpp"
 #include "kiosk/common/log.hpp"
 
 #include "screens/error_screen.hpp"
@@ -241,7 +242,9 @@ int App::ticketScreenSeconds() const {
 void App::printTicket() {
     m_ticket.print = screens::PrintOutcome::NoPrinter;
     if (!m_deps.printer || !m_deps.printer->enabled()) return;
-    common::PrintResult result = m_deps.printer->print(domain::printedTicket(m_deps.config, m_ticket.issued));
+    // Italian until the kiosk knows the citizen's language; then theirs when the printer has its letters.
+    common::PrintResult result = m_deps.printer->print(
+        common::ticketForPrinter(m_deps.config, m_ticket.issued, m_deps.texts, "it", m_deps.texts));
     m_ticket.print = result.ok ? screens::PrintOutcome::Printed : screens::PrintOutcome::Failed;
     if (!result.ok)
         common::logLine(common::LogLevel::Warn, "kiosk", "printing %s failed: %s", m_ticket.issued.ticket.code.c_str(),

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <optional>
 
 namespace common {
 namespace {
@@ -66,15 +67,19 @@ char asciiStandIn(char32_t code) {
     }
 }
 
-char toByte858(char32_t code) {
+// The byte PC858 prints the character with; nullopt when it has none.
+std::optional<char> byte858(char32_t code) {
     if (code == U'\t') return ' ';
     if (code >= 0x20 && code < 0x7F) return static_cast<char>(code);
     if (const char ascii = asciiStandIn(code)) return ascii;
     const auto* found = std::find(kUpperHalf858.begin(), kUpperHalf858.end(), code);
     if (code > 0x7F && found != kUpperHalf858.end())
         return static_cast<char>(0x80 + (found - kUpperHalf858.begin()));
-    return '?';  // also the control characters: in the text they would act as commands
+    return std::nullopt;
 }
+
+// '?' also for the control characters: in the text they would act as commands.
+char toByte858(char32_t code) { return byte858(code).value_or('?'); }
 
 // ---- ESC/POS commands ----
 
@@ -126,6 +131,18 @@ std::u32string printedCharacters(std::string_view utf8) {
         out += code < 0x80 ? char32_t{code} : char32_t{kUpperHalf858[code - 0x80u]};
     }
     return out;
+}
+
+bool printableOnPc858(std::string_view utf8) {
+    for (std::size_t pos = 0; pos < utf8.size();)
+        if (!byte858(nextCodePoint(utf8, pos))) return false;
+    return true;
+}
+
+domain::PrintedTicket ticketForPrinter(const domain::Config& config, const domain::IssuedTicket& issued,
+                                       const domain::Texts& chosen, std::string_view language,
+                                       const domain::Texts& italian) {
+    return domain::printedTicketFor(config, issued, chosen, language, italian, printableOnPc858);
 }
 
 std::string encodeEscPos(const domain::PrintedTicket& ticket, int widthChars) {

@@ -23,4 +23,14 @@ std::string toCodePage858(std::string_view utf8);
 // draws this, so a character the printer lacks shows there as the '?' it will be on paper.
 std::u32string printedCharacters(std::string_view utf8);
 
+// Whether PC858 has every character of the text (typographic dashes and quotes count, as their
+// ASCII stand-ins): false for Cyrillic, Romanian ă ș ț, Albanian is fine (ë ç).
+bool printableOnPc858(std::string_view utf8);
+
+// The ticket in the citizen's language (texts of `language`) when PC858 can print all of it,
+// otherwise in Italian: what the kiosk and kioskctl send to the printer.
+domain::PrintedTicket ticketForPrinter(const domain::Config& config, const domain::IssuedTicket& issued,
+                                       const domain::Texts& chosen, std::string_view language,
+                                       const domain::Texts& italian);
+
 }  // namespace common

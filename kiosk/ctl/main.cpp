@@ -7,6 +7,7 @@
 #include "backup_commands.hpp"
 #include "commands.hpp"
 #include "demo_commands.hpp"
+#include "i18n_commands.hpp"
 #include "print_commands.hpp"
 #include "kiosk/common/config_files.hpp"
 #include "kiosk/common/paths.hpp"
@@ -38,10 +39,13 @@ struct Options {
     bool semicolon = false;
     // print-preview
     std::string pngPath;
+    std::string printLanguage = "it";  // print-test, reprint, print-preview --language
     // backup, restore, vacuum
     ctl::BackupOptions backup;
     // generate-demo-data
     ctl::DemoDataCommandOptions demo;
+    // i18n-check
+    ctl::I18nCheckOptions i18n;
 };
 
 // The survey and report subcommands.
@@ -258,31 +262,47 @@ PrintCommands addPrintCommands(CLI::App& app, Options& opt) {
     commands.preview = app.add_subcommand("print-preview", "write a PNG of today's ticket CODE as it prints");
     commands.preview->add_option("CODE", opt.code, "ticket code (A007)")->required();
     commands.preview->add_option("PNG", opt.pngPath, "the picture to write, e.g. ticket.png")->required();
+    for (CLI::App* command : {commands.test, commands.reprint, commands.preview})
+        command->add_option("--language", opt.printLanguage,
+                            "the citizen's language (en, fr, es, ro, sq, uk); Italian when the printer lacks its letters");
     return commands;
 }
 
 // Only the config and the clock: a test page needs no database.
-int printTestPage(const Options& opt) {
+int printTestPage(const Options& opt, const ctl::TicketLanguage& language) {
     if (opt.configPath.empty()) {
         std::cerr << "kioskctl: --config FILE is required for this command\n";
         return ctl::kUsage;
     }
-    return reportingErrors([&] {
-        const domain::Config config = common::loadConfigFile(opt.configPath);
-        return ctl::printTest(config, *makeClock(opt.now), std::cout, std::cerr);
-    });
+    const domain::Config config = common::loadConfigFile(opt.configPath);
+    return ctl::printTest(config, *makeClock(opt.now), language, std::cout, std::cerr);
+}
+
+// A language the kiosk does not have is a typo: better said than printed in Italian silently.
+bool knownLanguage(const domain::Catalog& catalog, const std::string& code) {
+    if (catalog.has(code)) return true;
+    std::cerr << "kioskctl: --language: unknown language \"" << code << "\" (known:";
+    for (const domain::Language& language : catalog.languages()) std::cerr << ' ' << language.code;
+    std::cerr << ")\n";
+    return false;
 }
 
 // nullopt when none of the printer's subcommands was given.
 std::optional<int> runPrintCommand(const PrintCommands& commands, const Options& opt) {
-    if (commands.test->parsed()) return printTestPage(opt);
-    if (commands.reprint->parsed())
-        return withQueue(opt, [&](domain::QueueService& q) { return ctl::reprint(q, opt.code, std::cout, std::cerr); });
-    if (commands.preview->parsed())
+    if (!commands.test->parsed() && !commands.reprint->parsed() && !commands.preview->parsed()) return std::nullopt;
+    return reportingErrors([&] {
+        const domain::Catalog catalog = common::loadCatalog(common::assetsDir() + "/i18n");
+        if (!knownLanguage(catalog, opt.printLanguage)) return int{ctl::kUsage};
+        const ctl::TicketLanguage language{catalog, opt.printLanguage};
+        if (commands.test->parsed()) return printTestPage(opt, language);
+        if (commands.reprint->parsed())
+            return withQueue(opt, [&](domain::QueueService& q) {
+                return ctl::reprint(q, opt.code, language, std::cout, std::cerr);
+            });
         return withQueue(opt, [&](domain::QueueService& q) {
-            return ctl::printPreview(q, opt.code, common::assetsDir(), opt.pngPath, std::cout, std::cerr);
+            return ctl::printPreview(q, opt.code, language, common::assetsDir(), opt.pngPath, std::cout, std::cerr);
         });
-    return std::nullopt;
+    });
 }
 
 // nullopt when none of backup, restore and vacuum was given.
@@ -335,6 +355,7 @@ int main(int argc, char** argv) {
     const PrintCommands printCommands = addPrintCommands(app, opt);
     const ctl::BackupCommands backupCommands = ctl::addBackupCommands(app, opt.backup);
     auto* demoCommand = ctl::addDemoDataCommand(app, opt.demo);
+    auto* i18nCommand = ctl::addI18nCheckCommand(app, opt.i18n);
     auto* setPinCommand = app.add_subcommand("set-pin", "set the staff PIN: one line of 4-8 digits on stdin");
     setPinCommand->add_option("--pin", opt.pin, "the PIN, instead of reading stdin");
 
@@ -348,6 +369,10 @@ int main(int argc, char** argv) {
         return reportingErrors([&] { return ctl::checkConfig(common::loadConfigFile(opt.checkPath), std::cout); });
     if (setPinCommand->parsed()) return setPin(opt);
     if (demoCommand->parsed()) return generateDemoData(opt);
+    if (i18nCommand->parsed()) {
+        if (opt.i18n.configPath.empty()) opt.i18n.configPath = opt.configPath;  // kioskctl --config X i18n-check
+        return ctl::runI18nCheck(opt.i18n, std::cout, std::cerr);
+    }
     if (auto rc = runStaffCommand(staff, opt)) return *rc;
     if (auto rc = runSurveyCommand(surveyCommands, opt)) return *rc;
     if (auto rc = runPrintCommand(printCommands, opt)) return *rc;

@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "domain/ticket_policy.hpp"
 #include "domain/ticket_print.hpp"
+#include "kiosk/common/escpos.hpp"
 #include "kiosk/common/printer.hpp"
 #include "kiosk/common/ticket_preview.hpp"
 
@@ -28,6 +29,12 @@ domain::IssuedTicket sampleTicket(const domain::Config& config, const domain::Cl
     issued.peopleAhead = 2;
     issued.waitMinutes = 25;
     return issued;
+}
+
+domain::PrintedTicket ticketIn(const domain::Config& config, const domain::IssuedTicket& issued,
+                               const TicketLanguage& language) {
+    return common::ticketForPrinter(config, issued, language.catalog.texts(language.code), language.code,
+                                    language.catalog.texts(domain::kBaseLanguage));
 }
 
 void addBanner(domain::PrintedTicket& ticket, const std::string& text) {
@@ -81,27 +88,29 @@ std::optional<domain::IssuedTicket> todaysTicket(const domain::QueueService& que
     return issued;
 }
 
-int printTest(const domain::Config& config, const domain::Clock& clock, std::ostream& out, std::ostream& err) {
+int printTest(const domain::Config& config, const domain::Clock& clock, const TicketLanguage& language,
+              std::ostream& out, std::ostream& err) {
     const domain::IssuedTicket sample = sampleTicket(config, clock);
-    domain::PrintedTicket ticket = domain::printedTicket(config, sample);
+    domain::PrintedTicket ticket = ticketIn(config, sample, language);
     addBanner(ticket, "*** STAMPA DI PROVA ***");
     return sendToPrinter(config, ticket, "test ticket " + sample.ticket.code, out, err);
 }
 
-int reprint(const domain::QueueService& queue, const std::string& code, std::ostream& out, std::ostream& err) {
+int reprint(const domain::QueueService& queue, const std::string& code, const TicketLanguage& language,
+            std::ostream& out, std::ostream& err) {
     const auto issued = todaysTicket(queue, code);
     if (!issued) return unknownTicket(queue, code, err);
-    domain::PrintedTicket ticket = domain::printedTicket(queue.config(), *issued);
+    domain::PrintedTicket ticket = ticketIn(queue.config(), *issued, language);
     ticket.lines.push_back({"Ristampa delle " + queue.now().hhmm(), Style::Normal, true});
     return sendToPrinter(queue.config(), ticket, issued->ticket.code, out, err);
 }
 
-int printPreview(const domain::QueueService& queue, const std::string& code, const std::string& assetsDir,
-                 const std::string& pngPath, std::ostream& out, std::ostream& err) {
+int printPreview(const domain::QueueService& queue, const std::string& code, const TicketLanguage& language,
+                 const std::string& assetsDir, const std::string& pngPath, std::ostream& out, std::ostream& err) {
     const auto issued = todaysTicket(queue, code);
     if (!issued) return unknownTicket(queue, code, err);
     try {
-        common::writeTicketPreviewPng(domain::printedTicket(queue.config(), *issued),
+        common::writeTicketPreviewPng(ticketIn(queue.config(), *issued, language),
                                       queue.config().printer.widthChars, assetsDir, pngPath);
     } catch (const std::runtime_error& e) {
         err << "kioskctl: " << e.what() << '\n';

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <memory>
 
+#include "kiosk/common/config_files.hpp"
 #include "kiosk/common/escpos.hpp"
 #include "kiosk/common/printer.hpp"
 #include "kiosk/common/ticket_preview.hpp"
@@ -168,7 +169,8 @@ TEST(EscPos, theTicketFromTheConfigEncodes) {
     issued.category = &config.categories.front();
     issued.peopleAhead = 2;
     issued.waitMinutes = 15;
-    const std::string bytes = common::encodeEscPos(domain::printedTicket(config, issued), 48);
+    const std::string bytes = common::encodeEscPos(
+        domain::printedTicket(config, issued, common::loadTextsFile(std::string(KIOSK_SOURCE_DIR) + "/assets/i18n/it.toml")), 48);
     EXPECT_TRUE(contains(bytes, "M012"));
     EXPECT_TRUE(contains(bytes, "02/12/2026 ore 16:45"));
     EXPECT_TRUE(contains(bytes, "2 persone prima di te"));

@@ -586,7 +586,7 @@ TEST(Config, unknownServiceKeyListsTheCardSections) {
         errorFor(kBase + service("colloquio", "[\"adulti\"]", "costo = \"Gratuito\"\n"));
     EXPECT_EQ(error, "test.toml:20: unknown key \"costo\" in services[1] (expected one of: id, "
                      "title, categories, example, what, activities, where, hours, for_whom, "
-                     "responsible, how_to_access, forms, documents, cost, quality)");
+                     "responsible, how_to_access, forms, documents, cost, quality, translations)");
 }
 
 TEST(Config, cardSectionsComeOutInCharterOrderWhateverTheFileOrder) {

@@ -4,12 +4,26 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 
 using namespace domain;
 
 namespace {
 
 using Style = PrintLine::Style;
+
+// The shipped Italian texts: the ticket's words come from their [print] section.
+const Texts& italian() {
+    static const Texts texts = [] {
+        const std::string path = std::string(KIOSK_SOURCE_DIR) + "/assets/i18n/it.toml";
+        std::ifstream in(path);
+        std::ostringstream text;
+        text << in.rdbuf();
+        return parseTexts(text.str(), path);
+    }();
+    return texts;
+}
 
 Config office() {
     Config config;
@@ -49,7 +63,7 @@ std::vector<std::string> texts(const PrintedTicket& ticket) {
 
 TEST(TicketPrint, saysWhoWhatWhenAndTheSurveyCode) {
     const Config config = office();
-    const PrintedTicket ticket = printedTicket(config, issuedN7(config));
+    const PrintedTicket ticket = printedTicket(config, issuedN7(config), italian());
     const std::vector<std::string> expected = {"Comune di Gorgonzola",
                                                "Segretariato sociale",
                                                "Piazza Camillo Ripamonti, 1",
@@ -70,7 +84,7 @@ TEST(TicketPrint, saysWhoWhatWhenAndTheSurveyCode) {
 
 TEST(TicketPrint, theCodeIsBigAndTheSurveyCodeBold) {
     const Config config = office();
-    const PrintedTicket ticket = printedTicket(config, issuedN7(config));
+    const PrintedTicket ticket = printedTicket(config, issuedN7(config), italian());
     ASSERT_NE(lineWith(ticket, "N007"), nullptr);
     EXPECT_EQ(lineWith(ticket, "N007")->style, Style::Big);
     EXPECT_EQ(lineWith(ticket, "482913")->style, Style::Bold);
@@ -82,16 +96,16 @@ TEST(TicketPrint, peopleAheadInTheWordsOfTheTicketScreen) {
     const Config config = office();
     IssuedTicket issued = issuedN7(config);
     issued.peopleAhead = 0;
-    EXPECT_NE(lineWith(printedTicket(config, issued), "Nessuna persona prima di te"), nullptr);
+    EXPECT_NE(lineWith(printedTicket(config, issued, italian()), "Nessuna persona prima di te"), nullptr);
     issued.peopleAhead = 1;
-    EXPECT_NE(lineWith(printedTicket(config, issued), "1 persona prima di te"), nullptr);
+    EXPECT_NE(lineWith(printedTicket(config, issued, italian()), "1 persona prima di te"), nullptr);
 }
 
 TEST(TicketPrint, aTicketNoLongerWaitingHasNoEstimate) {
     const Config config = office();
     IssuedTicket issued = issuedN7(config);
     issued.ticket.state = TicketState::Called;
-    const PrintedTicket ticket = printedTicket(config, issued);
+    const PrintedTicket ticket = printedTicket(config, issued, italian());
     EXPECT_EQ(lineWith(ticket, "3 persone prima di te"), nullptr);
     EXPECT_EQ(lineWith(ticket, "Attesa stimata: circa 25 minuti"), nullptr);
     EXPECT_NE(lineWith(ticket, "N007"), nullptr);
@@ -101,7 +115,7 @@ TEST(TicketPrint, noSurveyLinesWithoutASurveyCode) {
     const Config config = office();
     IssuedTicket issued = issuedN7(config);
     issued.ticket.surveyCode.clear();
-    EXPECT_EQ(lineWith(printedTicket(config, issued), "Dopo il colloquio valuta il servizio sul totem con il codice:"),
+    EXPECT_EQ(lineWith(printedTicket(config, issued, italian()), "Dopo il colloquio valuta il servizio sul totem con il codice:"),
               nullptr);
 }
 

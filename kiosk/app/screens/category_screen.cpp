@@ -1,5 +1,7 @@
 #include "category_screen.hpp"
 
+#include "domain/config_translations.hpp"
+
 namespace screens {
 
 ui::Icon iconForCategory(const std::string& id) {
@@ -24,7 +26,8 @@ std::optional<std::string> categoryGrid(ui::UiContext& ctx, const std::vector<do
         float x = pad + static_cast<float>(i % 2) * (cellW + gap);
         float y = top + static_cast<float>(i / 2) * (cellH + gap);
         std::string id = idPrefix + c.id;
-        ui::TileSpec spec{id.c_str(), ImVec2(x, y), ImVec2(x + cellW, y + cellH), c.label, c.description,
+        const domain::LocalizedCategory text = domain::localizedCategory(c, ctx.language);
+        ui::TileSpec spec{id.c_str(), ImVec2(x, y), ImVec2(x + cellW, y + cellH), text.label, text.description,
                           iconForCategory(c.id), ui::TileStyle::Card, {}};
         if (ui::tile(ctx, spec)) tapped = c.id;
     }

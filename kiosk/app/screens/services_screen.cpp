@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "domain/config_translations.hpp"
+
 namespace screens {
 
 void drawServicesScreen(ui::UiContext& ctx, const std::vector<domain::Category>& categories, Intents& intents) {
@@ -16,8 +18,8 @@ void drawServicesScreen(ui::UiContext& ctx, const std::vector<domain::Category>&
 namespace {
 
 // The first sentence of the card's "Cos'è": enough to recognise the service in a list.
-std::string summaryOf(const domain::ServiceCard& card) {
-    for (const auto& s : card.sections) {
+std::string summaryOf(const std::vector<domain::CardSection>& sections) {
+    for (const auto& s : sections) {
         if (s.key != "what") continue;
         size_t end = s.text.find(". ");
         std::string first = s.text.substr(0, end == std::string::npos ? s.text.size() : end + 1);
@@ -26,11 +28,20 @@ std::string summaryOf(const domain::ServiceCard& card) {
     return {};
 }
 
+// Under the title of a card shown in Italian to someone who chose another language, the note
+// says so in their language; on the card itself it comes before the "example" note.
+std::string cardNote(const ui::UiContext& ctx, const domain::ServiceCard& card, const domain::LocalizedCard& text) {
+    std::string note = text.italianOnly(ctx.language) ? ctx.texts.get("services.not_translated") : std::string();
+    if (card.example) note += (note.empty() ? "" : ". ") + ctx.texts.get("services.example_note");
+    return note;
+}
+
 }  // namespace
 
 void drawServiceListScreen(ui::UiContext& ctx, const domain::Category& category,
                            const std::vector<const domain::ServiceCard*>& cards, Intents& intents) {
-    float y = ui::screenTitle(ctx, category.label, ctx.texts.get("services.list_subtitle"));
+    float y = ui::screenTitle(ctx, domain::localizedCategory(category, ctx.language).label,
+                              ctx.texts.get("services.list_subtitle"));
     const float pad = ctx.px(96);
     const float gap = ctx.px(28);
     const float bottom = ui::backButtonTop(ctx) - ctx.px(32);
@@ -42,7 +53,11 @@ void drawServiceListScreen(ui::UiContext& ctx, const domain::Category& category,
     for (const auto* card : cards) {
         if (y + rowH > bottom + 1.0f) break;  // rounding must not drop the last card
         std::string id = "card:" + card->id;
-        ui::TileSpec spec{id.c_str(), ImVec2(pad, y), ImVec2(ctx.size.x - pad, y + rowH), card->title, summaryOf(*card),
+        const domain::LocalizedCard text = domain::localizedCard(*card, ctx.language);
+        // An Italian summary tells a reader of another language nothing: the note does.
+        std::string summary =
+            text.italianOnly(ctx.language) ? ctx.texts.get("services.not_translated") : summaryOf(text.sections);
+        ui::TileSpec spec{id.c_str(), ImVec2(pad, y), ImVec2(ctx.size.x - pad, y + rowH), text.title, summary,
                           ui::Icon::Document, ui::TileStyle::Card,
                           card->example ? ctx.texts.get("services.example") : std::string()};
         if (ui::tile(ctx, spec)) intents.openCard = card->id;
@@ -52,13 +67,14 @@ void drawServiceListScreen(ui::UiContext& ctx, const domain::Category& category,
 }
 
 void drawCardScreen(ui::UiContext& ctx, const domain::ServiceCard& card, Intents& intents) {
-    float top = ui::screenTitle(ctx, card.title, card.example ? ctx.texts.get("services.example_note") : std::string());
+    const domain::LocalizedCard text = domain::localizedCard(card, ctx.language);
+    float top = ui::screenTitle(ctx, text.title, cardNote(ctx, card, text));
     const float pad = ctx.px(96);
     const float bottom = ui::backButtonTop(ctx) - ctx.px(32);
     ctx.draw->AddRect(ImVec2(pad - 1, top - 1), ImVec2(ctx.size.x - pad + 1, bottom + 1), ui::palette().border, 0, 0,
                       ctx.px(2));
     ui::beginScrollArea(ctx, "card_body", ImVec2(pad, top), ImVec2(ctx.size.x - pad, bottom));
-    for (const auto& section : card.sections) {
+    for (const auto& section : text.sections) {
         ImGui::PushFont(ctx.fonts.bodyBold);
         ImGui::PushStyleColor(ImGuiCol_Text, ImColor(ui::palette().primary).Value);
         ImGui::TextUnformatted(ctx.texts.get("card." + section.key).c_str());

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "domain/config_translations.hpp"
+
 namespace screens {
 namespace {
 
@@ -81,9 +83,10 @@ void drawSurveyQuestionScreen(ui::UiContext& ctx, const domain::SurveyConfig& co
                      ctx.texts.format("survey.question_of", {{"i", std::to_string(state.question + 1)},
                                                              {"n", std::to_string(total)}}));
     y += ctx.px(70);
+    const domain::LocalizedSurvey text = domain::localizedSurvey(config, ctx.language);
     const std::string& question =
-        state.question == 0 ? config.overallQuestion
-                            : config.dimensionQuestions[static_cast<std::size_t>(state.question - 1)];
+        state.question == 0 ? text.overallQuestion
+                            : text.dimensionQuestions[static_cast<std::size_t>(state.question - 1)];
     y += ui::textWrappedCentered(ctx, ctx.fonts.heading, cx, y, ctx.px(1500), ui::palette().text, question) + ctx.px(50);
 
     const float cell = ctx.px(300), radius = ctx.px(96);
@@ -98,7 +101,7 @@ void drawSurveyQuestionScreen(ui::UiContext& ctx, const domain::SurveyConfig& co
         if (ImGui::IsItemActive()) ctx.draw->AddRectFilled(min, max, ui::palette().primaryLight, ctx.px(16));
         drawFace(ctx.draw, ImVec2(x + cell / 2, y + radius + ctx.px(10)), radius, score);
         ui::textWrappedCentered(ctx, ctx.fonts.body, x + cell / 2, y + 2 * radius + ctx.px(40), cell - ctx.px(30),
-                                ui::palette().text, config.scaleLabels[static_cast<std::size_t>(score - 1)]);
+                                ui::palette().text, text.scaleLabels[static_cast<std::size_t>(score - 1)]);
     }
     ui::textCentered(ctx, ctx.fonts.small, cx, y + ctx.px(360), ui::palette().textMuted, ctx.texts.get("survey.anonymous"));
     // The overall question is the one that counts: only the others can be skipped.

@@ -1,6 +1,7 @@
 #include "ticket_screen.hpp"
 
 #include "category_screen.hpp"
+#include "domain/config_translations.hpp"
 #include "domain/format.hpp"
 
 namespace screens {
@@ -28,7 +29,8 @@ void drawTicketScreen(ui::UiContext& ctx, const TicketScreenState& state, Intent
     y += ctx.px(52);
     ui::textCentered(ctx, ctx.fonts.ticket, cx, y, ui::palette().primary, issued.ticket.code);
     y += ctx.fonts.ticket->FontSize * 0.86f;
-    std::string category = issued.category ? issued.category->label : issued.ticket.categoryId;
+    std::string category =
+        issued.category ? domain::localizedCategory(*issued.category, ctx.language).label : issued.ticket.categoryId;
     ui::textCentered(ctx, ctx.fonts.heading, cx, y, ui::palette().text, category);
     y += ctx.px(80);
     ui::textCentered(ctx, ctx.fonts.bodyBold, cx, y, ui::palette().text,
