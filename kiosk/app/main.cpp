@@ -221,7 +221,7 @@ int main(int argc, char** argv) {
         };
         everyMinute();
         app::LoopSetup setup{window,     *role,        fonts, texts, opt.dbPath, opt.uiScript, opt.role == "citizen",
-                             !opt.windowed.empty(), everyMinute};
+                             !opt.windowed.empty(), everyMinute, {}};
         return app::runLoop(setup);
     } catch (const domain::ConfigError& e) {
         std::fprintf(stderr, "kiosk: config error: %s\n", e.what());
