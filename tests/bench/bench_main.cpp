@@ -71,6 +71,11 @@ void printSummary(const SummaryReporter& r) {
         std::printf("  take-ticket %.0f us / bare durable INSERT+COMMIT %.0f us = %.2fx   (target <= %.1fx: %s)\n",
                     *take * 1e6, *bare * 1e6, ratio, kTakeTicketRatioTarget, verdict(ratio <= kTakeTicketRatioTarget));
     }
+    if (auto years = r.seconds(bench::kTakeTicketYearsName); years && bare && *bare > 0) {
+        const double ratio = *years / *bare;
+        std::printf("  take-ticket after 5 years of data %.0f us = %.2fx the bare commit   (target <= %.1fx: %s)\n",
+                    *years * 1e6, ratio, kTakeTicketRatioTarget, verdict(ratio <= kTakeTicketRatioTarget));
+    }
     if (auto call = r.seconds(bench::kCallNextName))
         std::printf("  call-next with %d waiting: %.0f us\n", bench::waitingForCallNext(), *call * 1e6);
     std::string slowestFrame;
