@@ -7,6 +7,7 @@
 #include "domain/ticket_print.hpp"
 #include "kiosk/common/escpos.hpp"
 #include "kiosk/common/log.hpp"
+#include "platform/speech.hpp"
 
 #include "screens/error_screen.hpp"
 #include "screens/no_ticket_screen.hpp"
@@ -26,7 +27,10 @@ std::string newRequestToken() {
     return buf;
 }
 
-App::App(const AppDeps& deps) : m_deps(deps), m_adminPin(deps.store, deps.texts) { reloadSnapshot(); }
+App::App(const AppDeps& deps) : m_deps(deps), m_adminPin(deps.store, deps.texts) {
+    m_ticket.canListen = static_cast<bool>(m_deps.speak);
+    reloadSnapshot();
+}
 
 void App::reloadSnapshot() {
     m_dataVersion = m_deps.store.dataVersion();
@@ -54,7 +58,7 @@ void App::showScreen(ScreenId id, platform::PointerInput* pointer) {
     if (id == ScreenId::SurveyCode) {
         m_survey = {};  // a new person: nothing of the previous answer stays on screen
         if (m_surveyGuard.lockedOut(m_screenShownAt))
-            m_survey.message = m_deps.texts.format("survey.wait_seconds",
+            m_survey.message = texts().format("survey.wait_seconds",
                                                    {{"s", std::to_string(m_surveyGuard.secondsLeft(m_screenShownAt))}});
     }
     if (pointer) pointer->ignorePressesUntil(m_screenShownAt + kTransitionGuardMs);
@@ -144,21 +148,80 @@ void App::drawCurrentScreen(ui::UiContext& ctx) {
             screens::drawAdminPinScreen(ctx, {m_adminPin.digits(), m_adminPin.message()}, m_intents);
             return;
         case ScreenId::Admin: screens::drawAdminScreen(ctx, m_deps.adminFacts, m_intents); return;
+        case ScreenId::Language: screens::drawLanguageScreen(ctx, languageChoices(), m_intents); return;
     }
     m_intents.goTo = ScreenId::Home;  // a stale selection: start again from home
+}
+
+const domain::Texts& App::texts() const {
+    for (const auto& language : m_deps.languages)
+        if (language.code == m_language && language.texts) return *language.texts;
+    return m_deps.texts;
+}
+
+std::vector<screens::LanguageChoice> App::languageChoices() const {
+    std::vector<screens::LanguageChoice> choices;
+    for (const auto& language : m_deps.languages) choices.push_back({language.code, language.selfName});
+    return choices;
+}
+
+void App::setLanguage(const std::string& code) {
+    for (const auto& language : m_deps.languages)
+        if (language.code == code) m_language = code;
+}
+
+void App::drawHeader(ui::UiContext& ctx, const ui::UiContext& citizen) {
+    // The header keeps the normal type size with A+ on, so its buttons never move under a finger.
+    ui::UiContext header{ctx.fonts, citizen.texts, ctx.targets, ctx.metrics, ctx.size, ctx.draw};
+    header.language = m_language;
+    float right = ui::headerBar(header, m_deps.config.office, m_deps.queue.now(), m_deps.simulatedClock);
+    // The office name doubles as the reserved area's door: nothing on it reacts to a short tap.
+    m_adminCornerMin = ImVec2(0, 0);
+    m_adminCornerMax = ImVec2(ctx.size.x / 3, ui::headerHeight(ctx));
+    ctx.targets.record("admin_corner", m_adminCornerMin, m_adminCornerMax, ui::TargetKind::Marker);
+    // Markers, not buttons: UI scripts check the citizen's choices with expect-target.
+    ctx.targets.record("in-use:" + m_language, ImVec2(0, 0), ImVec2(1, 1), ui::TargetKind::Marker);
+    if (m_largeText) ctx.targets.record("large-text-on", ImVec2(0, 0), ImVec2(1, 1), ui::TargetKind::Marker);
+    if (m_screen == ScreenId::AdminPin || m_screen == ScreenId::Admin) return;
+    if (m_deps.languages.size() < 2 && !m_deps.largeFonts) return;
+    std::string languageName = m_deps.languages.empty() ? std::string("Italiano") : m_deps.languages.front().selfName;
+    for (const auto& language : m_deps.languages)
+        if (language.code == m_language) languageName = language.selfName;
+    ui::HeaderTaps taps = ui::headerTools(header, right, languageName, m_largeText);
+    if (taps.language && m_screen != ScreenId::Language) m_intents.openLanguages = true;
+    if (taps.largeText && m_deps.largeFonts) m_intents.toggleLargeText = true;
 }
 
 void App::drawFrame(ui::UiContext& ctx) {
     ui::beginScreen("kiosk", ctx.size);
     ctx.draw = ImGui::GetWindowDrawList();
-    ui::headerBar(ctx, m_deps.config.office, m_deps.queue.now(), m_deps.simulatedClock);
-    // The office name doubles as the reserved area's door: nothing on it reacts to a short tap.
-    m_adminCornerMin = ImVec2(0, 0);
-    m_adminCornerMax = ImVec2(ctx.size.x / 3, ui::headerHeight(ctx));
-    ctx.targets.record("admin_corner", m_adminCornerMin, m_adminCornerMax, ui::TargetKind::Marker);
-    drawCurrentScreen(ctx);
-    ui::footerBar(ctx, m_deps.config.office);
+    const bool large = m_largeText && m_deps.largeFonts;
+    ui::UiContext citizen{large ? *m_deps.largeFonts : ctx.fonts, texts(), ctx.targets, ctx.metrics, ctx.size, ctx.draw};
+    citizen.language = m_language;
+    citizen.largeText = large;
+    drawHeader(ctx, citizen);
+    drawCurrentScreen(citizen);
+    ui::UiContext footer{ctx.fonts, citizen.texts, ctx.targets, ctx.metrics, ctx.size, ctx.draw};
+    ui::footerBar(footer, m_deps.config.office);
     ui::endScreen();
+}
+
+void App::applyHeaderIntents(const screens::Intents& intents, platform::PointerInput& pointer) {
+    if (intents.toggleLargeText) setLargeText(!m_largeText);
+    if (intents.openLanguages) {
+        m_beforeLanguage = m_screen;
+        showScreen(ScreenId::Language, &pointer);
+    }
+    if (intents.chooseLanguage) {
+        setLanguage(*intents.chooseLanguage);
+        showScreen(m_beforeLanguage, &pointer);
+    }
+}
+
+void App::goHomeForNextPerson(platform::PointerInput& pointer) {
+    m_language = "it";
+    m_largeText = false;
+    showScreen(ScreenId::Home, &pointer);
 }
 
 void App::takeTicket(const std::string& categoryId) {
@@ -192,7 +255,7 @@ void App::submitSurveyCode() {
         // Only guessing slows down: a served ticket's code already used is no guess.
         if (e.reason() == domain::SurveyRefusal::UnknownCode) m_surveyGuard.recordFailure(now);
         m_survey.message = m_surveyGuard.lockedOut(now)
-                               ? m_deps.texts.format("survey.wait_seconds",
+                               ? texts().format("survey.wait_seconds",
                                                      {{"s", std::to_string(m_surveyGuard.secondsLeft(now))}})
                                : e.what();
         m_survey.code.clear();
@@ -242,9 +305,9 @@ int App::ticketScreenSeconds() const {
 void App::printTicket() {
     m_ticket.print = screens::PrintOutcome::NoPrinter;
     if (!m_deps.printer || !m_deps.printer->enabled()) return;
-    // Italian until the kiosk knows the citizen's language; then theirs when the printer has its letters.
+    // The citizen's language when the printer has its letters, otherwise Italian.
     common::PrintResult result = m_deps.printer->print(
-        common::ticketForPrinter(m_deps.config, m_ticket.issued, m_deps.texts, "it", m_deps.texts));
+        common::ticketForPrinter(m_deps.config, m_ticket.issued, texts(), m_language, m_deps.texts));
     m_ticket.print = result.ok ? screens::PrintOutcome::Printed : screens::PrintOutcome::Failed;
     if (!result.ok)
         common::logLine(common::LogLevel::Warn, "kiosk", "printing %s failed: %s", m_ticket.issued.ticket.code.c_str(),
@@ -271,6 +334,10 @@ void App::applyAdminPinKey(char key, platform::PointerInput& pointer) {
 void App::applyIntents(platform::PointerInput& pointer) {
     applySurveyIntents(std::exchange(m_surveyIntents, {}), pointer);
     screens::Intents intents = std::exchange(m_intents, {});
+    if (intents.openLanguages || intents.chooseLanguage || intents.toggleLargeText) {
+        applyHeaderIntents(intents, pointer);
+        return;
+    }
     if (intents.exitKiosk && m_screen == ScreenId::Admin) {
         common::logLine(common::LogLevel::Info, "kiosk", "closed by staff from the reserved area");
         m_exitRequested = true;
@@ -285,6 +352,12 @@ void App::applyIntents(platform::PointerInput& pointer) {
     } else if (intents.openCard) {
         m_cardId = *intents.openCard;
         showScreen(ScreenId::Card, &pointer);
+    } else if (intents.listenTicket && m_screen == ScreenId::Ticket && m_deps.speak) {
+        // Letters spelled and zeros dropped ("N 1"), in the citizen's language; the countdown
+        // home starts again so the number can be heard to the end.
+        const std::string code = platform::spokenCode(m_ticket.issued.ticket.code);
+        m_deps.speak(texts().format("ticket.spoken", {{"code", code}}), m_language);
+        m_screenShownAt = SDL_GetTicks();
     } else if (intents.goTo) {
         showScreen(*intents.goTo, &pointer);
     }
@@ -314,16 +387,23 @@ void App::recover() {
 
 bool App::tick(Uint32 nowTicks, Uint32 lastInputTicks, platform::PointerInput& pointer) {
     if (openAdminOnLongPress(nowTicks, pointer)) return true;
-    if (m_screen == ScreenId::Home) return false;
+    const Uint32 idleMs = nowTicks - std::max(m_screenShownAt, lastInputTicks);
+    const bool idle = idleMs >= static_cast<Uint32>(m_deps.inactivitySeconds) * 1000;
+    if (m_screen == ScreenId::Home) {
+        // A language or A+ chosen on the home screen by someone who then walked away.
+        if (!idle || (m_language == "it" && !m_largeText)) return false;
+        goHomeForNextPerson(pointer);
+        return true;
+    }
     if (m_screen == ScreenId::AdminPin && m_adminPin.tick(nowTicks)) return true;
     if (m_screen == ScreenId::SurveyThanks && nowTicks - m_screenShownAt >= kThanksSeconds * 1000u) {
-        showScreen(ScreenId::Home, &pointer);
+        goHomeForNextPerson(pointer);
         return true;
     }
     if (m_screen == ScreenId::SurveyCode && (m_surveyGuard.lockedOut(nowTicks) || m_surveyCountingDown)) {
         // The wait after many wrong codes counts down on screen, and goes away when it is over.
         m_surveyCountingDown = m_surveyGuard.lockedOut(nowTicks);
-        m_survey.message = m_surveyCountingDown ? m_deps.texts.format("survey.wait_seconds",
+        m_survey.message = m_surveyCountingDown ? texts().format("survey.wait_seconds",
                                                                       {{"s", std::to_string(m_surveyGuard.secondsLeft(nowTicks))}})
                                                 : std::string();
         return true;
@@ -331,16 +411,15 @@ bool App::tick(Uint32 nowTicks, Uint32 lastInputTicks, platform::PointerInput& p
     if (m_screen == ScreenId::Ticket) {
         int left = ticketScreenSeconds() - static_cast<int>((nowTicks - m_screenShownAt) / 1000);
         if (left <= 0) {
-            showScreen(ScreenId::Home, &pointer);
+            goHomeForNextPerson(pointer);
             return true;
         }
         bool changed = left != m_ticket.secondsLeft;
         m_ticket.secondsLeft = left;
         return changed;
     }
-    Uint32 since = std::max(m_screenShownAt, lastInputTicks);
-    if (nowTicks - since >= static_cast<Uint32>(m_deps.inactivitySeconds) * 1000) {
-        showScreen(ScreenId::Home, &pointer);
+    if (idle) {
+        goHomeForNextPerson(pointer);
         return true;
     }
     return false;

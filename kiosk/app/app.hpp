@@ -3,7 +3,9 @@
 #include <SDL.h>
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <vector>
 
 #include "domain/pin_guard.hpp"
 #include "kiosk/common/printer.hpp"
@@ -18,6 +20,7 @@
 #include "screens/category_screen.hpp"
 #include "screens/home_screen.hpp"
 #include "screens/hours_screen.hpp"
+#include "screens/language_screen.hpp"
 #include "screens/screen_id.hpp"
 #include "screens/survey_screen.hpp"
 #include "screens/ticket_screen.hpp"
@@ -27,9 +30,16 @@ namespace app {
 
 inline constexpr int kDefaultInactivitySeconds = 90;
 
+// A language the citizen can choose: its code, its name in itself, its texts.
+struct LanguageTexts {
+    std::string code;
+    std::string selfName;
+    const domain::Texts* texts = nullptr;
+};
+
 struct AppDeps {
     const domain::Config& config;
-    const domain::Texts& texts;
+    const domain::Texts& texts;  // Italian: what the kiosk shows until a citizen picks a language
     domain::QueueService& queue;
     domain::SurveyService& survey;
     domain::TicketStore& store;
@@ -37,6 +47,11 @@ struct AppDeps {
     common::TicketPrinter* printer = nullptr;  // none: the ticket is only shown
     int inactivitySeconds = kDefaultInactivitySeconds;  // then every screen returns home and forgets what was typed
     screens::AdminFacts adminFacts;            // shown in the reserved area
+    std::vector<LanguageTexts> languages;      // Italian first; empty: Italian only, no language button
+    const ui::Fonts* largeFonts = nullptr;     // shown when A+ is on; none: no A+ button
+    // Reads a text aloud in a language (code) without blocking: the ticket number on request.
+    // None: the kiosk cannot speak (no sound device) and the ticket screen has no listen button.
+    std::function<void(const std::string& text, const std::string& language)> speak;
 };
 
 // Seconds after which a screen gives way to home by itself.
@@ -68,6 +83,10 @@ public:
     // For screenshots: the first category's list of services, or the first card of that list.
     void showFirstServices(bool openCard);
     screens::ScreenId screen() const { return m_screen; }
+    // The citizen's choices, which last until the kiosk goes home by itself (the next person).
+    void setLanguage(const std::string& code);
+    void setLargeText(bool on) { m_largeText = on && m_deps.largeFonts; }
+    const std::string& language() const { return m_language; }
     const domain::QueueSnapshot& snapshot() const { return m_snapshot; }
 
 private:
@@ -81,6 +100,12 @@ private:
     void applyAdminPinKey(char key, platform::PointerInput& pointer);
     bool openAdminOnLongPress(Uint32 nowTicks, platform::PointerInput& pointer);
     void drawCurrentScreen(ui::UiContext& ctx);
+    void drawHeader(ui::UiContext& ctx, const ui::UiContext& citizen);
+    void applyHeaderIntents(const screens::Intents& intents, platform::PointerInput& pointer);
+    const domain::Texts& texts() const;
+    std::vector<screens::LanguageChoice> languageChoices() const;
+    // Home because nobody touched the screen: the next person starts in Italian, normal text.
+    void goHomeForNextPerson(platform::PointerInput& pointer);
     screens::HomeView homeView() const;
     screens::HoursView hoursView() const;
 
@@ -103,6 +128,9 @@ private:
     PinEntry m_adminPin;
     ImVec2 m_adminCornerMin, m_adminCornerMax;  // where a long press opens the reserved area
     bool m_exitRequested = false;
+    std::string m_language = "it";
+    bool m_largeText = false;
+    screens::ScreenId m_beforeLanguage = screens::ScreenId::Home;  // where the language screen returns
 };
 
 // A fresh random token for one visit of the category screen.

@@ -19,10 +19,14 @@
 #include "kiosk/common/paths.hpp"
 #include "kiosk/common/printer.hpp"
 #include "kiosk/common/system_clock.hpp"
+#include "kiosk/common/log.hpp"
 #include "kiosk/store/sqlite_store.hpp"
+#include "platform/audio.hpp"
 #include "platform/screenshot.hpp"
+#include "platform/speech.hpp"
 #include "platform/window.hpp"
 #include "ui/fonts.hpp"
+#include "ui/glyph_texts.hpp"
 #include "ui/theme.hpp"
 
 namespace {
@@ -39,6 +43,9 @@ struct Options {
     std::string role = "citizen";
     int display = 0;  // 1-based monitor; 0 = wherever the desktop puts it
     bool silent = false;
+    std::string language = "it";  // --screenshot: the citizen's language
+    bool largeText = false;       // --screenshot: A+ on
+    std::string theme;            // overrides [kiosk] theme
 };
 
 bool parseSize(const std::string& text, int& w, int& h) {
@@ -75,11 +82,15 @@ std::unique_ptr<domain::Clock> makeClock(const Options& opt, const domain::Confi
 // Renders one screen off-screen and writes it as PNG: README pictures and tests.
 int renderScreenshot(const Options& opt, platform::Window& window, app::Role& app, const ui::Fonts& fonts,
                      const domain::Texts& texts) {
+    if (auto* citizen = dynamic_cast<app::App*>(&app)) {
+        citizen->setLanguage(opt.language);
+        citizen->setLargeText(opt.largeText);
+    }
     if (!app.showForScreenshot(opt.screenName)) {
         std::fprintf(stderr,
                      "kiosk: --screen: unknown screen \"%s\" for --role %s (citizen: home, category, ticket, "
                      "error, no-ticket, hours, services, service-list, card, survey-code, survey-question, survey-thanks, "
-                     "admin-pin, admin; staff: staff-pin, staff-console, staff-satisfaction; "
+                     "admin-pin, admin, language; staff: staff-pin, staff-console, staff-satisfaction; "
                      "board: board)\n",
                      opt.screenName.c_str(), opt.role.c_str());
         return 2;
@@ -103,14 +114,51 @@ int renderScreenshot(const Options& opt, platform::Window& window, app::Role& ap
 struct RoleDeps {
     common::TicketPrinter* printer;
     const domain::Config& config;
-    const domain::Texts& texts;
+    const domain::Texts& texts;  // Italian
+    const domain::Catalog& catalog;
+    const ui::FontSet& fonts;
     domain::QueueService& queue;
     domain::StaffService& staff;
     domain::SurveyService& survey;
     domain::TicketStore& store;
     const domain::Clock& clock;
     bool simulated;
+    std::function<void(const std::string&, const std::string&)> speak;  // citizen: the ticket number aloud
 };
+
+// The citizen kiosk's sounds: the tap click ([kiosk] click_sound) and the ticket number read
+// aloud on request. Without a sound device there are neither, and no listen button. A screenshot
+// opens no device but shows the button, as a kiosk with speakers does.
+struct CitizenSound {
+    std::unique_ptr<platform::AudioOut> out;          // declared first: the others play into it
+    std::unique_ptr<platform::TapClick> click;
+    std::unique_ptr<platform::SpeechWorker> speech;   // stopped before the device closes
+    std::function<void(const std::string&, const std::string&)> speak;
+};
+
+CitizenSound citizenSound(const Options& opt, const domain::Config& config, const domain::Catalog& catalog) {
+    CitizenSound s;
+    if (opt.role != "citizen") return s;
+    if (!opt.screenshotPath.empty()) {
+        s.speak = [](const std::string&, const std::string&) {};
+        return s;
+    }
+    s.out = std::make_unique<platform::AudioOut>();
+    if (!s.out->available()) {
+        common::logLine(common::LogLevel::Warn, "kiosk", "no sound (%s): no tap click, no spoken ticket number",
+                        s.out->error().c_str());
+        return s;
+    }
+    platform::AudioOut* out = s.out.get();
+    auto play = [out](const platform::Pcm& pcm) { out->play(pcm); };
+    s.click = std::make_unique<platform::TapClick>(config.kiosk.clickSound, play);
+    s.speech = std::make_unique<platform::SpeechWorker>(play);
+    platform::SpeechWorker* speech = s.speech.get();
+    s.speak = [speech, &catalog](const std::string& text, const std::string& language) {
+        speech->say(text, catalog.language(language).voice);
+    };
+    return s;
+}
 
 std::unique_ptr<app::Role> makeRole(const Options& opt, const RoleDeps& d) {
     if (opt.role == "staff")
@@ -126,8 +174,22 @@ std::unique_ptr<app::Role> makeRole(const Options& opt, const RoleDeps& d) {
                               {d.texts.get("admin.config"), opt.configPath},
                               {d.texts.get("admin.printer"), d.config.printer.target == "none" ? d.texts.get("admin.no_printer")
                                                                                     : d.config.printer.target}};
+    std::vector<app::LanguageTexts> languages;
+    for (const auto& language : d.catalog.languages())
+        languages.push_back({language.code, language.selfName, &language.texts});
     return std::make_unique<app::App>(app::AppDeps{d.config, d.texts, d.queue, d.survey, d.store, d.simulated,
-                                                   d.printer, d.config.kiosk.inactivitySeconds, facts});
+                                                   d.printer, d.config.kiosk.inactivitySeconds, facts, languages,
+                                                   &d.fonts.large, d.speak});
+}
+
+// The citizen kiosk covers every language; the staff console and the board read Italian only.
+ui::FontSet loadRoleFonts(const Options& opt, float scale, const domain::Catalog& catalog, const domain::Config& config) {
+    std::vector<const domain::Texts*> languages;
+    for (const auto& language : catalog.languages())
+        if (opt.role == "citizen" || language.code == domain::kBaseLanguage) languages.push_back(&language.texts);
+    // The board's number must be read from the back of the room.
+    return ui::loadFontsCovering(common::assetsDir(), scale, languages, config, opt.role == "board" ? 400.0f : 260.0f,
+                                 opt.role == "citizen" ? ui::FontRequest{}.largeFactor : 1.0f);
 }
 
 std::string windowTitle(const std::string& role, const std::string& office) {
@@ -143,7 +205,6 @@ platform::Placement placementFor(const std::string& role) {
     return platform::Placement::Center;
 }
 
-// Everything one wake-up of the loop does; may throw (a database error, a bug).
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -169,11 +230,21 @@ int main(int argc, char** argv) {
     cli.add_flag("--silent", opt.silent, "board: no chime and no spoken calls");
     cli.add_flag("--demo", opt.demo, "when the office is closed now, run on a simulated clock inside the next opening");
     cli.add_option("--ui-script", opt.uiScript, "drive the kiosk from a script of taps (UI tests)");
+    cli.add_option("--language", opt.language, "for --screenshot: the citizen's language (it, en, fr, es, ro, sq, uk)")
+        ->capture_default_str();
+    cli.add_flag("--large-text", opt.largeText, "for --screenshot: large text (A+) on");
+    cli.add_option("--theme", opt.theme, "standard or high-contrast, instead of [kiosk] theme in the config");
     CLI11_PARSE(cli, argc, argv);
 
     try {
         domain::Config config = common::loadConfigFile(opt.configPath);
-        domain::Texts texts = common::loadTextsFile(common::assetsDir() + "/i18n/it.toml");
+        domain::Catalog catalog = common::loadCatalog(common::assetsDir() + "/i18n");
+        const domain::Texts& texts = catalog.texts(domain::kBaseLanguage);
+        if (!catalog.has(opt.language)) {
+            std::fprintf(stderr, "kiosk: --language: no translation \"%s\" in %s/i18n\n", opt.language.c_str(),
+                         common::assetsDir().c_str());
+            return 2;
+        }
         bool simulated = false;
         auto clock = makeClock(opt, config, simulated);
         store::SqliteStore store(opt.dbPath);
@@ -197,11 +268,17 @@ int main(int argc, char** argv) {
         window.drawableSize(w, h);
         float scale = ui::scaleForWindow(w, h);
         // [kiosk] theme: what citizens look at (kiosk and hall board); the staff console keeps the standard look.
-        if (opt.role != "staff") ui::usePalette(ui::paletteNamed(config.kiosk.theme).value_or(ui::standardPalette()));
+        const std::string theme = opt.theme.empty() ? config.kiosk.theme : opt.theme;
+        auto palette = ui::paletteNamed(theme);
+        if (!palette) {
+            std::fprintf(stderr, "kiosk: --theme: unknown theme \"%s\" (standard, high-contrast)\n", theme.c_str());
+            return 2;
+        }
+        if (opt.role != "staff") ui::usePalette(*palette);
         ui::applyStyle(scale);
-        // The board's number must be read from the back of the room.
-        ui::Fonts fonts = ui::loadFonts(common::assetsDir(), scale, opt.role == "board" ? 400.0f : 260.0f);
-        std::fprintf(stderr, "kiosk: %dx%d, fonts: %s, database: %s\n", w, h, fonts.description.c_str(),
+        ui::FontSet fontSet = loadRoleFonts(opt, scale, catalog, config);
+        const ui::Fonts& fonts = fontSet.normal;
+        std::fprintf(stderr, "kiosk: %dx%d, fonts: %s, database: %s\n", w, h, fontSet.description.c_str(),
                      opt.dbPath.c_str());
 
         domain::StaffService staffService(config, store, *clock);
@@ -210,8 +287,10 @@ int main(int argc, char** argv) {
         std::unique_ptr<common::TicketPrinter> printer;
         if (opt.role == "citizen" && opt.screenshotPath.empty())
             printer = std::make_unique<common::TicketPrinter>(config.printer);
+        CitizenSound sound = citizenSound(opt, config, catalog);
         std::unique_ptr<app::Role> role =
-            makeRole(opt, {printer.get(), config, texts, queue, staffService, surveyService, store, *clock, simulated});
+            makeRole(opt, {printer.get(), config, texts, catalog, fontSet, queue, staffService, surveyService, store, *clock, simulated,
+                           sound.speak});
         if (!opt.screenshotPath.empty()) return renderScreenshot(opt, window, *role, fonts, texts);
         // One copy a day per site: the citizen kiosk takes it (kioskctl backup --daily where it does not run).
         std::optional<app::BackupWorker> backups;
@@ -222,6 +301,10 @@ int main(int argc, char** argv) {
         everyMinute();
         app::LoopSetup setup{window,     *role,        fonts, texts, opt.dbPath, opt.uiScript, opt.role == "citizen",
                              !opt.windowed.empty(), everyMinute, {}};
+        if (sound.click && sound.click->enabled())
+            setup.onButtonPress = [&sound] {
+                if (sound.click->buttonPressed()) common::logLine(common::LogLevel::Debug, "kiosk", "tap click");
+            };
         return app::runLoop(setup);
     } catch (const domain::ConfigError& e) {
         std::fprintf(stderr, "kiosk: config error: %s\n", e.what());

@@ -5,8 +5,7 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "kiosk/store/sqlite_store.hpp"
-#include "support/process.hpp"
+#include "kiosk_fixture.hpp"
 
 using testing_support::ProcessResult;
 using testing_support::readFile;
@@ -15,43 +14,10 @@ using testing_support::TempDir;
 
 namespace {
 
-const std::string kConfig = std::string(KIOSK_SOURCE_DIR) + "/config/gorgonzola.toml";
-const domain::LocalDate kDay{2026, 11, 30};
+using ui_tests::kConfig;
+using ui_tests::kDay;
 
-class KioskReliability : public ::testing::Test {
-protected:
-    void SetUp() override {
-        if (!std::getenv("DISPLAY")) GTEST_FAIL() << "no X display: run the tests under xvfb-run (see README)";
-    }
-
-    std::string write(const std::string& name, const std::string& text) const {
-        std::string path = dir.file(name);
-        std::ofstream(path) << text;
-        return path;
-    }
-
-    // The demo config printing into a file, so the test sees every ticket that came out.
-    std::string printingConfig() const {
-        std::string config = readFile(kConfig);
-        const std::string none = "target = \"none\"";
-        config.replace(config.find(none), none.size(), "target = \"file:" + printed() + "\"");
-        return write("printing.toml", config);
-    }
-
-    std::vector<std::string> kioskArgs(const std::string& config, const std::string& script) const {
-        return {"--config", config, "--db", db(), "--windowed", "1280x800", "--now", "2026-11-30T15:45",
-                "--ui-script", script};
-    }
-
-    std::vector<domain::Ticket> storedTickets() const {
-        store::SqliteStore store(db());
-        return store.ticketsOfDay(kDay);
-    }
-
-    std::string db() const { return dir.file("kiosk.db"); }
-    std::string printed() const { return dir.file("printer.bin"); }
-    TempDir dir;
-};
+class KioskReliability : public ui_tests::KioskFixture {};
 
 int occurrences(const std::string& haystack, const std::string& needle) {
     int n = 0;
@@ -151,12 +117,8 @@ TEST_F(KioskReliability, aLongPressOnTheOfficeNameAndTheStaffPinCloseTheKiosk) {
 // forgotten the digits (the second half alone does not open the reserved area).
 TEST_F(KioskReliability, inactivityGoesHomeAndForgetsTheDigitsTyped) {
     ASSERT_EQ(runProcess(KIOSKCTL_BIN, {"--config", kConfig, "--db", db(), "set-pin", "--pin", "2468"}).exitCode, 0);
-    std::string config = readFile(kConfig);
-    const std::string key = "inactivity_seconds = 90";
-    ASSERT_NE(config.find(key), std::string::npos);
-    config.replace(config.find(key), key.size(), "inactivity_seconds = 15");
     ProcessResult r = runProcess(
-        KIOSK_BIN, kioskArgs(write("quick.toml", config),
+        KIOSK_BIN, kioskArgs(configWith("quick.toml", "inactivity_seconds = 90", "inactivity_seconds = 15"),
                              write("forget.txt", kLongPressOnOfficeName + typePin("24") +
                                                      "timeout 30\nexpect-screen home\n" + kLongPressOnOfficeName +
                                                      typePin("68") + "tap pin:ok\nexpect-target pin_error\n"

@@ -17,11 +17,6 @@ std::string sessionsText(const std::vector<domain::Session>& sessions) {
 
 namespace {
 
-std::string capitalized(std::string s) {
-    if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
-    return s;
-}
-
 std::string todayText(const ui::UiContext& ctx, const HomeView& view) {
     if (view.closedReason) return ctx.texts.format("home.today_holiday", {{"reason", *view.closedReason}});
     if (view.today.empty()) return ctx.texts.get("home.today_closed");
@@ -49,7 +44,7 @@ void statusCard(ui::UiContext& ctx, ImVec2 min, ImVec2 max, const HomeView& view
     const float x = min.x + pad;
     float y = min.y + pad;
     ui::textAt(ctx, ctx.fonts.heading, ImVec2(x, y), ui::palette().text,
-               capitalized(domain::longDate(ctx.texts, view.now.date)));
+               domain::capitalizedFirst(domain::longDate(ctx.texts, view.now.date)));
     y += ctx.px(90);
     y += openStatus(ctx, ImVec2(x, y), view);
     y += ui::textWrapped(ctx, ctx.fonts.body, ImVec2(x, y), width, ui::palette().text, todayText(ctx, view)) + ctx.px(12);
@@ -112,8 +107,14 @@ void drawHomeScreen(ui::UiContext& ctx, const HomeView& view, Intents& intents) 
                     ctx.texts.get(kTiles[i].hint), kTiles[i].icon, ui::TileStyle::Card, {}};
         iconsFit = iconsFit && ui::tileTextFits(ctx, specs[i]);
     }
+    bool labelsFit = true;
+    for (auto& spec : specs) {
+        if (!iconsFit) spec.icon = ui::Icon::None;
+        labelsFit = labelsFit && ui::tileLabelFits(ctx, spec);
+    }
+    // One label too long for heading type (a translation, large text): the row shrinks together.
     for (std::size_t i = 0; i < kTiles.size(); ++i) {
-        if (!iconsFit) specs[i].icon = ui::Icon::None;
+        specs[i].smallLabel = !labelsFit;
         if (ui::tile(ctx, specs[i])) intents.goTo = kTiles[i].target;
     }
 

@@ -5,7 +5,7 @@
 
 namespace screens {
 namespace {
-constexpr std::array<std::pair<ScreenId, std::string_view>, 14> kNames{{{ScreenId::Home, "home"},
+constexpr std::array<std::pair<ScreenId, std::string_view>, 15> kNames{{{ScreenId::Home, "home"},
                                                                       {ScreenId::Category, "category"},
                                                                       {ScreenId::Ticket, "ticket"},
                                                                       {ScreenId::Error, "error"},
@@ -18,7 +18,8 @@ constexpr std::array<std::pair<ScreenId, std::string_view>, 14> kNames{{{ScreenI
                                                                       {ScreenId::SurveyQuestion, "survey-question"},
                                                                       {ScreenId::SurveyThanks, "survey-thanks"},
                                                                       {ScreenId::AdminPin, "admin-pin"},
-                                                                      {ScreenId::Admin, "admin"}}};
+                                                                      {ScreenId::Admin, "admin"},
+                                                                      {ScreenId::Language, "language"}}};
 }
 
 std::string_view screenName(ScreenId id) {

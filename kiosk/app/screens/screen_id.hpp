@@ -20,7 +20,8 @@ enum class ScreenId {
     SurveyQuestion,
     SurveyThanks,
     AdminPin,
-    Admin
+    Admin,
+    Language
 };
 
 std::string_view screenName(ScreenId id);
@@ -34,6 +35,9 @@ struct Intents {
     std::optional<std::string> openCard;        // a service card id
     std::optional<char> pinKey;                 // the reserved area's keypad: '0'..'9', '<', '\n' (OK)
     bool exitKiosk = false;                     // staff closed the kiosk from the reserved area
+    bool openLanguages = false;                 // the language button in the header
+    std::optional<std::string> chooseLanguage;  // a language code picked on the language screen
+    bool toggleLargeText = false;               // the A+ button in the header
     bool listenTicket = false;                  // "Ascolta il numero": read the ticket number aloud
 };
 

@@ -1,5 +1,7 @@
 #include "icons.hpp"
 
+#include <initializer_list>
+
 namespace ui {
 namespace {
 
@@ -80,6 +82,19 @@ void document(ImDrawList* dl, ImVec2 c, float s, ImU32 col) {
     for (float y = -0.20f; y <= 0.21f; y += 0.13f) dl->AddLine(at(c, s, -0.17f, y), at(c, s, 0.17f, y), col, t * 0.8f);
 }
 
+// A globe with a meridian ellipse and two parallels: the usual sign for "language".
+void globe(ImDrawList* dl, ImVec2 c, float s, ImU32 col) {
+    float t = 0.07f * s;
+    dl->AddCircle(c, 0.40f * s, col, 48, t);
+    // The meridian: two half-ellipses, each one cubic (control points at 4/3 of the half-width).
+    for (float side : {-1.0f, 1.0f})
+        dl->AddBezierCubic(at(c, s, 0, -0.40f), at(c, s, side * 0.23f, -0.40f), at(c, s, side * 0.23f, 0.40f),
+                           at(c, s, 0, 0.40f), col, t);
+    dl->AddLine(at(c, s, -0.40f, 0), at(c, s, 0.40f, 0), col, t);
+    dl->AddLine(at(c, s, -0.33f, -0.20f), at(c, s, 0.33f, -0.20f), col, t * 0.8f);
+    dl->AddLine(at(c, s, -0.33f, 0.20f), at(c, s, 0.33f, 0.20f), col, t * 0.8f);
+}
+
 // A loudspeaker with two sound waves: "listen".
 void speaker(ImDrawList* dl, ImVec2 c, float s, ImU32 col) {
     float t = 0.07f * s;
@@ -107,6 +122,7 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
         case Icon::Clock: return clock(dl, c, s, col);
         case Icon::Info: return info(dl, c, s, col);
         case Icon::Document: return document(dl, c, s, col);
+        case Icon::Globe: return globe(dl, c, s, col);
         case Icon::Speaker: return speaker(dl, c, s, col);
     }
 }

@@ -4,7 +4,7 @@
 
 namespace ui {
 
-enum class Icon { None, Ticket, Adult, Elderly, Disability, Family, Back, Check, Clock, Info, Document, Speaker };
+enum class Icon { None, Ticket, Adult, Elderly, Disability, Family, Back, Check, Clock, Info, Document, Globe, Speaker };
 
 void drawIcon(ImDrawList* dl, Icon icon, ImVec2 center, float size, ImU32 color);
 

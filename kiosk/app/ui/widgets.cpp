@@ -131,7 +131,7 @@ bool tile(UiContext& ctx, const TileSpec& spec) {
     }
     const float textWidth = spec.max.x - textX - (showIcon ? pad : ctx.px(24));
     ImFont* labelFont = primary ? ctx.fonts.display : ctx.fonts.heading;
-    if (measure(labelFont, spec.label).x > textWidth) labelFont = ctx.fonts.bodyBold;
+    if (spec.smallLabel || measure(labelFont, spec.label).x > textWidth) labelFont = ctx.fonts.bodyBold;
     float labelH = measure(labelFont, spec.label).y;
     float subH = wrappedHeight(ctx.fonts.body, spec.sublabel, textWidth);
     float y = std::max(spec.min.y + ctx.px(8), spec.min.y + (height - labelH - subH - (subH > 0 ? ctx.px(8) : 0)) / 2);
@@ -143,6 +143,15 @@ bool tile(UiContext& ctx, const TileSpec& spec) {
                     primary ? palette().onPrimary : palette().textMuted, spec.sublabel);
     ctx.draw->PopClipRect();
     return pressed;
+}
+
+bool tileLabelFits(const UiContext& ctx, const TileSpec& spec) {
+    const float height = spec.max.y - spec.min.y;
+    const bool showIcon = spec.icon != Icon::None;
+    const float iconBox = showIcon ? std::min(height * 0.62f, ctx.px(200)) + ctx.px(36) : 0;
+    const float width = spec.max.x - spec.min.x - ctx.px(44) - iconBox - (showIcon ? ctx.px(44) : ctx.px(24));
+    ImFont* labelFont = spec.style == TileStyle::Primary ? ctx.fonts.display : ctx.fonts.heading;
+    return measure(labelFont, spec.label).x <= width;
 }
 
 bool tileTextFits(const UiContext& ctx, const TileSpec& spec) {
@@ -202,7 +211,7 @@ bool backButton(UiContext& ctx) {
 
 float headerHeight(const UiContext& ctx) { return ctx.px(150); }
 
-void headerBar(UiContext& ctx, const domain::Office& office, const domain::LocalDateTime& now, bool demo) {
+float headerBar(UiContext& ctx, const domain::Office& office, const domain::LocalDateTime& now, bool demo) {
     const float h = headerHeight(ctx);
     const float pad = ctx.px(56);
     ctx.draw->AddRectFilled(ImVec2(0, 0), ImVec2(ctx.size.x, h), palette().primary);
@@ -221,7 +230,49 @@ void headerBar(UiContext& ctx, const domain::Office& office, const domain::Local
         ImVec2 min(max.x - s.x - ctx.px(40), h / 2 - s.y / 2 - ctx.px(8));
         ctx.draw->AddRectFilled(min, max, palette().highlight, ctx.px(10));
         textAt(ctx, ctx.fonts.bodyBold, ImVec2(min.x + ctx.px(20), min.y + ctx.px(8)), palette().onHighlight, label);
+        return min.x;
     }
+    return clockX;
+}
+
+namespace {
+
+// A white pill on the blue band; `on` shows a switched-on state (tick, tinted fill).
+bool headerPill(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max, const std::string& label, Icon icon, bool on) {
+    bool held = false, hovered = false;
+    bool pressed = touchArea(ctx, id, min, max, held, hovered);
+    const float rounding = (max.y - min.y) / 2;
+    ctx.draw->AddRectFilled(min, max, held || on ? palette().primaryLight : palette().surface, rounding);
+    if (on) ctx.draw->AddRect(min, max, palette().onPrimary, rounding, 0, ctx.px(4));
+    const ImVec2 textSize = measure(ctx.fonts.bodyBold, label);
+    const float iconSize = icon == Icon::None ? 0 : ctx.px(40);
+    const float gap = icon == Icon::None ? 0 : ctx.px(12);
+    const float x = (min.x + max.x - textSize.x - iconSize - gap) / 2;
+    const float cy = (min.y + max.y) / 2;
+    if (icon != Icon::None) drawIcon(ctx.draw, icon, ImVec2(x + iconSize / 2, cy), iconSize, palette().primary);
+    textAt(ctx, ctx.fonts.bodyBold, ImVec2(x + iconSize + gap, cy - textSize.y / 2), palette().primary, label);
+    return pressed;
+}
+
+}  // namespace
+
+HeaderTaps headerTools(UiContext& ctx, float right, const std::string& languageName, bool largeTextOn) {
+    const float h = headerHeight(ctx);
+    const float buttonH = ctx.px(96);
+    const float top = (h - buttonH) / 2;
+    const float gap = ctx.px(24);
+    HeaderTaps taps;
+    const std::string large = ctx.texts.get("common.large_text");
+    const float largeW = std::max(buttonH * 1.4f, measure(ctx.fonts.bodyBold, large).x + ctx.px(48) +
+                                                      (largeTextOn ? ctx.px(52) : 0));
+    ImVec2 largeMin(right - gap - largeW, top);
+    taps.largeText = headerPill(ctx, "large_text", largeMin, ImVec2(largeMin.x + largeW, top + buttonH), large,
+                                largeTextOn ? Icon::Check : Icon::None, largeTextOn);
+    const float languageW = measure(ctx.fonts.bodyBold, languageName).x + ctx.px(40 + 12 + 64);
+    ImVec2 languageMin(largeMin.x - gap - languageW, top);
+    taps.language = headerPill(ctx, "language", languageMin, ImVec2(largeMin.x - gap, top + buttonH), languageName,
+                               Icon::Globe, false);
+    return taps;
 }
 
 float footerHeight(const UiContext& ctx) { return ctx.px(84); }

@@ -76,6 +76,7 @@ struct TileSpec {
     Icon icon = Icon::None;
     TileStyle style = TileStyle::Card;
     std::string badge;  // a small mark in the corner ("Esempio")
+    bool smallLabel = false;  // the label in body type: a row of tiles shrinks its labels together
 };
 
 // A big touch tile with icon, label and one explanatory line; true when tapped.
@@ -83,6 +84,8 @@ bool tile(UiContext& ctx, const TileSpec& spec);
 // Whether the label (one line) and the wrapped line fit beside the icon: on narrow screens a
 // row of tiles drops its icons together when one of them does not fit.
 bool tileTextFits(const UiContext& ctx, const TileSpec& spec);
+// Whether the label fits on one line in its usual (heading) type, as the tile will be drawn.
+bool tileLabelFits(const UiContext& ctx, const TileSpec& spec);
 
 // A pill-shaped secondary button ("Indietro", "Ho capito"); true when tapped.
 bool pillButton(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max, const std::string& label, Icon icon,
@@ -93,7 +96,17 @@ bool backButton(UiContext& ctx);
 float backButtonTop(const UiContext& ctx);
 
 // The blue band with the Comune, the office and the clock; "DEMO" when the clock is simulated.
-void headerBar(UiContext& ctx, const domain::Office& office, const domain::LocalDateTime& now, bool demo);
+// Returns the x where the band's right-hand items (DEMO, clock) begin.
+float headerBar(UiContext& ctx, const domain::Office& office, const domain::LocalDateTime& now, bool demo);
+
+// What the citizen tapped among the header's tools.
+struct HeaderTaps {
+    bool language = false;
+    bool largeText = false;
+};
+// The language button (a globe and the language's own name) and the large-text switch (A+),
+// right-aligned to end at `right`, on every citizen screen.
+HeaderTaps headerTools(UiContext& ctx, float right, const std::string& languageName, bool largeTextOn);
 float headerHeight(const UiContext& ctx);
 
 // Address and contacts along the bottom edge.
