@@ -21,7 +21,7 @@
 #include "kiosk/app/board/hall_board.hpp"
 #include "kiosk/app/screens/screen_id.hpp"
 #include "kiosk/app/staff/staff_console.hpp"
-#include "kiosk/app/ui/fonts.hpp"
+#include "kiosk/app/ui/glyph_texts.hpp"
 #include "kiosk/app/ui/theme.hpp"
 #include "kiosk/app/ui/widgets.hpp"
 #include "kiosk/common/paths.hpp"
@@ -33,7 +33,7 @@ namespace {
 // The kiosk's design size: the screens are drawn for a 1920x1080 touchscreen.
 constexpr int kWidth = 1920;
 constexpr int kHeight = 1080;
-// What main.cpp gives loadFonts: the board's number is read from the back of the room.
+// What main.cpp asks of the fonts: the board's number is read from the back of the room.
 constexpr float kTicketPixels = 260.0f;
 constexpr float kBoardTicketPixels = 400.0f;
 
@@ -49,7 +49,8 @@ public:
         io.DeltaTime = 1.0f / 60.0f;
         m_scale = ui::scaleForWindow(kWidth, kHeight);
         ui::applyStyle(m_scale);
-        m_fonts = ui::loadFonts(common::assetsDir(), m_scale, ticketPixels);
+        m_fonts = ui::loadFontsCovering(common::assetsDir(), m_scale, {&italianTexts()}, demoOffice(), ticketPixels, 1.0f)
+                      .normal;
     }
     ~ImGuiRig() { ImGui::DestroyContext(m_context); }
     ImGuiRig(const ImGuiRig&) = delete;
@@ -103,7 +104,7 @@ public:
         screens::AdminFacts facts{{"Database", m_store.path()}, {"Configurazione", "config/gorgonzola.toml"}};
         return std::make_unique<app::App>(
             app::AppDeps{demoOffice(), italianTexts(), m_queue, m_survey, m_store, false, nullptr,
-                         app::kDefaultInactivitySeconds, facts});
+                         app::kDefaultInactivitySeconds, facts, {}, nullptr, {}});
     }
     std::unique_ptr<app::Role> staffConsole() {
         return std::make_unique<staff::StaffConsole>(

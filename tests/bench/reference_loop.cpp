@@ -26,7 +26,7 @@
 #include "kiosk/store/sqlite_store.hpp"
 #include "kiosk/app/platform/pointer_input.hpp"
 #include "kiosk/app/platform/window.hpp"
-#include "kiosk/app/ui/fonts.hpp"
+#include "kiosk/app/ui/glyph_texts.hpp"
 #include "kiosk/app/ui/theme.hpp"
 
 namespace {
@@ -99,9 +99,9 @@ int main(int argc, char** argv) {
         window.drawableSize(w, h);
         const float scale = ui::scaleForWindow(w, h);
         ui::applyStyle(scale);
-        ui::Fonts fonts = ui::loadFonts(common::assetsDir(), scale, 260.0f);
+        ui::Fonts fonts = ui::loadFontsCovering(common::assetsDir(), scale, {&texts}, config, 260.0f, 1.0f).normal;
         app::App home(app::AppDeps{config, texts, queue, survey, store, !opt.now.empty(), nullptr,
-                                   app::kDefaultInactivitySeconds, {}});
+                                   app::kDefaultInactivitySeconds, {}, {}, nullptr, {}});
         platform::PointerInput pointer;
         ui::Targets targets;
 

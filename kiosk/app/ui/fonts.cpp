@@ -329,19 +329,6 @@ FontSet loadFontSet(const std::string& assetsDir, const FontRequest& request) {
     return buildSet(assetsDir, request, codepointsOf(texts));
 }
 
-Fonts loadFonts(const std::string& assetsDir, float scale, float ticketPixels) {
-    // What the atlas held before it was built from the texts: Latin-1, Latin Extended-A,
-    // U+2010-U+2027 and the euro sign.
-    std::set<char32_t> used = codepointsOf({composedCharacters()});
-    for (char32_t c = 0x100; c <= 0x17F; ++c) used.insert(c);
-    for (char32_t c = 0x2010; c <= 0x2027; ++c) used.insert(c);
-    FontRequest request;
-    request.scale = scale;
-    request.ticketPixels = ticketPixels;
-    request.largeFactor = 1.0f;
-    return buildSet(assetsDir, request, used).normal;
-}
-
 std::vector<char32_t> missingGlyphs(const ImFont& font, std::string_view utf8) {
     std::vector<char32_t> missing;
     for (char32_t c : decodeUtf8(utf8)) {

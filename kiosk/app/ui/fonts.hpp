@@ -51,10 +51,6 @@ struct FontRequest {
 // and frees the atlas pixels and the font files' copies.
 FontSet loadFontSet(const std::string& assetsDir, const FontRequest& request);
 
-// The Italian set of before: Latin-1, Latin Extended-A and typographic punctuation, no large
-// set. Kept until every caller passes its texts to loadFontSet.
-Fonts loadFonts(const std::string& assetsDir, float scale, float ticketPixels = 260.0f);
-
 // The characters of a UTF-8 text that the font has no glyph for: it would draw them as '?'.
 std::vector<char32_t> missingGlyphs(const ImFont& font, std::string_view utf8);
 

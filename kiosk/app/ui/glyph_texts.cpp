@@ -105,6 +105,16 @@ std::vector<std::string> glyphTextsFor(const domain::Catalog& catalog, const dom
     return out;
 }
 
+FontSet loadFontsCovering(const std::string& assetsDir, float scale, const std::vector<const domain::Texts*>& languages,
+                          const domain::Config& config, float ticketPixels, float largeFactor) {
+    FontRequest request;
+    request.scale = scale;
+    request.ticketPixels = ticketPixels;
+    request.largeFactor = largeFactor;
+    request.texts = glyphTextsFor(languages, config);
+    return loadFontSet(assetsDir, request);
+}
+
 namespace {
 
 // Bytes 10xxxxxx that follow a lead byte.

@@ -7,6 +7,7 @@
 #include "domain/config.hpp"
 #include "domain/i18n.hpp"
 #include "domain/texts.hpp"
+#include "fonts.hpp"
 
 namespace ui {
 
@@ -33,6 +34,11 @@ std::vector<std::string> glyphTextsFor(const std::vector<const domain::Texts*>& 
 // What the kiosk gives loadFontSet: every language of the catalog (and each language's name in
 // itself, for the language button) and the config's texts.
 std::vector<std::string> glyphTextsFor(const domain::Catalog& catalog, const domain::Config& config);
+
+// The fonts for a role: an atlas covering the given languages' texts and the config's.
+// largeFactor 1 builds no large set (staff console, board).
+FontSet loadFontsCovering(const std::string& assetsDir, float scale, const std::vector<const domain::Texts*>& languages,
+                          const domain::Config& config, float ticketPixels, float largeFactor);
 
 // The Unicode code points of a UTF-8 text; a malformed byte sequence gives U+FFFD.
 std::u32string decodeUtf8(std::string_view text);
