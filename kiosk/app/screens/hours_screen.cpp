@@ -31,8 +31,7 @@ void weekTable(ui::UiContext& ctx, ImVec2 min, ImVec2 max, const HoursView& view
         auto sessions = weeklyOn(view.hours, day);
         ImFont* font = isToday || !sessions.empty() ? ctx.fonts.bodyBold : ctx.fonts.body;
         float ty = y + (rowH - font->FontSize) / 2;
-        std::string name = ctx.texts.get("calendar.weekday_" + std::to_string(day));
-        name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+        std::string name = domain::capitalizedFirst(ctx.texts.get("calendar.weekday_" + std::to_string(day)));
         ui::textAt(ctx, font, ImVec2(min.x + pad, ty), ui::palette().text, name);
         if (isToday) ui::badge(ctx, ImVec2(min.x + pad + ctx.px(230), ty), ctx.texts.get("hours.today"), ui::palette().primary,
                                ui::palette().onPrimary);
