@@ -269,16 +269,23 @@ TEST(ConfigTranslations, aSurveyTranslationHasEveryQuestionAndFiveLabels) {
                          "t.toml:21: unknown key \"target_percent\" in survey.translations.en"));
 }
 
-TEST(ConfigTranslations, theShippedConfigsTranslateIntoEnglish) {
+TEST(ConfigTranslations, theShippedConfigsTranslateIntoEveryLanguage) {
+    const std::vector<std::string> everyLanguage{"en", "fr", "es", "ro", "sq", "uk"};
     const Config gorgonzola = common::loadConfigFile(std::string(KIOSK_SOURCE_DIR) + "/config/gorgonzola.toml");
-    EXPECT_EQ(configTranslationLanguages(gorgonzola), std::vector<std::string>{"en"});
+    EXPECT_EQ(configTranslationLanguages(gorgonzola), everyLanguage);
+    for (const std::string& language : everyLanguage) {
+        EXPECT_TRUE(localizedCard(*gorgonzola.findService("segretariato-sociale"), language).translated) << language;
+        EXPECT_TRUE(localizedSurvey(gorgonzola.survey, language).translated) << language;
+    }
     EXPECT_EQ(localizedCategory(*gorgonzola.findCategory("anziani"), "en").label, "Older people");
     EXPECT_TRUE(localizedCard(*gorgonzola.findService("segretariato-sociale"), "en").translated);
     // The demo shows both kinds: an example card has no translation.
     EXPECT_FALSE(localizedCard(*gorgonzola.findService("contributi-economici"), "en").translated);
     EXPECT_TRUE(localizedSurvey(gorgonzola.survey, "en").translated);
     const Config massa = common::loadConfigFile(std::string(KIOSK_SOURCE_DIR) + "/config/massa.toml");
-    for (const Category& category : massa.categories) EXPECT_TRUE(localizedCategory(category, "en").translated);
+    for (const Category& category : massa.categories)
+        for (const std::string& language : everyLanguage)
+            EXPECT_TRUE(localizedCategory(category, language).translated) << category.id << " " << language;
 }
 
 // ---- localized accessors ----
