@@ -19,6 +19,7 @@
 #include "kiosk/common/paths.hpp"
 #include "kiosk/common/printer.hpp"
 #include "kiosk/common/system_clock.hpp"
+#include "kiosk/common/version.hpp"
 #include "kiosk/common/log.hpp"
 #include "kiosk/store/sqlite_store.hpp"
 #include "platform/audio.hpp"
@@ -209,6 +210,7 @@ platform::Placement placementFor(const std::string& role) {
 
 int main(int argc, char** argv) {
     CLI::App cli{"kiosk - the Segretariato sociale touchscreen kiosk"};
+    cli.set_version_flag("--version", common::versionLine("kiosk"));
     Options opt;
     opt.configPath = defaultConfigPath();
     cli.add_option("--config", opt.configPath, "office configuration (TOML)")->capture_default_str();

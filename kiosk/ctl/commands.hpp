@@ -28,6 +28,7 @@ enum ExitCode : int {
     kSurveyRefused = 11,      // survey code unknown today, ticket not served yet, or already answered
     kPrintFailed = 12,        // no printer configured, printer fault, or the preview could not be written
     kTranslationsIncomplete = 13,  // i18n-check: a language lacks a citizen key or a {placeholder}
+    kDoctorFailed = 14,            // doctor: at least one check failed (FAIL lines say what to fix)
 };
 
 // Prints the new ticket code alone on the first line, then what the citizen would read and the

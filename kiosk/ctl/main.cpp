@@ -7,11 +7,13 @@
 #include "backup_commands.hpp"
 #include "commands.hpp"
 #include "demo_commands.hpp"
+#include "doctor_commands.hpp"
 #include "i18n_commands.hpp"
 #include "print_commands.hpp"
 #include "kiosk/common/config_files.hpp"
 #include "kiosk/common/paths.hpp"
 #include "kiosk/common/system_clock.hpp"
+#include "kiosk/common/version.hpp"
 #include "kiosk/store/sqlite_store.hpp"
 
 namespace {
@@ -46,6 +48,8 @@ struct Options {
     ctl::DemoDataCommandOptions demo;
     // i18n-check
     ctl::I18nCheckOptions i18n;
+    // doctor
+    ctl::DoctorOptions doctor;
 };
 
 // The survey and report subcommands.
@@ -333,6 +337,7 @@ int setPin(const Options& opt) {
 int main(int argc, char** argv) {
     CLI::App app{"kioskctl - the Segretariato sociale kiosk's queue from the command line"};
     app.require_subcommand(1);
+    app.set_version_flag("--version", common::versionLine("kioskctl"));
     Options opt;
     app.add_option("--config", opt.configPath, "office configuration (TOML), e.g. config/gorgonzola.toml")
         ->check(CLI::ExistingFile);
@@ -356,6 +361,7 @@ int main(int argc, char** argv) {
     const ctl::BackupCommands backupCommands = ctl::addBackupCommands(app, opt.backup);
     auto* demoCommand = ctl::addDemoDataCommand(app, opt.demo);
     auto* i18nCommand = ctl::addI18nCheckCommand(app, opt.i18n);
+    auto* doctorCommand = ctl::addDoctorCommand(app, opt.doctor);
     auto* setPinCommand = app.add_subcommand("set-pin", "set the staff PIN: one line of 4-8 digits on stdin");
     setPinCommand->add_option("--pin", opt.pin, "the PIN, instead of reading stdin");
 
@@ -372,6 +378,11 @@ int main(int argc, char** argv) {
     if (i18nCommand->parsed()) {
         if (opt.i18n.configPath.empty()) opt.i18n.configPath = opt.configPath;  // kioskctl --config X i18n-check
         return ctl::runI18nCheck(opt.i18n, std::cout, std::cerr);
+    }
+    if (doctorCommand->parsed()) {
+        if (opt.doctor.configPath.empty()) opt.doctor.configPath = opt.configPath;  // kioskctl --config X doctor
+        opt.doctor.dbPath = opt.dbPath;
+        return ctl::runDoctor(opt.doctor, std::cout, std::cerr);
     }
     if (auto rc = runStaffCommand(staff, opt)) return *rc;
     if (auto rc = runSurveyCommand(surveyCommands, opt)) return *rc;

@@ -15,6 +15,7 @@
 #include <set>
 
 #include "glyph_texts.hpp"
+#include "kiosk/common/font_files.hpp"
 
 namespace ui {
 namespace fs = std::filesystem;
@@ -64,25 +65,11 @@ private:
 // The faces of one weight, in order of preference; files that are not there are left out.
 using Chain = std::vector<std::shared_ptr<const Face>>;
 
-fs::path titillium(const std::string& assetsDir, const std::string& weight) {
-    fs::path base = fs::path(assetsDir) / "fonts";
-    std::string file = "TitilliumWeb_" + weight + ".ttf";
-    if (fs::exists(base / file)) return base / file;
-    return base / "node_modules" / "@expo-google-fonts" / "titillium-web" / weight / file;
-}
-
-const char* const kNotoDir = "/usr/share/fonts/truetype/noto/";
-const char* const kDejaVuDir = "/usr/share/fonts/truetype/dejavu/";
-
-// Noto Sans comes in Debian without a semibold: its bold stands in next to Titillium SemiBold.
+// The files come from common::fontFilesFor, which kioskctl doctor checks too.
 Chain chainFor(FaceFiles& files, const std::string& assetsDir, const std::string& titilliumWeight, bool bold) {
     Chain chain;
-    const std::pair<fs::path, const char*> candidates[] = {
-        {titillium(assetsDir, titilliumWeight), "Titillium Web"},
-        {fs::path(kNotoDir) / (bold ? "NotoSans-Bold.ttf" : "NotoSans-Regular.ttf"), "Noto Sans"},
-        {fs::path(kDejaVuDir) / (bold ? "DejaVuSans-Bold.ttf" : "DejaVuSans.ttf"), "DejaVu Sans"}};
-    for (const auto& [path, name] : candidates)
-        if (auto face = files.get(path, name)) chain.push_back(std::move(face));
+    for (const common::FontFile& file : common::fontFilesFor(assetsDir, titilliumWeight, bold))
+        if (auto face = files.get(file.path, file.name)) chain.push_back(std::move(face));
     return chain;
 }
 
