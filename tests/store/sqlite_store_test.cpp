@@ -9,8 +9,10 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <latch>
 #include <map>
@@ -605,6 +607,31 @@ void expectEachOfOneToNOnce(std::vector<std::int64_t> ids, int n) {
     EXPECT_EQ(ids, expected);
 }
 
+// Two threads, each with its own connection to the file, start their work at the same moment;
+// returns what each one threw ("" when nothing).
+std::array<std::string, 2> raceTwoConnections(const std::string& path,
+                                              const std::function<void(store::SqliteStore&, int)>& work) {
+    std::latch bothOpen(2);
+    std::array<std::string, 2> errors;
+    auto run = [&](int index) {
+        bool arrived = false;
+        try {
+            store::SqliteStore db(path);
+            arrived = true;
+            bothOpen.arrive_and_wait();
+            work(db, index);
+        } catch (const std::exception& e) {
+            errors[static_cast<std::size_t>(index)] = e.what();
+            if (!arrived) bothOpen.count_down();
+        }
+    };
+    std::thread first(run, 0);
+    std::thread second(run, 1);
+    first.join();
+    second.join();
+    return errors;
+}
+
 }  // namespace
 
 // First come, first called: the first ticket issued goes first even when the PC's clock moved
@@ -662,26 +689,10 @@ TEST(SqliteStoreStaff, twoConnectionsInTwoThreadsNeverCallTheSameTicket) {
         store::SqliteStore db(path);
         issueMany(db, kTickets);
     }
-    std::latch bothOpen(2);
     std::vector<std::int64_t> called[2];
-    std::string errors[2];
-
-    auto desk = [&](int index) {
-        bool arrived = false;
-        try {
-            store::SqliteStore db(path);
-            arrived = true;
-            bothOpen.arrive_and_wait();
-            called[index] = callAllWaiting(db, "Stanza " + std::to_string(index + 1));
-        } catch (const std::exception& e) {
-            errors[index] = e.what();
-            if (!arrived) bothOpen.count_down();
-        }
-    };
-    std::thread first(desk, 0);
-    std::thread second(desk, 1);
-    first.join();
-    second.join();
+    const auto errors = raceTwoConnections(path, [&](store::SqliteStore& db, int index) {
+        called[index] = callAllWaiting(db, "Stanza " + std::to_string(index + 1));
+    });
 
     EXPECT_EQ(errors[0], "");
     EXPECT_EQ(errors[1], "");
@@ -1374,31 +1385,16 @@ TEST(SqliteStoreAdmission, twoConnectionsRacingForTheLastPlacesNeverOverfillTheQ
     const auto admitWhileRoom = [](const std::vector<std::string>& waiting) {
         if (static_cast<int>(waiting.size()) >= kQueueLimit) throw QueueFullError();
     };
-    std::latch bothOpen(2);
     int issued[2] = {0, 0};
-    std::string errors[2];
-    auto kiosk = [&](int index) {
-        bool arrived = false;
-        try {
-            store::SqliteStore db(path);
-            arrived = true;
-            bothOpen.arrive_and_wait();
-            for (int i = 0; i < kQueueLimit; ++i) {
-                try {
-                    db.issueTicketIfAdmitted(adulti(), admitWhileRoom);
-                    ++issued[index];
-                } catch (const QueueFullError&) {
-                }
+    const auto errors = raceTwoConnections(path, [&](store::SqliteStore& db, int index) {
+        for (int i = 0; i < kQueueLimit; ++i) {
+            try {
+                db.issueTicketIfAdmitted(adulti(), admitWhileRoom);
+                ++issued[index];
+            } catch (const QueueFullError&) {
             }
-        } catch (const std::exception& e) {
-            errors[index] = e.what();
-            if (!arrived) bothOpen.count_down();
         }
-    };
-    std::thread first(kiosk, 0);
-    std::thread second(kiosk, 1);
-    first.join();
-    second.join();
+    });
     EXPECT_EQ(errors[0], "");
     EXPECT_EQ(errors[1], "");
     EXPECT_EQ(issued[0] + issued[1], kQueueLimit);
