@@ -1,16 +1,16 @@
-// Power cuts, simulated: a ticket-taking process is killed with SIGKILL at random moments, again
-// and again, while another process calls and serves tickets on the same database. After every
+// Power cuts, simulated: a ticket-taking process is killed with SIGKILL at a random write or sync
+// of the database (the fault shim's kill-at), again and again, while another process calls and serves tickets on the same database. After every
 // kill the file must be intact, no code may be given twice, and every code the killed process
 // reported as issued (it reports only after the COMMIT returned) must be in the database.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <random>
 #include <set>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "child_process.hpp"
@@ -24,10 +24,10 @@ using crash_support::describeStatus;
 using crash_support::Inspector;
 
 constexpr int kKills = 250;
-// Kills land up to this long after the first code: one issue takes about 10 ms with a real fsync,
-// so they hit the next one or two issues at any phase of BEGIN / INSERT / COMMIT (a WAL append
-// and an fsync) / printing, and now and then a WAL checkpoint.
-constexpr int kMaxKillDelayMicroseconds = 20'000;
+// The kill lands on one of the first this many writes and syncs of the database files: a take
+// appends a few WAL frames and syncs them, so this covers the opening, several takes at every
+// phase of BEGIN / INSERT / COMMIT (WAL append, fsync), and now and then a checkpoint.
+constexpr long kMaxKillCall = 120;
 constexpr const char* kServiceDay = "2026-11-30";
 
 // Everything the kill test promises about the file, checked after one kill; "" when all hold.
@@ -54,22 +54,15 @@ struct KillRound {
     bool killedBySignal = false;
 };
 
-// Starts a taker, waits for its first code, kills it after a random delay, collects what it printed.
-KillRound killOneTaker(const std::string& dbPath, std::mt19937& random, std::set<std::string>& reportedIssued,
-                       std::string& failure) {
-    ChildProcess taker(CRASH_WORKER, {"take", dbPath});
+// Starts a taker that the fault shim kills at a random write or sync of the database; collects
+// what it printed before it died (its stdout closes when it does).
+KillRound killOneTaker(const std::string& dbPath, const std::string& control, std::mt19937& random,
+                       std::set<std::string>& reportedIssued, std::string& failure) {
+    std::uniform_int_distribution<long> killAt(1, kMaxKillCall);
+    testing_support::writeFile(control, "kill-at " + std::to_string(killAt(random)) + "\n");
+    ChildProcess taker(CRASH_WORKER, {"take", dbPath},
+                       {std::string("LD_PRELOAD=") + KIOSK_FAULTSHIM, "KIOSK_FAULT_CONTROL=" + control});
     KillRound round;
-    const auto first = taker.readLine();
-    if (!first) {
-        failure = "the taker printed no code (" + describeStatus(taker.wait()) + "): " + taker.errors();
-        return round;
-    }
-    reportedIssued.insert(*first);
-    ++round.reported;
-    // The randomness of the moment is the point of the test, not a way to wait for something.
-    std::uniform_int_distribution<int> delay(0, kMaxKillDelayMicroseconds);
-    std::this_thread::sleep_for(std::chrono::microseconds(delay(random)));
-    taker.kill(SIGKILL);
     while (const auto line = taker.readLine()) {
         if (!reportedIssued.insert(*line).second) failure = "the taker reported " + *line + " twice";
         ++round.reported;
@@ -96,7 +89,7 @@ TEST(CrashSafety, ticketsSurviveRepeatedSigkillWhileAnotherProcessCallsThem) {
     int kills = 0;
     for (int round = 0; round < kKills; ++round) {
         std::string failure;
-        const KillRound result = killOneTaker(dbPath, random, reportedIssued, failure);
+        const KillRound result = killOneTaker(dbPath, dir.file("fault"), random, reportedIssued, failure);
         ASSERT_EQ(failure, "") << "kill " << round + 1;
         kills += result.killedBySignal ? 1 : 0;
         const std::string problems = whatIsWrongWith(dbPath, reportedIssued);

@@ -21,6 +21,8 @@
 //   after N                  the first N matching calls of the failing kinds still succeed, the
 //                            (N+1)-th and later fail (default 0: fail from the first one)
 //   times M                  fail only M calls, then succeed again (default: fail until changed)
+//   kill-at K                the K-th write or sync of a matching file (any kind) kills the
+//                            process with SIGKILL before it happens: a power cut at that exact call
 //   Counting restarts whenever the control file changes.
 //   Example, "the disk fills up after three writes":   fail-writes ENOSPC
 //                                                       after 3
@@ -39,6 +41,7 @@
 #include <dlfcn.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -65,6 +68,7 @@ struct Faults {
     char match[PATH_MAX] = ".db";
     long after = 0;
     long times = -1;     // -1: unlimited
+    long killAt = 0;     // 0: never
 };
 
 struct State {
@@ -78,6 +82,7 @@ struct State {
     Faults faults;
     long matchingCalls = 0;  // calls of the failing kinds on matching files since the last change
     long failed = 0;         // of which failed
+    long killCounted = 0;  // writes and syncs on matching files since the last change (kill-at)
 };
 
 pthread_mutex_t g_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -122,6 +127,7 @@ void parseLine(char* line, Faults& faults) {
     else if (std::strcmp(word, "match") == 0) std::snprintf(faults.match, sizeof faults.match, "%s", value);
     else if (std::strcmp(word, "after") == 0) faults.after = std::strtol(value, nullptr, 10);
     else if (std::strcmp(word, "times") == 0) faults.times = std::strtol(value, nullptr, 10);
+    else if (std::strcmp(word, "kill-at") == 0) faults.killAt = std::strtol(value, nullptr, 10);
 }
 
 // Reads the control file (at most 4 KiB: a few directives) with open/read, which are not intercepted.
@@ -163,6 +169,7 @@ void refresh() {
     g_state.faults = present ? readControl(g_state.controlPath) : Faults{};
     g_state.matchingCalls = 0;
     g_state.failed = 0;
+    g_state.killCounted = 0;
 }
 
 bool pathMatches(int fd, const char* match, char* path, std::size_t size) {
@@ -190,8 +197,11 @@ int injectedError(const char* call, int fd, Kind kind) {
     const int savedErrno = errno;  // stat/readlink must not disturb what the caller sees on success
     pthread_mutex_lock(&g_lock);
     refresh();
-    int error = kind == Kind::Write ? g_state.faults.writeErrno : g_state.faults.syncErrno;
     char path[PATH_MAX];
+    if (g_state.faults.killAt > 0 && pathMatches(fd, g_state.faults.match, path, sizeof path) &&
+        ++g_state.killCounted == g_state.faults.killAt)
+        raise(SIGKILL);
+    int error = kind == Kind::Write ? g_state.faults.writeErrno : g_state.faults.syncErrno;
     if (error != 0 && pathMatches(fd, g_state.faults.match, path, sizeof path)) {
         const long call_number = ++g_state.matchingCalls;
         const bool inWindow = call_number > g_state.faults.after &&
