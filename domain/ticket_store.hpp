@@ -76,6 +76,23 @@ struct TicketChange {
     bool logCall = false;                       // add a CallRecord for the board
 };
 
+// One anonymous counter of the scheda di Segretariato (what people come for): how many
+// interviews of one service day and category counted one (facet, value), e.g.
+// ("need", "housing"), ("answer", "referral"), ("referral", "centro-impiego"), ("contact", "first").
+// Only these counters are stored: no row per interview, no ticket, no time of day, no free text.
+struct ContactTallyKey {
+    std::string facet;
+    std::string value;
+};
+
+struct ContactTally {
+    LocalDate serviceDay;
+    std::string categoryId;
+    std::string facet;
+    std::string value;
+    int count = 0;
+};
+
 // The code names no ticket of that service day.
 class UnknownTicketError : public std::invalid_argument {
 public:
@@ -169,6 +186,14 @@ public:
     virtual std::vector<DayScoreTally> surveyTallies(const LocalDate& from, const LocalDate& to) {
         return tallyByDay(surveyAnswers(from, to));
     }
+
+    // Adds one to each counter (day, category, key) in one transaction: all of them or none.
+    // Keys repeated in one call count once each time they appear.
+    virtual void addContactTallies(const LocalDate& serviceDay, const std::string& categoryId,
+                                   const std::vector<ContactTallyKey>& keys) = 0;
+
+    // The counters of the days from `from` to `to` inclusive, ordered by day, category, facet, value.
+    virtual std::vector<ContactTally> contactTallies(const LocalDate& from, const LocalDate& to) = 0;
 
     // The tickets of the days from `from` to `to` inclusive, counted per day, category and hour.
     virtual std::vector<DemandCell> demandCells(const LocalDate& from, const LocalDate& to) = 0;

@@ -1096,4 +1096,14 @@ std::vector<domain::DemandCell> SqliteStore::demandCells(const domain::LocalDate
     return cells;
 }
 
+// Placeholder until the scheda counters' schema lands (issue #12): refuses rather than losing a tally.
+void SqliteStore::addContactTallies(const domain::LocalDate&, const std::string&,
+                                    const std::vector<domain::ContactTallyKey>&) {
+    throw domain::StoreError("scheda di Segretariato counters are not stored yet in " + m_path);
+}
+
+std::vector<domain::ContactTally> SqliteStore::contactTallies(const domain::LocalDate&, const domain::LocalDate&) {
+    return {};
+}
+
 }  // namespace store

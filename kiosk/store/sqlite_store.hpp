@@ -75,6 +75,11 @@ public:
     // Read from the per-day cells the schema keeps (demand_cells), not from every ticket.
     std::vector<domain::DemandCell> demandCells(const domain::LocalDate& from, const domain::LocalDate& to) override;
 
+    void addContactTallies(const domain::LocalDate& serviceDay, const std::string& categoryId,
+                           const std::vector<domain::ContactTallyKey>& keys) override;
+    std::vector<domain::ContactTally> contactTallies(const domain::LocalDate& from,
+                                                     const domain::LocalDate& to) override;
+
     std::string path() const;
 
 private:

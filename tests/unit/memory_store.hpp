@@ -122,6 +122,23 @@ public:
                          [](const domain::StoredAnswer& a, const domain::StoredAnswer& b) { return a.day < b.day; });
         return out;
     }
+    void addContactTallies(const domain::LocalDate& serviceDay, const std::string& categoryId,
+                           const std::vector<domain::ContactTallyKey>& keys) override {
+        for (const domain::ContactTallyKey& key : keys)
+            ++m_contactTallies[std::make_tuple(serviceDay, categoryId, key.facet, key.value)];
+    }
+
+    std::vector<domain::ContactTally> contactTallies(const domain::LocalDate& from,
+                                                     const domain::LocalDate& to) override {
+        std::vector<domain::ContactTally> tallies;
+        for (const auto& [key, count] : m_contactTallies) {
+            const auto& [day, category, facet, value] = key;
+            if (day < from || to < day) continue;
+            tallies.push_back({day, category, facet, value, count});
+        }
+        return tallies;
+    }
+
     std::vector<domain::DemandCell> demandCells(const domain::LocalDate& from, const domain::LocalDate& to) override {
         std::map<std::tuple<domain::LocalDate, std::string, int>, domain::DemandCell> cells;
         for (const auto& t : m_tickets) {
@@ -188,6 +205,7 @@ private:
     }
 
     std::vector<domain::Ticket> m_tickets;
+    std::map<std::tuple<domain::LocalDate, std::string, std::string, std::string>, int> m_contactTallies;
     std::vector<std::string> m_tokens;
     std::vector<std::string> m_issuedCategory;
     std::vector<domain::CallRecord> m_calls;
