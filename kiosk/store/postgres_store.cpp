@@ -195,6 +195,8 @@ constexpr const char* kTicketColumns =
     "id, code, COALESCE(transferred_to, category_id), number, service_day, issued_at, state, desk, "
     "called_at, finished_at, survey_code";
 
+}  // namespace
+
 // "postgresql://kiosk:secret@host/db" -> "postgresql://kiosk:***@host/db"; "password=x" likewise.
 std::string maskPassword(const std::string& url) {
     std::string masked = url;
@@ -214,6 +216,8 @@ std::string maskPassword(const std::string& url) {
     }
     return masked;
 }
+
+namespace {
 
 std::string boolText(bool value) { return value ? "true" : "false"; }
 
@@ -311,12 +315,27 @@ bool isPostgresUrl(const std::string& store) {
 }
 
 PostgresStore::PostgresStore(const std::string& url) : m_url(url), m_displayUrl(maskPassword(url)) {
+    refuseMalformedUrl();
     connect();
     if (m_lost) failConnection("connecting");
     migrate();
 }
 
 PostgresStore::~PostgresStore() = default;
+
+// A typo in the connection string is no lost connection: said as such, and never retried.
+void PostgresStore::refuseMalformedUrl() const {
+    char* error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(m_url.c_str(), &error);
+    if (options) {
+        PQconninfoFree(options);
+        return;
+    }
+    std::string why = error ? error : "out of memory";
+    PQfreemem(error);
+    while (!why.empty() && why.back() == '\n') why.pop_back();
+    throw StoreError("the PostgreSQL connection string " + m_displayUrl + " is not valid: " + why);
+}
 
 void PostgresStore::connect() {
     // Defaults first: whatever the URL itself sets wins. Keepalives notice a dropped network in
@@ -809,7 +828,8 @@ bool PostgresStore::holdsData() {
     return result.integer(0, 0) > 0;
 }
 
-void PostgresStore::importTables(const std::vector<ImportTable>& tables, const std::string& afterSql) {
+void PostgresStore::importTables(const std::vector<ImportTable>& tables, const std::string& afterSql,
+                                 const std::function<void()>& verify) {
     const std::string action = "copying the database";
     Transaction transaction(*this, action);
     for (const auto& table : tables)
@@ -817,12 +837,18 @@ void PostgresStore::importTables(const std::vector<ImportTable>& tables, const s
     ensureConnected();
     const Result after(PQexec(m_connection.get(), afterSql.c_str()));
     if (!after.ok()) fail(action, after);
+    verify();
     announceChange();
     transaction.commit();
 }
 
 std::int64_t PostgresStore::countRows(const std::string& table) {
     return run("counting " + table, "SELECT count(*) FROM " + table).integer(0, 0);
+}
+
+std::string PostgresStore::queryText(const std::string& sql) {
+    const Result result = run("reading the database", sql);
+    return result.rows() > 0 ? result.text(0, 0) : "";
 }
 
 }  // namespace store

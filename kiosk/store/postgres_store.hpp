@@ -2,6 +2,7 @@
 // domain::TicketStore on a PostgreSQL server: the store of a site with several PCs (issue #11).
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -92,14 +93,19 @@ public:
         std::string insertSql;
         std::vector<std::vector<std::optional<std::string>>> rows;
     };
-    // Inserts every table's rows, then runs `afterSql`, in one transaction: all of it or nothing.
-    void importTables(const std::vector<ImportTable>& tables, const std::string& afterSql);
+    // Inserts every table's rows, then runs `afterSql` and `verify` (which may read with
+    // countRows/queryText, and throws to roll everything back), in one transaction: all or nothing.
+    void importTables(const std::vector<ImportTable>& tables, const std::string& afterSql,
+                      const std::function<void()>& verify);
     // A count(*) of one of this store's tables, for migrate-to's comparison.
     std::int64_t countRows(const std::string& table);
+    // The first column of the first row of a query without parameters ("" when none).
+    std::string queryText(const std::string& sql);
 
 private:
     friend class pgdetail::Transaction;
 
+    void refuseMalformedUrl() const;
     void connect();
     void prepareSession();
     void ensureConnected();
@@ -137,5 +143,8 @@ private:
 
 // Whether a configured store value names a PostgreSQL server rather than an SQLite file.
 bool isPostgresUrl(const std::string& store);
+
+// The connection string with any password replaced by ***: for messages and logs.
+std::string maskPassword(const std::string& url);
 
 }  // namespace store
