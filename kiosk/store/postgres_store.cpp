@@ -665,8 +665,8 @@ void PostgresStore::setSetting(const std::string& key, const std::string& value)
 domain::InterviewStats PostgresStore::interviewStats(const domain::LocalDate& since) {
     const Result result = run(
         "reading the interview lengths",
-        "SELECT count(*), COALESCE(sum(extract(epoch FROM finished_at::timestamp - called_at::timestamp)) "
-        "/ 60.0 / NULLIF(count(*), 0), 0)::float8 FROM tickets "
+        "SELECT count(*), COALESCE(sum(extract(epoch FROM finished_at::timestamp - called_at::timestamp)::bigint)"
+        "::float8 / 60.0::float8 / NULLIF(count(*), 0), 0) FROM tickets "
         "WHERE service_day >= $1 AND state = 'served' AND called_at IS NOT NULL AND finished_at IS NOT NULL "
         "AND finished_at >= called_at",
         {since.iso()});
@@ -760,12 +760,13 @@ std::vector<domain::StoredAnswer> PostgresStore::surveyAnswers(const domain::Loc
 }
 
 std::vector<domain::DemandCell> PostgresStore::demandCells(const domain::LocalDate& from, const domain::LocalDate& to) {
-    // Waits in whole seconds, never negative (a clock set back), as SQLite's demand_cells keeps them.
+    // Waits in whole seconds, never negative (a clock set back), as SQLite's demand_cells keeps them,
+    // and divided in double precision as SQLite does: reports agree to the last digit.
     const Result result = run(
         "counting the tickets for a report",
         "SELECT service_day, category, hour, count(*), count(*) FILTER (WHERE state = 'served'), "
         "count(*) FILTER (WHERE state = 'no-show'), count(called_at), "
-        "(COALESCE(sum(wait), 0) / 60.0)::float8, (COALESCE(max(wait), 0) / 60.0)::float8 FROM ("
+        "COALESCE(sum(wait), 0)::float8 / 60.0::float8, COALESCE(max(wait), 0)::float8 / 60.0::float8 FROM ("
         "  SELECT service_day, COALESCE(transferred_to, category_id) AS category, "
         "  substr(issued_at, 12, 2)::integer AS hour, state, called_at, "
         "  greatest(0, extract(epoch FROM called_at::timestamp - issued_at::timestamp))::bigint AS wait "

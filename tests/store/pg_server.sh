@@ -3,6 +3,9 @@
 #   pg_server.sh start STATE   initdb + pg_ctl start on a private Unix socket (no TCP port), then
 #                              writes the server's URL to STATE
 #   pg_server.sh stop STATE    stops it and removes its files
+#   pg_server.sh kill STATE    stops it the hard way (pg_ctl -m immediate: no checkpoint, open
+#                              transactions cut), as a crash or a power cut of the server would
+#   pg_server.sh restart STATE starts it again after kill (crash recovery), waiting until it answers
 # PostgreSQL refuses to run as root: under root the cluster belongs to the postgres user.
 # When no server can be started, start writes why to STATE.unavailable and succeeds, so that the
 # tests skip with that message; with KIOSK_REQUIRE_POSTGRES=1 (CI) it fails instead.
@@ -45,6 +48,16 @@ start)
   echo "postgresql:///postgres?host=$dir&user=postgres" >"$state"
   echo "$bindir" >"$state.bin"
   ;;
+kill | restart)
+  dir="$(cat "$state.dir")"
+  bindir="$(cat "$state.bin")"
+  if [ "$command" = kill ]; then
+    as_server_user "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null
+  else
+    as_server_user "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+      -o "-k $dir -c listen_addresses= -c fsync=off -c full_page_writes=off -c max_connections=100" start >/dev/null
+  fi
+  ;;
 stop)
   [ -f "$state.dir" ] || exit 0
   dir="$(cat "$state.dir")"
@@ -56,7 +69,7 @@ stop)
   rm -f "$state" "$state.dir" "$state.bin" "$state.unavailable"
   ;;
 *)
-  echo "usage: pg_server.sh start|stop STATE" >&2
+  echo "usage: pg_server.sh start|stop|kill|restart STATE" >&2
   exit 2
   ;;
 esac
