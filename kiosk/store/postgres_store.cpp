@@ -56,8 +56,10 @@ class Transaction {
 public:
     Transaction(PostgresStore& store, std::string action) : m_store(store), m_action(std::move(action)) {
         m_store.run(m_action, "BEGIN");
+        m_store.m_inTransaction = true;
     }
     ~Transaction() {
+        m_store.m_inTransaction = false;
         if (m_committed || !m_store.m_connection) return;
         if (PQstatus(m_store.m_connection.get()) != CONNECTION_OK) return;
         PQclear(PQexec(m_store.m_connection.get(), "ROLLBACK"));
@@ -368,6 +370,9 @@ void PostgresStore::prepareSession() {
 void PostgresStore::ensureConnected() {
     if (m_connection && PQstatus(m_connection.get()) == CONNECTION_OK) return;
     m_lost = true;
+    // Never reconnect in the middle of a transaction: its first statements died with the old
+    // connection, and the rest must not run without them.
+    if (m_inTransaction) failConnection("continuing a transaction");
     const auto now = std::chrono::steady_clock::now();
     if (now < m_nextAttempt) failConnection("reconnecting");
     connect();

@@ -136,6 +136,7 @@ private:
     std::string m_displayUrl;
     pgdetail::Connection m_connection;
     bool m_lost = false;
+    bool m_inTransaction = false;
     std::chrono::steady_clock::time_point m_nextAttempt{};
     std::chrono::milliseconds m_backoff{0};
     std::uint64_t m_version = 0;

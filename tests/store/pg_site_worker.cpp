@@ -4,8 +4,8 @@
 //                                   code only after takeTicket returned, i.e. after the COMMIT
 //   pg_site_worker take-on URL      takes tickets until its stdin is closed, through lost
 //                                   connections: a failed take prints nothing and is tried again
-//                                   (the store reconnects with its backoff); "lost" is printed
-//                                   once per failure streak, for the test to follow
+//                                   (the store reconnects with its backoff); "lost: MESSAGE" is
+//                                   printed once per failure streak, for the test to follow
 //   pg_site_worker call URL DESK    prints "ready", then calls the next ticket to DESK (1 or 2)
 //                                   and serves it, printing each code called, until its stdin is
 //                                   closed and nobody waits; then exits 0
@@ -13,6 +13,7 @@
 #include <poll.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 #include <string>
@@ -27,6 +28,12 @@ namespace {
 void printLine(const std::string& text) {
     const std::string line = text + '\n';
     if (write(STDOUT_FILENO, line.data(), line.size()) != static_cast<ssize_t>(line.size())) _exit(1);
+}
+
+// libpq's messages span several lines; the test reads one line per report.
+std::string oneLine(std::string text) {
+    std::replace(text.begin(), text.end(), '\n', ' ');
+    return text;
 }
 
 domain::Config siteOffice() {
@@ -63,7 +70,7 @@ int takeOn(const std::string& url) {
             printLine(queue.takeTicket(i % 2 == 0 ? "adulti" : "anziani").ticket.code);
             lost = false;
         } catch (const domain::StoreError& e) {
-            if (!lost) printLine("lost");
+            if (!lost) printLine("lost: " + oneLine(e.what()));
             lost = true;
         }
     }

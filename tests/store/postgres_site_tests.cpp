@@ -5,6 +5,7 @@
 #include "kiosk/store/postgres_store.hpp"
 
 #include <gtest/gtest.h>
+#include <poll.h>
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -31,15 +32,24 @@ const domain::LocalDate kServiceDay = *domain::LocalDate::parse("2026-11-30");  
 struct Lines {
     std::vector<std::string> codes;
     int lost = 0;
+    std::string lostMessage;
 };
+
+bool isLost(const std::string& line) { return line.rfind("lost: ", 0) == 0; }
+
+void add(Lines& lines, const std::string& line) {
+    if (!isLost(line)) {
+        lines.codes.push_back(line);
+        return;
+    }
+    ++lines.lost;
+    lines.lostMessage = line;
+}
 
 // Every line the child prints until its stdout closes.
 Lines readAll(ChildProcess& child) {
     Lines lines;
-    while (const auto line = child.readLine()) {
-        if (*line == "lost") ++lines.lost;
-        else lines.codes.push_back(*line);
-    }
+    while (const auto line = child.readLine()) add(lines, *line);
     return lines;
 }
 
@@ -49,8 +59,7 @@ void readCodes(ChildProcess& child, Lines& into, std::size_t count) {
     while (into.codes.size() < target) {
         const auto line = child.readLine();
         ASSERT_TRUE(line.has_value()) << "the worker stopped early: " << child.errors();
-        if (*line == "lost") ++into.lost;
-        else into.codes.push_back(*line);
+        add(into, *line);
     }
 }
 
@@ -58,11 +67,8 @@ void readUntilLost(ChildProcess& child, Lines& into) {
     for (;;) {
         const auto line = child.readLine();
         ASSERT_TRUE(line.has_value()) << "the worker stopped before noticing the lost server: " << child.errors();
-        if (*line == "lost") {
-            ++into.lost;
-            return;
-        }
-        into.codes.push_back(*line);
+        add(into, *line);
+        if (isLost(*line)) return;
     }
 }
 
@@ -163,6 +169,7 @@ TEST(PostgresSite, killingTheServerMidTransactionLosesNoAcknowledgedTicket) {
     serverCommand("kill", state);  // both kiosks are mid-take: one of them holds the day's lock
     readUntilLost(kiosk1, taken1);
     readUntilLost(kiosk2, taken2);
+    EXPECT_NE(taken1.lostMessage.find("collegamento al server interrotto"), std::string::npos) << taken1.lostMessage;
     serverCommand("restart", state);
     readCodes(kiosk1, taken1, 40);  // both reconnected by themselves
     readCodes(kiosk2, taken2, 40);
@@ -183,6 +190,27 @@ TEST(PostgresSite, killingTheServerMidTransactionLosesNoAcknowledgedTicket) {
     EXPECT_EQ(std::set<std::string>(acknowledged.begin(), acknowledged.end()).size(), acknowledged.size());
     expectGapFreeNumbering(stored);
     serverCommand("stop", state);
+}
+
+// What wakes the screens of the other PCs: the connection's socket turns readable when another
+// connection commits, and dataVersion() then changes; a connection's own commit changes nothing.
+TEST(PostgresSite, theNotificationSocketWakesOnAnotherConnectionsCommit) {
+    PG_TEST_SERVER_OR_SKIP(server);
+    pg_test::ScratchDatabase database(*server.url);
+    store::PostgresStore board(database.url());
+    store::PostgresStore kiosk(database.url());
+    const auto before = board.dataVersion();
+    ASSERT_GE(board.notificationSocket(), 0);
+    domain::NewTicketRequest request;
+    request.categoryId = "adulti";
+    request.issuedAt = *domain::LocalDateTime::parse("2026-11-30T10:00");
+    kiosk.issueTicket(request);
+    pollfd readable{board.notificationSocket(), POLLIN, 0};
+    ASSERT_EQ(poll(&readable, 1, 30000), 1) << "no notification within 30 s";  // a failure guard only
+    EXPECT_NE(board.dataVersion(), before);
+    const auto seen = kiosk.dataVersion();
+    kiosk.setSetting("x", "y");
+    EXPECT_EQ(kiosk.dataVersion(), seen);
 }
 
 TEST(PostgresSite, migrateToMovesTheDemoDatabaseWithEqualCountsAndReports) {
