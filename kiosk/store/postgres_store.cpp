@@ -341,10 +341,11 @@ void PostgresStore::refuseMalformedUrl() const {
 
 void PostgresStore::connect() {
     // Defaults first: whatever the URL itself sets wins. Keepalives notice a dropped network in
-    // about 20 s instead of the kernel's two hours.
-    const char* keys[] = {"connect_timeout", "application_name", "keepalives_idle", "keepalives_interval",
-                          "keepalives_count", "dbname", nullptr};
-    const char* values[] = {"5", "kiosk", "10", "5", "2", m_url.c_str(), nullptr};
+    // about 20 s instead of the kernel's two hours while idle; tcp_user_timeout does the same for
+    // a statement whose answer never comes (instead of TCP's retransmissions, some 15 minutes).
+    const char* keys[] = {"connect_timeout",  "application_name", "keepalives_idle", "keepalives_interval",
+                          "keepalives_count", "tcp_user_timeout", "dbname",          nullptr};
+    const char* values[] = {"5", "kiosk", "10", "5", "2", "20000", m_url.c_str(), nullptr};
     m_connection.reset(PQconnectdbParams(keys, values, 1));
     if (!m_connection || PQstatus(m_connection.get()) != CONNECTION_OK) {
         m_lost = true;

@@ -5,6 +5,7 @@
 #include "kiosk/store/sqlite_store.hpp"
 
 #include <gtest/gtest.h>
+#include <poll.h>
 
 #include "postgres_test_server.hpp"
 #include "support/process.hpp"
@@ -170,6 +171,15 @@ std::array<std::string, 2> raceTwo(const std::function<std::unique_ptr<TicketSto
 
 struct QueueFull {};
 
+// SQLite's data_version is current at once; a PostgreSQL notification travels on its own: wait
+// until it reached the other connection's socket (the deadline is a failure guard only).
+void waitForNews(TicketStore& store) {
+    auto* server = dynamic_cast<store::PostgresStore*>(&store);
+    if (!server) return;
+    pollfd readable{server->notificationSocket(), POLLIN, 0};
+    ASSERT_EQ(poll(&readable, 1, 30000), 1) << "no notification within 30 s";
+}
+
 
 }  // namespace
 
@@ -239,6 +249,7 @@ TEST_P(StoreContract, dataVersionChangesOnAnotherConnectionsCommitOnly) {
     EXPECT_EQ(db().dataVersion(), before);
     const auto seen = other->dataVersion();
     db().issueTicket(adulti());
+    waitForNews(*other);
     EXPECT_NE(other->dataVersion(), seen);
 }
 

@@ -263,6 +263,18 @@ TEST(PostgresSite, migrateToMovesTheDemoDatabaseWithEqualCountsAndReports) {
     EXPECT_EQ(serverReport.out, fileReport.out);
     EXPECT_FALSE(std::filesystem::exists(dir.file("unused.db"))) << "the PostgreSQL site opened an SQLite file";
 
+    // Commands on the SQLite file itself say what to do instead; the daily timer has nothing to do.
+    const auto backup = testing_support::runProcess(KIOSKCTL_BIN, {"--config", pgConfig, "--db", db, "backup"});
+    EXPECT_EQ(backup.exitCode, 2);
+    EXPECT_NE(backup.err.find("pg_dump"), std::string::npos) << backup.err;
+    const auto daily =
+        testing_support::runProcess(KIOSKCTL_BIN, {"--config", pgConfig, "--db", db, "backup", "--daily"});
+    EXPECT_EQ(daily.exitCode, 0) << daily.err;
+    const auto demo = testing_support::runProcess(
+        KIOSKCTL_BIN, {"--config", pgConfig, "--db", dir.file("other.db"), "generate-demo-data", "--years", "1"});
+    EXPECT_EQ(demo.exitCode, 2);
+    EXPECT_NE(demo.err.find("migrate-to"), std::string::npos) << demo.err;
+
     // A second copy would mix two sites: refused, and nothing written.
     const std::string ticketsBefore = pg_test::query(database.url(), "SELECT count(*) FROM tickets");
     const auto again = testing_support::runProcess(KIOSKCTL_BIN, {"--db", db, "migrate-to", url});
