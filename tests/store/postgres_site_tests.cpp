@@ -192,6 +192,43 @@ TEST(PostgresSite, killingTheServerMidTransactionLosesNoAcknowledgedTicket) {
     serverCommand("stop", state);
 }
 
+std::string storeErrorOf(const std::string& url) {
+    try {
+        store::PostgresStore refused(url);
+    } catch (const domain::StoreError& e) {
+        return e.what();
+    }
+    return "no StoreError thrown";
+}
+
+// As on SQLite: the schema is versioned; a newer one, or another program's tables, are refused
+// and left as they are; a malformed URL is said to be one, not a lost connection.
+TEST(PostgresSite, newerSchemasForeignDatabasesAndMalformedUrlsAreRefusedUntouched) {
+    PG_TEST_SERVER_OR_SKIP(server);
+    pg_test::ScratchDatabase current(*server.url);
+    store::PostgresStore{current.url()};
+    EXPECT_EQ(pg_test::query(current.url(), "SELECT max(version) FROM schema_version"),
+              std::to_string(store::PostgresStore::kSchemaVersion));
+    store::PostgresStore{current.url()};  // opening again changes nothing
+    EXPECT_EQ(pg_test::query(current.url(), "SELECT count(*) FROM schema_version"), "1");
+
+    pg_test::query(current.url(), "UPDATE schema_version SET version = 99");
+    const std::string newer = storeErrorOf(current.url());
+    EXPECT_NE(newer.find("schema version 99 is newer than this program supports"), std::string::npos) << newer;
+
+    pg_test::ScratchDatabase foreign(*server.url);
+    pg_test::query(foreign.url(), "CREATE TABLE invoices (id integer)");
+    const std::string refused = storeErrorOf(foreign.url());
+    EXPECT_NE(refused.find("tables of another program"), std::string::npos) << refused;
+    EXPECT_EQ(pg_test::query(foreign.url(), "SELECT count(*) FROM information_schema.tables "
+                                            "WHERE table_schema = 'public'"),
+              "1");
+
+    const std::string malformed = storeErrorOf("postgresql://kiosk@server/db?nonsense=1");
+    EXPECT_NE(malformed.find("is not valid"), std::string::npos) << malformed;
+    EXPECT_EQ(malformed.find("collegamento"), std::string::npos) << malformed;
+}
+
 // What wakes the screens of the other PCs: the connection's socket turns readable when another
 // connection commits, and dataVersion() then changes; a connection's own commit changes nothing.
 TEST(PostgresSite, theNotificationSocketWakesOnAnotherConnectionsCommit) {
