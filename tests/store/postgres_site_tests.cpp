@@ -101,6 +101,12 @@ void serverCommand(const std::string& command, const std::string& state) {
     ASSERT_EQ(result.exitCode, 0) << "pg_server.sh " << command << ": " << result.err;
 }
 
+// Stops the test's own server however the test ends (an ASSERT returns early).
+struct ServerStopper {
+    std::string state;
+    ~ServerStopper() { testing_support::runProcess(PG_SERVER_SCRIPT, {"stop", state}); }
+};
+
 // A URL (postgresql://...) of another database on the test server, for kioskctl's config.
 std::string urlOf(const std::string& serverUrl, const std::string& database) {
     const auto scheme = serverUrl.find("://");
@@ -153,6 +159,7 @@ TEST(PostgresSite, killingTheServerMidTransactionLosesNoAcknowledgedTicket) {
     TempDir dir;
     const std::string state = dir.file("server.state");
     serverCommand("start", state);
+    const ServerStopper stopper{state};
     std::string serverUrl;
     std::getline(std::ifstream(state), serverUrl);
     ASSERT_FALSE(serverUrl.empty()) << testing_support::readFile(state + ".unavailable");
@@ -189,7 +196,6 @@ TEST(PostgresSite, killingTheServerMidTransactionLosesNoAcknowledgedTicket) {
     for (const auto& code : acknowledged) EXPECT_TRUE(storedSet.count(code)) << code << " was acknowledged but lost";
     EXPECT_EQ(std::set<std::string>(acknowledged.begin(), acknowledged.end()).size(), acknowledged.size());
     expectGapFreeNumbering(stored);
-    serverCommand("stop", state);
 }
 
 std::string storeErrorOf(const std::string& url) {

@@ -23,6 +23,12 @@ void serverCommand(const std::string& command, const std::string& state) {
     ASSERT_EQ(result.exitCode, 0) << "pg_server.sh " << command << ": " << result.err;
 }
 
+// Stops the test's own server however the test ends (an ASSERT returns early).
+struct ServerStopper {
+    std::string state;
+    ~ServerStopper() { testing_support::runProcess(PG_SERVER_SCRIPT, {"stop", state}); }
+};
+
 // Reads the kiosk's log until a line contains `text`; false if the kiosk ended first.
 bool readUntil(ChildProcess& kiosk, const std::string& text, std::string& log) {
     while (const auto line = kiosk.readLine()) {
@@ -45,6 +51,7 @@ TEST(ServerLostUi, everyScreenSaysTheServerIsGoneAndComesBackByItself) {
     TempDir dir;
     const std::string state = dir.file("server.state");
     serverCommand("start", state);
+    const ServerStopper stopper{state};
     std::string serverUrl;
     std::getline(std::ifstream(state), serverUrl);
     ASSERT_FALSE(serverUrl.empty());
@@ -78,5 +85,4 @@ TEST(ServerLostUi, everyScreenSaysTheServerIsGoneAndComesBackByItself) {
     EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << crash_support::describeStatus(status) << "\n" << log;
     EXPECT_TRUE(std::filesystem::exists(lostPng)) << log;
     EXPECT_FALSE(std::filesystem::exists(dir.file("unused.db"))) << "a PostgreSQL site opened an SQLite file";
-    serverCommand("stop", state);
 }
