@@ -170,6 +170,9 @@ struct KioskConfig {
     // The smallest touch target, in pixels of the 1920x1080 design (scaled with the window);
     // the touch-size test checks every citizen button against it.
     int minTouchPx = 88;
+    // Where the tickets are kept: empty for the SQLite file (--db), or a PostgreSQL server's
+    // connection string ("postgresql://kiosk@server/segretariato") shared by every PC of the site.
+    std::string store;
 };
 
 // The themes [kiosk] theme accepts (kiosk/app/ui/theme.hpp has a palette for each).

@@ -1068,7 +1068,19 @@ void readBackup(const toml::node& node, Config& config, const Reporter& report) 
 
 // ---- [kiosk] ----
 
-constexpr std::array kKioskKeys{"inactivity_seconds"sv, "theme"sv, "click_sound"sv, "min_touch_px"sv};
+constexpr std::array kKioskKeys{"inactivity_seconds"sv, "theme"sv, "click_sound"sv, "min_touch_px"sv, "store"sv};
+
+// Only a PostgreSQL URL: the SQLite file is chosen with --db, and a typo must not silently fall
+// back to a local file while the other PCs use the server.
+void readStore(const toml::table& table, const TableName& name, Config& config, const Reporter& report) {
+    const auto store = optionalString(table, "store", name, report);
+    if (!store) return;
+    if (store->rfind("postgresql://", 0) != 0 && store->rfind("postgres://", 0) != 0)
+        report.fail(*table.get("store"), "kiosk.store: expected a PostgreSQL connection string like "
+                                         "\"postgresql://kiosk@server/segretariato\", found " + quoted(*store) +
+                                         "; leave the key out to keep the SQLite file of --db");
+    config.kiosk.store = *store;
+}
 
 void readKiosk(const toml::node& node, Config& config, const Reporter& report) {
     const toml::table& table = expectTable(node, "[kiosk]", report);
@@ -1089,6 +1101,7 @@ void readKiosk(const toml::node& node, Config& config, const Reporter& report) {
     // (100 px keys) could never comply.
     config.kiosk.minTouchPx =
         optionalInt(table, "min_touch_px", name, 44, 160, report).value_or(config.kiosk.minTouchPx);
+    readStore(table, name, config, report);
 }
 
 // ---- top level ----

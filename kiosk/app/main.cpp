@@ -21,7 +21,8 @@
 #include "kiosk/common/system_clock.hpp"
 #include "kiosk/common/version.hpp"
 #include "kiosk/common/log.hpp"
-#include "kiosk/store/sqlite_store.hpp"
+#include "kiosk/store/open_store.hpp"
+#include "kiosk/store/postgres_store.hpp"
 #include "platform/audio.hpp"
 #include "platform/screenshot.hpp"
 #include "platform/speech.hpp"
@@ -171,7 +172,7 @@ std::unique_ptr<app::Role> makeRole(const Options& opt, const RoleDeps& d) {
                                                                    common::assetsDir() + "/sounds/chime.wav",
                                                                    d.simulated, sound});
     }
-    screens::AdminFacts facts{{d.texts.get("admin.database"), opt.dbPath},
+    screens::AdminFacts facts{{d.texts.get("admin.database"), store::describeStore(opt.dbPath, d.config.kiosk.store)},
                               {d.texts.get("admin.config"), opt.configPath},
                               {d.texts.get("admin.printer"), d.config.printer.target == "none" ? d.texts.get("admin.no_printer")
                                                                                     : d.config.printer.target}};
@@ -249,7 +250,11 @@ int main(int argc, char** argv) {
         }
         bool simulated = false;
         auto clock = makeClock(opt, config, simulated);
-        store::SqliteStore store(opt.dbPath);
+        // The SQLite file of --db, or the site's PostgreSQL server ([kiosk] store).
+        const auto storeOwner = store::openStore(opt.dbPath, config.kiosk.store);
+        domain::TicketStore& store = *storeOwner;
+        auto* server = dynamic_cast<store::PostgresStore*>(storeOwner.get());
+        const std::string storeName = store::describeStore(opt.dbPath, config.kiosk.store);
         domain::QueueService queue(config, store, *clock);
 
         platform::WindowOptions wo;
@@ -284,7 +289,7 @@ int main(int argc, char** argv) {
         SDL_GetWindowSize(window.sdl(), &unitsW, &unitsH);
         // Both sizes: they differ under an output scale, the first thing to look at when taps miss.
         std::fprintf(stderr, "kiosk: %dx%d pixels (window %dx%d), fonts: %s, database: %s\n", w, h, unitsW, unitsH,
-                     fontSet.description.c_str(), opt.dbPath.c_str());
+                     fontSet.description.c_str(), storeName.c_str());
 
         domain::StaffService staffService(config, store, *clock);
         domain::SurveyService surveyService(config, store, *clock);
@@ -299,13 +304,14 @@ int main(int argc, char** argv) {
         if (!opt.screenshotPath.empty()) return renderScreenshot(opt, window, *role, fonts, texts);
         // One copy a day per site: the citizen kiosk takes it (kioskctl backup --daily where it does not run).
         std::optional<app::BackupWorker> backups;
-        if (opt.role == "citizen") backups.emplace(opt.dbPath, config.backup);
+        // On a PostgreSQL site the server is backed up there (pg_dump, see the README).
+        if (opt.role == "citizen" && !server) backups.emplace(opt.dbPath, config.backup);
         auto everyMinute = [&] {
             if (backups) backups->runIfDue(clock->now().date);
         };
         everyMinute();
         app::LoopSetup setup{window,     *role,        fonts, texts, opt.dbPath, opt.uiScript, opt.role == "citizen",
-                             !opt.windowed.empty(), everyMinute, {}};
+                             !opt.windowed.empty(), everyMinute, {}, {}, {}, {}};
         // Rebuilt into the same FontSet: the role and the loop hold references into it.
         setup.onPictureResized = [&](int width, int height) {
             const float newScale = ui::scaleForWindow(width, height);
@@ -315,6 +321,10 @@ int main(int argc, char** argv) {
             fontSet = loadRoleFonts(opt, scale, catalog, config);
             common::logLine(common::LogLevel::Info, "kiosk", "scale %.2f, fonts: %s", scale, fontSet.description.c_str());
         };
+        if (server) {
+            setup.serverSocket = [server] { return server->notificationSocket(); };
+            setup.serverLost = [server] { return server->connectionLost(); };
+        }
         if (sound.click && sound.click->enabled())
             setup.onButtonPress = [&sound] {
                 if (sound.click->buttonPressed()) common::logLine(common::LogLevel::Debug, "kiosk", "tap click");

@@ -15,6 +15,7 @@
 #include "lockdown.hpp"
 #include "platform/db_watch.hpp"
 #include "platform/screenshot.hpp"
+#include "server_lost.hpp"
 #include "ui/theme.hpp"
 #include "ui_script.hpp"
 
@@ -28,6 +29,7 @@ constexpr Uint32 kActiveAfterInputMs = 1500;
 // another process's ticket or call wakes it at once through the database watch.
 constexpr int kIdleWakeMs = 1000;
 constexpr int kActiveWakeMs = 8;
+constexpr const char* kServerLostScreen = "server-lost";
 
 struct LoopState {
     bool quit = false;
@@ -89,7 +91,10 @@ bool isUserInput(const SDL_Event& e) {
 class Loop {
 public:
     explicit Loop(LoopSetup& setup)
-        : m_s(setup), m_watch(setup.dbPath), m_startedAt(std::chrono::steady_clock::now()) {
+        : m_s(setup), m_startedAt(std::chrono::steady_clock::now()) {
+        // The SQLite file's folder through inotify, or the server's notifications.
+        if (setup.serverSocket) m_serverWatch.emplace();
+        else m_watch.emplace(setup.dbPath);
         if (!setup.uiScript.empty()) m_script = UiScript::load(setup.uiScript);
         m_loop.lastInput = SDL_GetTicks();
     }
@@ -102,9 +107,14 @@ private:
     UiScript::Status buildAndShowFrame();
     void logFirstFrame();
     void followPictureSize();
+    bool serverLost() const { return m_s.serverLost && m_s.serverLost(); }
+    void showServerLost(const std::exception& error);
+    void noteServerBack();
 
     LoopSetup& m_s;
-    platform::DatabaseWatch m_watch;
+    std::optional<platform::DatabaseWatch> m_watch;
+    std::optional<platform::ServerWatch> m_serverWatch;
+    bool m_offline = false;
     std::chrono::steady_clock::time_point m_startedAt;
     std::optional<UiScript> m_script;
     platform::PointerInput m_pointer;
@@ -132,8 +142,12 @@ void Loop::followPictureSize() {
 }
 
 void Loop::handleEvent(const SDL_Event& e) {
-    if (m_watch.eventType() != 0 && e.type == m_watch.eventType()) {
-        m_watch.acknowledge();  // not input: the idle timers keep running
+    if (m_watch && m_watch->eventType() != 0 && e.type == m_watch->eventType()) {
+        m_watch->acknowledge();  // not input: the idle timers keep running
+        return;
+    }
+    if (m_serverWatch && m_serverWatch->eventType() != 0 && e.type == m_serverWatch->eventType()) {
+        m_serverWatch->acknowledge();
         return;
     }
     switch (classifyEvent(e, m_s.lockedDown, m_s.windowed)) {
@@ -212,6 +226,7 @@ int Loop::run() {
             while (SDL_PollEvent(&e)) handleEvent(e);
             m_redraw = true;
         }
+        if (m_serverWatch) m_serverWatch->watchSocket(m_s.serverSocket());
         try {
             if (m_script && m_script->takeFailFrameRequest()) throw std::runtime_error("failure injected by the UI script");
             auto status = buildAndShowFrame();
@@ -221,7 +236,12 @@ int Loop::run() {
             }
             if (status == UiScript::Status::Finished) return 0;
             if (status == UiScript::Status::Detached) m_script.reset();
+            noteServerBack();
         } catch (const std::exception& error) {
+            if (serverLost()) {
+                showServerLost(error);
+                continue;
+            }
             if (m_guard.recordFailure(error, SDL_GetTicks())) return FrameGuard::kExitCode;
             m_s.role.recover();
             m_pointer.ignorePressesUntil(SDL_GetTicks() + 500);
@@ -229,6 +249,37 @@ int Loop::run() {
         }
     }
     return 0;
+}
+
+// The server is away: whatever the screen was doing is dropped (as after a failed frame) and the
+// whole window says so. The loop then idles; each wake asks the store again, which reconnects
+// on its own schedule (PostgresStore's backoff), and the first frame that succeeds ends this.
+void Loop::showServerLost(const std::exception& error) {
+    abandonImGuiFrame();
+    if (!m_offline) {
+        m_offline = true;
+        common::logLine(common::LogLevel::Error, "kiosk", "server unreachable, screen shows it: %s", error.what());
+        m_s.role.recover();
+    }
+    ui::UiContext ctx = beginFrame(m_s.window, m_pointer, m_s.fonts, m_s.texts, m_targets);
+    drawServerLost(ctx);
+    endFrame(m_s.window, m_targets);
+    if (m_script) {
+        // A UI script sees this as a screen of its own ("expect-screen server-lost").
+        int w = 0, h = 0;
+        m_s.window.drawableSize(w, h);
+        m_script->step(kServerLostScreen, m_targets, m_s.window.sdl(), false,
+                       [&](const std::string& path) { platform::savePng(path, w, h); });
+    }
+    m_s.window.present();
+    m_redraw = m_script.has_value();
+}
+
+void Loop::noteServerBack() {
+    if (!m_offline) return;
+    m_offline = false;
+    m_redraw = true;
+    common::logLine(common::LogLevel::Info, "kiosk", "server reachable again");
 }
 
 }  // namespace

@@ -27,6 +27,12 @@ struct LoopSetup {
     std::function<void()> everyMinute;   // the daily backup's check, for one
     std::function<void()> onButtonPress; // a finger or the mouse went down on a button: the tap click
     std::function<void(int, int)> onPictureResized;  // new picture size in pixels: new scale, style, fonts
+    // A site on a PostgreSQL server (both set, or neither): the connection's socket, woken by other
+    // PCs' commits (-1 while away), and whether the server is unreachable right now. Then a failing
+    // frame shows "collegamento al server interrotto" until the store reconnects, instead of
+    // counting towards FrameGuard's restart.
+    std::function<int()> serverSocket;
+    std::function<bool()> serverLost;
 };
 
 // Runs until the role asks to exit, a close request (unlocked roles), or the UI script ends.

@@ -20,6 +20,7 @@
 #include "kiosk/common/daily_backup.hpp"
 #include "kiosk/common/font_files.hpp"
 #include "kiosk/common/pin.hpp"
+#include "kiosk/store/postgres_store.hpp"
 #include "kiosk/store/sqlite_store.hpp"
 #include "kiosk/store/startup_check.hpp"
 
@@ -91,10 +92,9 @@ Check databaseAccessCheck(const std::string& dbPath, const Identity& who) {
     return {Status::Ok, subject, detail, ""};
 }
 
-Check pinCheck(store::SqliteStore& store, const std::string& dbPath) {
+Check pinCheck(domain::TicketStore& store, const std::string& setPinCommand) {
     if (store.setting(common::kPinSettingKey)) return {Status::Ok, "staff PIN", "set", ""};
-    return {Status::Fail, "staff PIN", "not set: the staff console cannot be unlocked",
-            "kioskctl --db " + dbPath + " set-pin"};
+    return {Status::Fail, "staff PIN", "not set: the staff console cannot be unlocked", setPinCommand};
 }
 
 // What `program args...` exits with, its output discarded; nullopt when it cannot be started.
@@ -243,13 +243,26 @@ std::vector<Check> checkDatabase(const std::string& dbPath, const Identity& who)
                                 : "opens (schema ok; over 32 MB, its pages are checked by each backup)",
                           ""});
         checks.push_back(access);
-        checks.push_back(pinCheck(store, dbPath));
+        checks.push_back(pinCheck(store, "kioskctl --db " + dbPath + " set-pin"));
     } catch (const domain::StoreError& e) {
         checks.push_back({Status::Fail, subject, e.what(), ""});
         checks.push_back(access);
         checks.push_back({Status::Warn, "staff PIN", "not checked: the database did not open", ""});
     }
     return checks;
+}
+
+std::vector<Check> checkServer(const std::string& url) {
+    const std::string subject = "database server " + store::maskPassword(url);
+    try {
+        store::PostgresStore server(url);  // connects, and brings the schema up to date
+        return {{Status::Ok, subject, "reachable, schema current", ""},
+                pinCheck(server, "kioskctl --config FILE set-pin (on any PC of the site)")};
+    } catch (const domain::StoreError& e) {
+        return {{Status::Fail, subject, e.what(),
+                 "check the server is running (pg_isready), the network, the user and ~/.pgpass (see the README)"},
+                {Status::Warn, "staff PIN", "not checked: the server did not answer", ""}};
+    }
 }
 
 Check checkTranslations(const std::string& i18nDir) {

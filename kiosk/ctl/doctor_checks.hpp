@@ -42,6 +42,8 @@ Check checkConfig(const std::string& configPath, std::optional<domain::Config>& 
 // The database opens as the kiosk opens it (schema, PRAGMA quick_check), its files are writable
 // by `who`, and the staff PIN is set. One Check each.
 std::vector<Check> checkDatabase(const std::string& dbPath, const Identity& who);
+// The site's PostgreSQL server ([kiosk] store): reachable, schema current, staff PIN set.
+std::vector<Check> checkServer(const std::string& url);
 
 // The language files load and every citizen key is translated.
 Check checkTranslations(const std::string& i18nDir);

@@ -32,7 +32,11 @@ std::vector<Check> runChecks(const DoctorOptions& options, const doctor::Identit
     std::vector<Check> checks;
     std::optional<domain::Config> config;
     checks.push_back(doctor::checkConfig(options.configPath, config));
-    for (Check& check : doctor::checkDatabase(options.dbPath, who)) checks.push_back(std::move(check));
+    // A PostgreSQL site has no database file on this PC: the server is checked instead.
+    if (config && !config->kiosk.store.empty())
+        for (Check& check : doctor::checkServer(config->kiosk.store)) checks.push_back(std::move(check));
+    else
+        for (Check& check : doctor::checkDatabase(options.dbPath, who)) checks.push_back(std::move(check));
     checks.push_back(doctor::checkTranslations(common::assetsDir() + "/i18n"));
     checks.push_back(doctor::checkFonts(common::assetsDir()));
     const Check notChecked{Status::Warn, "", "not checked: the config did not load", ""};

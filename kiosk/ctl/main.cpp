@@ -14,6 +14,9 @@
 #include "kiosk/common/paths.hpp"
 #include "kiosk/common/system_clock.hpp"
 #include "kiosk/common/version.hpp"
+#include "migrate_commands.hpp"
+#include "kiosk/store/open_store.hpp"
+#include "kiosk/store/postgres_store.hpp"
 #include "kiosk/store/sqlite_store.hpp"
 
 namespace {
@@ -50,6 +53,8 @@ struct Options {
     ctl::I18nCheckOptions i18n;
     // doctor
     ctl::DoctorOptions doctor;
+    // migrate-to
+    ctl::MigrateOptions migrate;
 };
 
 // The survey and report subcommands.
@@ -102,14 +107,15 @@ int withOffice(const Options& opt, Command&& command) {
     return reportingErrors([&] {
         domain::Config config = common::loadConfigFile(opt.configPath);
         auto clock = makeClock(opt.now);
-        store::SqliteStore store(opt.dbPath);
-        return command(config, store, *clock);
+        // The SQLite file of --db, or the site's PostgreSQL server ([kiosk] store).
+        const auto store = store::openStore(opt.dbPath, config.kiosk.store);
+        return command(config, *store, *clock);
     });
 }
 
 template <typename Command>
 int withQueue(const Options& opt, Command&& command) {
-    return withOffice(opt, [&](const domain::Config& config, store::SqliteStore& store, const domain::Clock& clock) {
+    return withOffice(opt, [&](const domain::Config& config, domain::TicketStore& store, const domain::Clock& clock) {
         domain::QueueService queue(config, store, clock);
         return command(queue);
     });
@@ -117,7 +123,7 @@ int withQueue(const Options& opt, Command&& command) {
 
 template <typename Command>
 int withStaff(const Options& opt, Command&& command) {
-    return withOffice(opt, [&](const domain::Config& config, store::SqliteStore& store, const domain::Clock& clock) {
+    return withOffice(opt, [&](const domain::Config& config, domain::TicketStore& store, const domain::Clock& clock) {
         domain::StaffService staff(config, store, clock);
         return command(staff, config);
     });
@@ -222,7 +228,7 @@ int runSurvey(const Options& opt) {
     answer.overall = opt.overall;
     answer.dimensions = opt.dimensions;
     const std::optional<std::string> code = opt.paper ? std::nullopt : std::optional<std::string>(opt.surveyCode);
-    return withOffice(opt, [&](const domain::Config& config, store::SqliteStore& store, const domain::Clock& clock) {
+    return withOffice(opt, [&](const domain::Config& config, domain::TicketStore& store, const domain::Clock& clock) {
         domain::SurveyService survey(config, store, clock);
         return ctl::submitSurvey(survey, code, answer, std::cout, std::cerr);
     });
@@ -235,7 +241,7 @@ int runReport(const Options& opt) {
         std::cerr << "kioskctl: --to " << opt.to << " is before --from " << opt.from << '\n';
         return ctl::kUsage;
     }
-    return withOffice(opt, [&](const domain::Config& config, store::SqliteStore& store, const domain::Clock&) {
+    return withOffice(opt, [&](const domain::Config& config, domain::TicketStore& store, const domain::Clock&) {
         return ctl::printReport(store, config, from, to, reportStyle(opt), std::cout);
     });
 }
@@ -245,7 +251,7 @@ std::optional<int> runSurveyCommand(const SurveyCommands& commands, const Option
     if (commands.survey->parsed()) return runSurvey(opt);
     if (commands.report->parsed()) return runReport(opt);
     if (commands.reportYear->parsed())
-        return withOffice(opt, [&](const domain::Config& config, store::SqliteStore& store, const domain::Clock&) {
+        return withOffice(opt, [&](const domain::Config& config, domain::TicketStore& store, const domain::Clock&) {
             return ctl::printYearReport(store, config, opt.year, reportStyle(opt), std::cout);
         });
     return std::nullopt;
@@ -309,10 +315,30 @@ std::optional<int> runPrintCommand(const PrintCommands& commands, const Options&
     });
 }
 
+// The config's [kiosk] store, when --config is given ("" for the SQLite file).
+std::string configuredStore(const Options& opt) {
+    if (opt.configPath.empty()) return {};
+    return common::loadConfigFile(opt.configPath).kiosk.store;
+}
+
+// Commands that work on the SQLite file itself say so instead of touching a file nobody uses.
+bool refusedOnPostgres(const Options& opt, const char* command, const char* instead) {
+    const std::string url = configuredStore(opt);
+    if (url.empty()) return false;
+    std::cerr << "kioskctl: " << command << " works on the SQLite file, but this site keeps its data on the "
+              << "PostgreSQL server " << store::maskPassword(url) << ": " << instead << "\n";
+    return true;
+}
+
 // nullopt when none of backup, restore and vacuum was given.
 std::optional<int> runBackupCommand(const ctl::BackupCommands& commands, const Options& opt) {
     if (!commands.backup->parsed() && !commands.restore->parsed() && !commands.vacuum->parsed()) return std::nullopt;
     return reportingErrors([&] {
+        if (refusedOnPostgres(opt, "backup, restore and vacuum",
+                              "back it up with pg_dump and restore with pg_restore (see the README)"))
+            // The daily timer is installed on every PC: on such a site it has nothing to do, and
+            // must not fail every day for it.
+            return commands.backup->parsed() && opt.backup.daily ? 0 : int{ctl::kUsage};
         const ctl::BackupContext context{opt.dbPath, opt.configPath, makeClock(opt.now)->now()};
         return *ctl::runBackupCommand(commands, opt.backup, context, std::cout, std::cerr);
     });
@@ -320,6 +346,9 @@ std::optional<int> runBackupCommand(const ctl::BackupCommands& commands, const O
 
 int generateDemoData(const Options& opt) {
     return reportingErrors([&] {
+        if (refusedOnPostgres(opt, "generate-demo-data",
+                              "generate into an SQLite file (--db), then copy it with kioskctl migrate-to"))
+            return int{ctl::kUsage};
         const ctl::DemoDataContext context{opt.dbPath, opt.configPath, makeClock(opt.now)->now()};
         return ctl::runDemoDataCommand(opt.demo, context, std::cout, std::cerr);
     });
@@ -327,8 +356,8 @@ int generateDemoData(const Options& opt) {
 
 int setPin(const Options& opt) {
     return reportingErrors([&] {
-        store::SqliteStore store(opt.dbPath);
-        return ctl::setPin(store, opt.pin, std::cin, std::cout, std::cerr);
+        const auto store = store::openStore(opt.dbPath, configuredStore(opt));
+        return ctl::setPin(*store, opt.pin, std::cin, std::cout, std::cerr);
     });
 }
 
@@ -364,6 +393,7 @@ int main(int argc, char** argv) {
     auto* doctorCommand = ctl::addDoctorCommand(app, opt.doctor);
     auto* setPinCommand = app.add_subcommand("set-pin", "set the staff PIN: one line of 4-8 digits on stdin");
     setPinCommand->add_option("--pin", opt.pin, "the PIN, instead of reading stdin");
+    auto* migrateCommand = ctl::addMigrateCommand(app, opt.migrate);
 
     try {
         app.parse(argc, argv);
@@ -374,6 +404,8 @@ int main(int argc, char** argv) {
     if (check->parsed())
         return reportingErrors([&] { return ctl::checkConfig(common::loadConfigFile(opt.checkPath), std::cout); });
     if (setPinCommand->parsed()) return setPin(opt);
+    if (migrateCommand->parsed())
+        return reportingErrors([&] { return ctl::runMigrate(opt.migrate, opt.dbPath, std::cout, std::cerr); });
     if (demoCommand->parsed()) return generateDemoData(opt);
     if (i18nCommand->parsed()) {
         if (opt.i18n.configPath.empty()) opt.i18n.configPath = opt.configPath;  // kioskctl --config X i18n-check

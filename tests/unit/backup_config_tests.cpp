@@ -94,7 +94,7 @@ TEST(BackupConfig, unknownKeysAreNamedWithTheKnownOnes) {
               "test.toml:12: unknown key \"folder\" in [backup] (expected one of: enabled, directory, keep)");
     EXPECT_EQ(errorFor("[kiosk]\ninactivity = 90\n"),
               "test.toml:11: unknown key \"inactivity\" in [kiosk] (expected one of: inactivity_seconds, theme, click_sound, "
-              "min_touch_px)");
+              "min_touch_px, store)");
 }
 
 TEST(BackupConfig, inactivityOutsideItsRangeNamesFileLineAndTheRange) {
@@ -130,6 +130,23 @@ TEST(KioskAccessibilityConfig, mistakesNameFileLineAndWhatIsAccepted) {
               "test.toml:11: kiosk.min_touch_px: expected a whole number from 44 to 160, found 20");
     EXPECT_EQ(errorFor("[kiosk]\ninactivity_seconds = 90\nmin_touch_px = 400\n"),
               "test.toml:12: kiosk.min_touch_px: expected a whole number from 44 to 160, found 400");
+}
+
+// Issue #11: [kiosk] store names a PostgreSQL server shared by the PCs of a site.
+TEST(KioskStoreConfig, leftOutItIsTheSqliteFileAndAPostgresUrlIsKeptAsWritten) {
+    EXPECT_EQ(parsed("").kiosk.store, "");
+    EXPECT_EQ(parsed("[kiosk]\nstore = \"postgresql://kiosk@192.168.1.10/segretariato\"\n").kiosk.store,
+              "postgresql://kiosk@192.168.1.10/segretariato");
+}
+
+TEST(KioskStoreConfig, anythingButAPostgresUrlNamesFileLineAndTheExpectedForm) {
+    const std::string path = errorFor("[kiosk]\nstore = \"/var/lib/segretariato-kiosk/kiosk.db\"\n");
+    EXPECT_EQ(path.rfind("test.toml:11: kiosk.store: expected a PostgreSQL connection string like "
+                         "\"postgresql://kiosk@server/segretariato\", found \"/var/lib/segretariato-kiosk/kiosk.db\"",
+                         0),
+              0u)
+        << path;
+    EXPECT_EQ(errorFor("[kiosk]\nstore = 5\n").rfind("test.toml:11: kiosk.store: expected a text", 0), 0u);
 }
 
 TEST(BackupConfig, aSectionWrittenAsAValueIsReported) {

@@ -71,4 +71,44 @@ void DatabaseWatch::run() {
     }
 }
 
+ServerWatch::ServerWatch() {
+    m_eventType = SDL_RegisterEvents(1);
+    if (m_eventType == static_cast<Uint32>(-1) || pipe2(m_stopPipe, O_CLOEXEC) != 0) {
+        m_eventType = 0;
+        common::logLine(common::LogLevel::Warn, "kiosk", "cannot watch the server for changes: checking once a second");
+        return;
+    }
+    m_thread = std::thread([this] { run(); });
+}
+
+ServerWatch::~ServerWatch() {
+    if (m_thread.joinable()) {
+        char stop = 1;
+        ssize_t ignored = ::write(m_stopPipe[1], &stop, 1);
+        (void)ignored;
+        m_thread.join();
+    }
+    for (int fd : m_stopPipe)
+        if (fd >= 0) ::close(fd);
+}
+
+void ServerWatch::run() {
+    // While an event is pending, or the server is away, only the stop pipe is watched, with a
+    // pause: the loop reads the socket after taking the event, and a new socket comes with it.
+    constexpr int kRecheckMs = 100;
+    for (;;) {
+        const int socket = m_socket.load();
+        const bool watching = socket >= 0 && !m_pending.load();
+        pollfd fds[2] = {{m_stopPipe[0], POLLIN, 0}, {socket, POLLIN, 0}};
+        const int ready = poll(fds, watching ? 2 : 1, kRecheckMs);
+        if (ready < 0 && errno != EINTR) return;
+        if (fds[0].revents) return;
+        if (watching && (fds[1].revents & (POLLIN | POLLHUP | POLLERR)) && !m_pending.exchange(true)) {
+            SDL_Event e{};
+            e.type = m_eventType;
+            SDL_PushEvent(&e);
+        }
+    }
+}
+
 }  // namespace platform

@@ -36,4 +36,29 @@ private:
     std::thread m_thread;
 };
 
+// The same for a site on a PostgreSQL server: a thread waits for the store's connection to become
+// readable (a NOTIFY from another PC's commit) and pushes one SDL user event. It only polls the
+// socket; the store reads it on the loop's thread (dataVersion), so libpq stays single-threaded.
+class ServerWatch {
+public:
+    ServerWatch();
+    ~ServerWatch();
+    ServerWatch(const ServerWatch&) = delete;
+    ServerWatch& operator=(const ServerWatch&) = delete;
+
+    Uint32 eventType() const { return m_eventType; }
+    void acknowledge() { m_pending = false; }
+    // The socket to watch: it changes when the store reconnects, and is -1 while the server is away.
+    void watchSocket(int socket) { m_socket = socket; }
+
+private:
+    void run();
+
+    int m_stopPipe[2] = {-1, -1};
+    Uint32 m_eventType = 0;
+    std::atomic<int> m_socket{-1};
+    std::atomic<bool> m_pending{false};
+    std::thread m_thread;
+};
+
 }  // namespace platform

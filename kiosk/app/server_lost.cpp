@@ -1,0 +1,38 @@
+#include "server_lost.hpp"
+
+#include <imgui.h>
+
+#include <cfloat>
+#include <string>
+
+#include "ui/theme.hpp"
+
+namespace app {
+
+namespace {
+
+// One line (or a wrapped paragraph) centred horizontally at height y; returns the height used.
+float centred(ImDrawList* draw, ImFont* font, float size, const std::string& text, float y, float width, ImU32 colour) {
+    const float wrap = width * 0.8f;
+    const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, wrap, text.c_str());
+    draw->AddText(font, size, ImVec2((width - extent.x) / 2, y), colour, text.c_str(), nullptr, wrap);
+    return extent.y;
+}
+
+}  // namespace
+
+void drawServerLost(ui::UiContext& ctx) {
+    ImDrawList* draw = ImGui::GetBackgroundDrawList();
+    const ui::Palette& palette = ui::palette();
+    draw->AddRectFilled(ImVec2(0, 0), ctx.size, palette.background);
+    const float band = ctx.px(12);
+    draw->AddRectFilled(ImVec2(0, 0), ImVec2(ctx.size.x, band), palette.danger);
+    float y = ctx.size.y * 0.36f;
+    ImFont* heading = ctx.fonts.heading;
+    y += centred(draw, heading, heading->FontSize, ctx.texts.get("error.server_lost"), y, ctx.size.x, palette.danger);
+    y += ctx.px(32);
+    ImFont* body = ctx.fonts.body;
+    centred(draw, body, body->FontSize, ctx.texts.get("error.server_retrying"), y, ctx.size.x, palette.text);
+}
+
+}  // namespace app
