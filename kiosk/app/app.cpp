@@ -168,6 +168,7 @@ std::vector<screens::LanguageChoice> App::languageChoices() const {
 void App::setLanguage(const std::string& code) {
     for (const auto& language : m_deps.languages)
         if (language.code == code) m_language = code;
+    common::logLine(common::LogLevel::Debug, "kiosk", "language for this visit: %s", m_language.c_str());
 }
 
 void App::drawHeader(ui::UiContext& ctx, const ui::UiContext& citizen) {

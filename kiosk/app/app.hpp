@@ -76,6 +76,8 @@ public:
     bool showForScreenshot(const std::string& name) override;
     bool exitRequested() const override { return m_exitRequested; }
     void recover() override;
+    const domain::Texts* visitTexts() const override { return &texts(); }
+    std::string visitLanguage() const override { return m_language; }
 
     void showScreen(screens::ScreenId id, platform::PointerInput* pointer = nullptr);
     // Fills the ticket screen with what a ticket taken now would be, storing nothing.

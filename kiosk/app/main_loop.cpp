@@ -261,8 +261,11 @@ void Loop::showServerLost(const std::exception& error) {
         common::logLine(common::LogLevel::Error, "kiosk", "server unreachable, screen shows it: %s", error.what());
         m_s.role.recover();
     }
-    ui::UiContext ctx = beginFrame(m_s.window, m_pointer, m_s.fonts, m_s.texts, m_targets);
-    drawServerLost(ctx);
+    const domain::Texts* visit = m_s.role.visitTexts();
+    const domain::Texts& texts = visit ? *visit : m_s.texts;
+    ui::UiContext ctx = beginFrame(m_s.window, m_pointer, m_s.fonts, texts, m_targets);
+    ctx.language = m_s.role.visitLanguage();
+    drawServerLost(ctx, &texts == &m_s.texts ? nullptr : &m_s.texts);
     endFrame(m_s.window, m_targets);
     if (m_script) {
         // A UI script sees this as a screen of its own ("expect-screen server-lost").

@@ -29,6 +29,9 @@ public:
     virtual bool exitRequested() const { return false; }
     // After a frame failed: back to the start, forgetting whatever was half done or typed.
     virtual void recover() {}
+    // The texts of the language the person at the screen chose (nullptr: the role's own texts).
+    virtual const domain::Texts* visitTexts() const { return nullptr; }
+    virtual std::string visitLanguage() const { return "it"; }
     // For --screenshot: shows the named screen with sample content; false if there is no such screen.
     virtual bool showForScreenshot(const std::string& name) = 0;
 };

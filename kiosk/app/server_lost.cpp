@@ -21,9 +21,10 @@ float centred(ImDrawList* draw, ImFont* font, float size, const std::string& tex
 
 }  // namespace
 
-void drawServerLost(ui::UiContext& ctx) {
+void drawServerLost(ui::UiContext& ctx, const domain::Texts* italianAlso) {
     ImDrawList* draw = ImGui::GetBackgroundDrawList();
     const ui::Palette& palette = ui::palette();
+    ctx.targets.record("in-use:" + ctx.language, ImVec2(0, 0), ImVec2(1, 1), ui::TargetKind::Marker);
     draw->AddRectFilled(ImVec2(0, 0), ctx.size, palette.background);
     const float band = ctx.px(12);
     draw->AddRectFilled(ImVec2(0, 0), ImVec2(ctx.size.x, band), palette.danger);
@@ -32,7 +33,12 @@ void drawServerLost(ui::UiContext& ctx) {
     y += centred(draw, heading, heading->FontSize, ctx.texts.get("error.server_lost"), y, ctx.size.x, palette.danger);
     y += ctx.px(32);
     ImFont* body = ctx.fonts.body;
-    centred(draw, body, body->FontSize, ctx.texts.get("error.server_retrying"), y, ctx.size.x, palette.text);
+    y += centred(draw, body, body->FontSize, ctx.texts.get("error.server_retrying"), y, ctx.size.x, palette.text);
+    if (!italianAlso) return;
+    y += ctx.px(48);
+    ImFont* small = ctx.fonts.small;
+    const std::string italian = italianAlso->get("error.server_lost") + " – " + italianAlso->get("error.server_retrying");
+    centred(draw, small, small->FontSize, italian, y, ctx.size.x, palette.textMuted);
 }
 
 }  // namespace app

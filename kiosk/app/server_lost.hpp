@@ -5,6 +5,8 @@
 
 namespace app {
 
-void drawServerLost(ui::UiContext& ctx);
+// In ctx's language; `italianAlso` (the Italian texts, when ctx's are another language) adds the
+// Italian message below, smaller, for staff and anyone else in the room.
+void drawServerLost(ui::UiContext& ctx, const domain::Texts* italianAlso);
 
 }  // namespace app

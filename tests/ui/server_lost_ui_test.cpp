@@ -63,18 +63,21 @@ TEST(ServerLostUi, everyScreenSaysTheServerIsGoneAndComesBackByItself) {
     config.insert(kiosk + 9, "store = \"" + urlOf(serverUrl, "site") + "\"\n");
     testing_support::writeFile(dir.file("site.toml"), config);
     const std::string lostPng = dir.file("lost.png");
+    // The person at the screen chose English: the message is in English, with the Italian below.
     testing_support::writeFile(dir.file("script"), "expect-screen home\n"
+                                                    "tap language\nexpect-screen language\ntap language:en\n"
                                                     "timeout 60\n"
                                                     "expect-screen server-lost\n"
+                                                    "expect-target in-use:en\n"
                                                     "screenshot " + lostPng + "\n"
                                                     "expect-screen home\n"
                                                     "quit\n");
-    const std::string command = std::string("exec ") + KIOSK_BIN + " --config " + dir.file("site.toml") +
+    const std::string command = std::string("KIOSK_LOG_LEVEL=debug exec ") + KIOSK_BIN + " --config " + dir.file("site.toml") +
                                 " --db " + dir.file("unused.db") + " --windowed 1280x720 --now 2026-11-30T16:10" +
                                 " --ui-script " + dir.file("script") + " 2>&1";
     ChildProcess kioskProcess("/bin/sh", {"-c", command});
     std::string log;
-    ASSERT_TRUE(readUntil(kioskProcess, "first frame shown", log)) << log;
+    ASSERT_TRUE(readUntil(kioskProcess, "language for this visit: en", log)) << log;
     serverCommand("kill", state);
     ASSERT_TRUE(readUntil(kioskProcess, "server unreachable, screen shows it", log)) << log;
     EXPECT_NE(log.find("collegamento al server interrotto"), std::string::npos) << log;
