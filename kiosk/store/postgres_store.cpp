@@ -1,5 +1,6 @@
 #include "kiosk/store/postgres_store.hpp"
 #include "kiosk/store/survey_rows.hpp"
+#include "kiosk/store/ticket_wording.hpp"
 
 #include <libpq-fe.h>
 
@@ -291,24 +292,6 @@ domain::Ticket ticketFromRow(const Result& row, int r, const std::string& url) {
     return ticket;
 }
 
-bool contains(const std::vector<domain::TicketState>& states, domain::TicketState state) {
-    return std::find(states.begin(), states.end(), state) != states.end();
-}
-
-std::string_view inPlainWords(domain::TicketState state) {
-    return state == domain::TicketState::NoShow ? "a no-show" : domain::toString(state);
-}
-
-// The same wording as SqliteStore: the staff screen shows it.
-std::string refusedTransition(const domain::Ticket& ticket, domain::TicketState to) {
-    const std::string prefix = "ticket " + ticket.code + " is ";
-    if (ticket.state == to) return prefix + "already " + std::string(inPlainWords(to));
-    return prefix + std::string(inPlainWords(ticket.state)) + ": it cannot become " + std::string(inPlainWords(to));
-}
-
-std::string unknownTicket(const domain::TicketChange& change) {
-    return "no ticket " + change.code + " today (" + change.serviceDay.iso() + ")";
-}
 
 }  // namespace
 
@@ -606,7 +589,7 @@ domain::Ticket PostgresStore::changeTicket(const domain::TicketChange& change) {
     Transaction transaction(*this, action);
     const auto current = lockByCode(change.serviceDay, change.code, action);
     if (!current) throw domain::UnknownTicketError(unknownTicket(change));
-    if (!contains(change.from, current->state)) throw domain::TransitionError(refusedTransition(*current, change.to));
+    if (!stateIn(change.from, current->state)) throw domain::TransitionError(refusedTransition(*current, change.to));
     // NULL parameters leave a column as it is; clearing ($7) happens before the new values apply.
     run(action,
         "UPDATE tickets SET state = $2, "

@@ -2,6 +2,7 @@
 #include "kiosk/store/sqlite_errors.hpp"
 #include "kiosk/store/startup_check.hpp"
 #include "kiosk/store/survey_rows.hpp"
+#include "kiosk/store/ticket_wording.hpp"
 
 #include <sqlite3.h>
 
@@ -583,23 +584,6 @@ std::string separatedList(const std::vector<std::string>& ids) {
     return list;
 }
 
-bool contains(const std::vector<domain::TicketState>& states, domain::TicketState state) {
-    return std::find(states.begin(), states.end(), state) != states.end();
-}
-
-std::string_view inPlainWords(domain::TicketState state) {
-    return state == domain::TicketState::NoShow ? "a no-show" : domain::toString(state);
-}
-
-std::string refusedTransition(const domain::Ticket& ticket, domain::TicketState to) {
-    const std::string prefix = "ticket " + ticket.code + " is ";
-    if (ticket.state == to) return prefix + "already " + std::string(inPlainWords(to));
-    return prefix + std::string(inPlainWords(ticket.state)) + ": it cannot become " + std::string(inPlainWords(to));
-}
-
-std::string unknownTicket(const domain::TicketChange& change) {
-    return "no ticket " + change.code + " today (" + change.serviceDay.iso() + ")";
-}
 
 }  // namespace
 
@@ -919,7 +903,7 @@ domain::Ticket SqliteStore::changeTicket(const domain::TicketChange& change) {
     ImmediateTransaction transaction(m_begin.get(), m_commit.get(), m_path, action);
     const auto current = findByCode(change.serviceDay, change.code, action);
     if (!current) throw domain::UnknownTicketError(unknownTicket(change));
-    if (!contains(change.from, current->state)) throw domain::TransitionError(refusedTransition(*current, change.to));
+    if (!stateIn(change.from, current->state)) throw domain::TransitionError(refusedTransition(*current, change.to));
     applyChange(current->id, change);
     const domain::Ticket changed = ticketById(current->id, action);
     if (change.logCall) logCall(changed, change.calledAt ? *change.calledAt : changed.calledAt, action);

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "child_process.hpp"
+#include "own_pg_server.hpp"
 #include "postgres_test_server.hpp"
 #include "support/process.hpp"
 
@@ -95,18 +96,6 @@ void expectGapFreeNumbering(const std::vector<std::string>& codes) {
     }
 }
 
-// Runs pg_server.sh (start, kill, restart, stop) on this test's own server.
-void serverCommand(const std::string& command, const std::string& state) {
-    const auto result = testing_support::runProcess(PG_SERVER_SCRIPT, {command, state});
-    ASSERT_EQ(result.exitCode, 0) << "pg_server.sh " << command << ": " << result.err;
-}
-
-// Stops the test's own server however the test ends (an ASSERT returns early).
-struct ServerStopper {
-    std::string state;
-    ~ServerStopper() { testing_support::runProcess(PG_SERVER_SCRIPT, {"stop", state}); }
-};
-
 // A URL (postgresql://...) of another database on the test server, for kioskctl's config.
 std::string urlOf(const std::string& serverUrl, const std::string& database) {
     const auto scheme = serverUrl.find("://");
@@ -158,8 +147,8 @@ TEST(PostgresSite, killingTheServerMidTransactionLosesNoAcknowledgedTicket) {
     PG_TEST_SERVER_OR_SKIP(fixtureServer);
     TempDir dir;
     const std::string state = dir.file("server.state");
-    serverCommand("start", state);
-    const ServerStopper stopper{state};
+    pg_test::serverCommand("start", state);
+    const pg_test::ServerStopper stopper{state};
     std::string serverUrl;
     std::getline(std::ifstream(state), serverUrl);
     ASSERT_FALSE(serverUrl.empty()) << testing_support::readFile(state + ".unavailable");
@@ -173,11 +162,11 @@ TEST(PostgresSite, killingTheServerMidTransactionLosesNoAcknowledgedTicket) {
     Lines taken1, taken2;
     readCodes(kiosk1, taken1, 40);
     readCodes(kiosk2, taken2, 40);
-    serverCommand("kill", state);  // both kiosks are mid-take: one of them holds the day's lock
+    pg_test::serverCommand("kill", state);  // both kiosks are mid-take: one of them holds the day's lock
     readUntilLost(kiosk1, taken1);
     readUntilLost(kiosk2, taken2);
     EXPECT_NE(taken1.lostMessage.find("collegamento al server interrotto"), std::string::npos) << taken1.lostMessage;
-    serverCommand("restart", state);
+    pg_test::serverCommand("restart", state);
     readCodes(kiosk1, taken1, 40);  // both reconnected by themselves
     readCodes(kiosk2, taken2, 40);
     kiosk1.closeStdin();

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "child_process.hpp"
+#include "own_pg_server.hpp"
 #include "postgres_test_server.hpp"
 #include "support/process.hpp"
 
@@ -17,17 +18,6 @@ namespace {
 
 using crash_support::ChildProcess;
 using testing_support::TempDir;
-
-void serverCommand(const std::string& command, const std::string& state) {
-    const auto result = testing_support::runProcess(PG_SERVER_SCRIPT, {command, state});
-    ASSERT_EQ(result.exitCode, 0) << "pg_server.sh " << command << ": " << result.err;
-}
-
-// Stops the test's own server however the test ends (an ASSERT returns early).
-struct ServerStopper {
-    std::string state;
-    ~ServerStopper() { testing_support::runProcess(PG_SERVER_SCRIPT, {"stop", state}); }
-};
 
 // Reads the kiosk's log until a line contains `text`; false if the kiosk ended first.
 bool readUntil(ChildProcess& kiosk, const std::string& text, std::string& log) {
@@ -50,8 +40,8 @@ TEST(ServerLostUi, everyScreenSaysTheServerIsGoneAndComesBackByItself) {
     PG_TEST_SERVER_OR_SKIP(fixtureServer);
     TempDir dir;
     const std::string state = dir.file("server.state");
-    serverCommand("start", state);
-    const ServerStopper stopper{state};
+    pg_test::serverCommand("start", state);
+    const pg_test::ServerStopper stopper{state};
     std::string serverUrl;
     std::getline(std::ifstream(state), serverUrl);
     ASSERT_FALSE(serverUrl.empty());
@@ -78,10 +68,10 @@ TEST(ServerLostUi, everyScreenSaysTheServerIsGoneAndComesBackByItself) {
     ChildProcess kioskProcess("/bin/sh", {"-c", command});
     std::string log;
     ASSERT_TRUE(readUntil(kioskProcess, "language for this visit: en", log)) << log;
-    serverCommand("kill", state);
+    pg_test::serverCommand("kill", state);
     ASSERT_TRUE(readUntil(kioskProcess, "server unreachable, screen shows it", log)) << log;
     EXPECT_NE(log.find("collegamento al server interrotto"), std::string::npos) << log;
-    serverCommand("restart", state);
+    pg_test::serverCommand("restart", state);
     ASSERT_TRUE(readUntil(kioskProcess, "server reachable again", log)) << log;
     while (const auto line = kioskProcess.readLine()) log += *line + "\n";
     const int status = kioskProcess.wait();
