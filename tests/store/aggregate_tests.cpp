@@ -300,7 +300,7 @@ TEST(StoreAggregates, theMigrationToSchema6KeepsTheDataAndLearnsWhatTheFullScanL
     ASSERT_GT(interviewsByFullScan(path, "2000-01-01").samples, 5);
     store::SqliteStore db(path);
     RawDatabase raw(path);
-    EXPECT_EQ(raw.integer("PRAGMA user_version"), 6);
+    EXPECT_EQ(raw.integer("PRAGMA user_version"), store::SqliteStore::kSchemaVersion);
     EXPECT_EQ(everyTicket(path), ticketsBefore);
     EXPECT_EQ(raw.integer("SELECT count(*) FROM survey_answers"), answersBefore);
     EXPECT_GT(raw.integer("SELECT count(*) FROM interview_days"), 3);
