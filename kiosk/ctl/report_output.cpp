@@ -332,10 +332,11 @@ std::string periodTitle(const domain::SchedaPeriod& p) {
     return title + (p.partial ? ", parziale)" : ")");
 }
 
-// The periods worth printing besides the whole range: months and quarters only when there are several.
-std::vector<const domain::SchedaPeriod*> schedaBreakdown(const domain::SchedaReport& r) {
+// The periods worth printing besides the whole range: months and quarters only when there are several
+// (the year's document: quarters only, twelve months of tables would bury them).
+std::vector<const domain::SchedaPeriod*> schedaBreakdown(const domain::SchedaReport& r, bool months = true) {
     std::vector<const domain::SchedaPeriod*> out;
-    if (r.months.size() > 1)
+    if (months && r.months.size() > 1)
         for (const auto& p : r.months) out.push_back(&p);
     if (r.quarters.size() > 1)
         for (const auto& p : r.quarters) out.push_back(&p);
@@ -358,14 +359,14 @@ void textSchedaPeriod(const domain::SchedaPeriod& p, const domain::SchedaReport&
     }
 }
 
-void textScheda(const domain::SchedaReport& r, const domain::Config& config, std::ostream& out) {
+void textScheda(const domain::SchedaReport& r, const domain::Config& config, std::ostream& out, bool months = true) {
     out << "Scheda di Segretariato (" << withheldLegend(r) << ")\n";
     textSchedaPeriod(r.period, r, config, out);
-    for (const auto* p : schedaBreakdown(r)) textSchedaPeriod(*p, r, config, out);
+    for (const auto* p : schedaBreakdown(r, months)) textSchedaPeriod(*p, r, config, out);
 }
 
 // One table for the spreadsheet: a row per period, section and choice, a column per category.
-void csvScheda(const domain::SchedaReport& r, const domain::Config& config, CsvWriter& csv) {
+void csvScheda(const domain::SchedaReport& r, const domain::Config& config, CsvWriter& csv, bool months = true) {
     csv.row({"scheda_di_segretariato", withheldLegend(r)});
     std::vector<std::string> header = {"periodo", "dal", "al", "parziale", "sezione", "voce", "totale"};
     for (const auto& id : r.categoryIds) header.push_back(categoryLabel(config, id));
@@ -377,7 +378,7 @@ void csvScheda(const domain::SchedaReport& r, const domain::Config& config, CsvW
         csv.row(fields);
     };
     std::vector<const domain::SchedaPeriod*> periods = {&r.period};
-    for (const auto* p : schedaBreakdown(r)) periods.push_back(p);
+    for (const auto* p : schedaBreakdown(r, months)) periods.push_back(p);
     for (const auto* p : periods) {
         line(*p, domain::schedaFacetTitle(domain::scheda_facet::kRecorded), p->recorded);
         for (const auto& table : p->tables)
@@ -477,14 +478,14 @@ void writeYearReport(const domain::PeriodReport& report, const domain::Config& c
             csvPeriod(report, csv);
             csvByCategory(report.demand, config, csv);
             csvSatisfaction(report, csv);
-            csvScheda(report.scheda, config, csv);
+            csvScheda(report.scheda, config, csv, false);
             return;
         }
         case ReportFormat::Text:
             out << config.office.comune << " - " << config.office.name << ": anno " << report.from.year << '\n';
             textByCategory(report.demand, config, out);
             textSatisfaction(report, true, out);
-            textScheda(report.scheda, config, out);
+            textScheda(report.scheda, config, out, false);
             return;
     }
 }

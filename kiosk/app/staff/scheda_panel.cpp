@@ -267,17 +267,17 @@ void drawSchedaReport(ui::UiContext& ctx, ImVec2 buttonsAt, ImVec2 min, ImVec2 m
         const float numberWidth = std::min(ctx.px(120), width * 0.55f / numbers);
         cols[h] = {halves[h].first + pad, halves[h].second - pad - numberWidth * numbers, numberWidth};
     }
-    // Left: how many, what for, with two operators. Right: what they were given, where they were
-    // sent, first time or back, and how the period is spread over its months.
+    // Left: how many, what for, with two operators, and how the period is spread over its months.
+    // Right: what they were given, where they were sent, first time or back.
     float y = headerRow(ctx, top + ctx.px(16), cols[0], report, config);
     y = numbersRow(ctx, y, cols[0], period.recorded, true, "scheda-row:recorded:") + ctx.px(12);
     for (std::string_view f : {facet::kNeed, facet::kOperators})
         if (const auto* table = tableOf(period, f)) y = tableSection(ctx, y, cols[0], *table);
+    if (report.months.size() > 1)
+        ui::textAt(ctx, ctx.fonts.body, ImVec2(cols[0].label, y), ui::palette().text, monthsLine(ctx, report));
     y = headerRow(ctx, top + ctx.px(16), cols[1], report, config);
     for (std::string_view f : {facet::kAnswer, facet::kReferral, facet::kContact})
         if (const auto* table = tableOf(period, f)) y = tableSection(ctx, y, cols[1], *table);
-    if (report.months.size() > 1)
-        ui::textAt(ctx, ctx.fonts.body, ImVec2(cols[1].label, y), ui::palette().text, monthsLine(ctx, report));
 
     const std::string footer = ctx.texts.format("staff.scheda_period", {{"name", period.name}, {"from", period.from.iso()},
                                                                        {"to", period.to.iso()}}) +
