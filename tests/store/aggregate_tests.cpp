@@ -253,7 +253,7 @@ TEST(StoreAggregates, theMigrationToSchema5CountsTheTicketsAndAnswersAlreadyTher
                  "DROP TRIGGER survey_score_counts_delete; DROP TABLE demand_cells; DROP TABLE survey_score_counts;"
                  "DROP TRIGGER interview_days_insert; DROP TRIGGER interview_days_delete;"
                  "DROP TRIGGER interview_days_update_old; DROP TRIGGER interview_days_update_new;"
-                 "DROP TABLE interview_days; PRAGMA user_version = 4");
+                 "DROP TABLE interview_days; DROP TABLE contact_tallies; PRAGMA user_version = 4");
     }
     store::SqliteStore db(path);
     RawDatabase raw(path);
@@ -294,7 +294,7 @@ TEST(StoreAggregates, theMigrationToSchema6KeepsTheDataAndLearnsWhatTheFullScanL
         RawDatabase raw(path);
         raw.exec("DROP TRIGGER interview_days_insert; DROP TRIGGER interview_days_delete;"
                  "DROP TRIGGER interview_days_update_old; DROP TRIGGER interview_days_update_new;"
-                 "DROP TABLE interview_days; PRAGMA user_version = 5");
+                 "DROP TABLE interview_days; DROP TABLE contact_tallies; PRAGMA user_version = 5");
         answersBefore = raw.integer("SELECT count(*) FROM survey_answers");
     }
     ASSERT_GT(interviewsByFullScan(path, "2000-01-01").samples, 5);
