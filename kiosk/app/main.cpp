@@ -280,8 +280,11 @@ int main(int argc, char** argv) {
         ui::applyStyle(scale);
         ui::FontSet fontSet = loadRoleFonts(opt, scale, catalog, config);
         const ui::Fonts& fonts = fontSet.normal;
-        std::fprintf(stderr, "kiosk: %dx%d, fonts: %s, database: %s\n", w, h, fontSet.description.c_str(),
-                     opt.dbPath.c_str());
+        int unitsW = 0, unitsH = 0;
+        SDL_GetWindowSize(window.sdl(), &unitsW, &unitsH);
+        // Both sizes: they differ under an output scale, the first thing to look at when taps miss.
+        std::fprintf(stderr, "kiosk: %dx%d pixels (window %dx%d), fonts: %s, database: %s\n", w, h, unitsW, unitsH,
+                     fontSet.description.c_str(), opt.dbPath.c_str());
 
         domain::StaffService staffService(config, store, *clock);
         domain::SurveyService surveyService(config, store, *clock);
@@ -303,6 +306,15 @@ int main(int argc, char** argv) {
         everyMinute();
         app::LoopSetup setup{window,     *role,        fonts, texts, opt.dbPath, opt.uiScript, opt.role == "citizen",
                              !opt.windowed.empty(), everyMinute, {}};
+        // Rebuilt into the same FontSet: the role and the loop hold references into it.
+        setup.onPictureResized = [&](int width, int height) {
+            const float newScale = ui::scaleForWindow(width, height);
+            if (newScale == scale) return;
+            scale = newScale;
+            ui::applyStyle(scale);
+            fontSet = loadRoleFonts(opt, scale, catalog, config);
+            common::logLine(common::LogLevel::Info, "kiosk", "scale %.2f, fonts: %s", scale, fontSet.description.c_str());
+        };
         if (sound.click && sound.click->enabled())
             setup.onButtonPress = [&sound] {
                 if (sound.click->buttonPressed()) common::logLine(common::LogLevel::Debug, "kiosk", "tap click");

@@ -71,15 +71,13 @@ bool isPointerEvent(const SDL_Event& e) {
     }
 }
 
-// Where a finger or the left mouse button went down, in window pixels; nothing for other events.
+// Where a finger or the left mouse button went down, in picture pixels; nothing for other events.
 // A touch also arrives as a synthetic mouse press (SDL_TOUCH_MOUSEID): counted once, as the finger.
 std::optional<ImVec2> pressPosition(const SDL_Event& e, SDL_Window* window) {
     if (e.type == SDL_MOUSEBUTTONDOWN && e.button.which != SDL_TOUCH_MOUSEID && e.button.button == SDL_BUTTON_LEFT)
-        return ImVec2(static_cast<float>(e.button.x), static_cast<float>(e.button.y));
+        return platform::mouseToPixels(e.button.x, e.button.y, window);
     if (e.type != SDL_FINGERDOWN) return std::nullopt;
-    int w = 0, h = 0;
-    SDL_GetWindowSize(window, &w, &h);
-    return ImVec2(e.tfinger.x * static_cast<float>(w), e.tfinger.y * static_cast<float>(h));
+    return platform::fingerToPixels(e.tfinger.x, e.tfinger.y, window);
 }
 
 // What a person did, as opposed to window or wake-up events: it restarts the idle timers.
@@ -103,6 +101,7 @@ private:
     bool wantsFullRate(Uint32 now) const;
     UiScript::Status buildAndShowFrame();
     void logFirstFrame();
+    void followPictureSize();
 
     LoopSetup& m_s;
     platform::DatabaseWatch m_watch;
@@ -113,7 +112,24 @@ private:
     LoopState m_loop;
     FrameGuard m_guard;
     bool m_redraw = true;
+    int m_pictureWidth = 0;
+    int m_pictureHeight = 0;
 };
+
+// A compositor may settle the output's size or scale after the window is shown (cage does):
+// the layout, the style and the fonts follow the picture's size as it is now.
+void Loop::followPictureSize() {
+    int w = 0, h = 0;
+    m_s.window.drawableSize(w, h);
+    if (w == m_pictureWidth && h == m_pictureHeight) return;
+    const bool first = m_pictureWidth == 0 && m_pictureHeight == 0;
+    m_pictureWidth = w;
+    m_pictureHeight = h;
+    if (first || !m_s.onPictureResized) return;
+    common::logLine(common::LogLevel::Info, "kiosk", "picture is now %dx%d: layout and fonts follow", w, h);
+    m_s.onPictureResized(w, h);
+    m_redraw = true;
+}
 
 void Loop::handleEvent(const SDL_Event& e) {
     if (m_watch.eventType() != 0 && e.type == m_watch.eventType()) {
@@ -155,6 +171,7 @@ void Loop::logFirstFrame() {
 
 // Returns the script's verdict (Running without a script).
 UiScript::Status Loop::buildAndShowFrame() {
+    followPictureSize();
     const bool dataChanged = m_s.role.refreshIfChanged();
     m_redraw |= dataChanged;
     m_redraw |= m_s.role.tick(SDL_GetTicks(), m_loop.lastInput, m_pointer);
@@ -220,11 +237,16 @@ ui::UiContext beginFrame(platform::Window& window, platform::PointerInput& point
                          const domain::Texts& texts, ui::Targets& targets) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
-    pointer.applyTo(ImGui::GetIO());
-    ImGui::NewFrame();
-    targets.beginFrame();
     int w = 0, h = 0;
     window.drawableSize(w, h);
+    // The kiosk measures everything in picture pixels (see pointer_input.hpp), so ImGui does too:
+    // the backend's window units and framebuffer scale would otherwise enlarge and cut the picture.
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(w), static_cast<float>(h));
+    io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
+    pointer.applyTo(io);
+    ImGui::NewFrame();
+    targets.beginFrame();
     return ui::UiContext{fonts, texts, targets, ui::Metrics{ui::scaleForWindow(w, h)},
                          ImVec2(static_cast<float>(w), static_cast<float>(h)), nullptr};
 }

@@ -26,6 +26,7 @@ struct LoopSetup {
     bool windowed = false;               // Escape closes an unlocked developer window
     std::function<void()> everyMinute;   // the daily backup's check, for one
     std::function<void()> onButtonPress; // a finger or the mouse went down on a button: the tap click
+    std::function<void(int, int)> onPictureResized;  // new picture size in pixels: new scale, style, fonts
 };
 
 // Runs until the role asks to exit, a close request (unlocked roles), or the UI script ends.

@@ -1,11 +1,14 @@
 #include "ui_script.hpp"
 
+#include "platform/pointer_input.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cctype>
 #include <cstdlib>
 #include <fstream>
 #include <optional>
+#include <utility>
 #include <sstream>
 #include <stdexcept>
 
@@ -19,7 +22,7 @@ bool knownVerb(const std::string& v) {
     return v == "tap" || v == "double-tap" || v == "drag" || v == "expect-screen" || v == "expect-scrolled" ||
            v == "expect-target" || v == "screenshot" || v == "timeout" || v == "wait" || v == "loop" ||
            v == "repeat" || v == "press" || v == "release" || v == "key" || v == "close-request" ||
-           v == "fail-frame" || v == "idle" || v == "quit";
+           v == "fail-frame" || v == "idle" || v == "resize" || v == "quit";
 }
 
 bool allDigits(const std::string& s) {
@@ -58,6 +61,16 @@ std::optional<KeyChord> parseKeys(const std::string& text) {
     return chord;
 }
 
+// "1280x800" -> the size; nothing for anything else.
+std::optional<std::pair<int, int>> parseWindowSize(const std::string& text) {
+    int w = 0, h = 0;
+    char x = 0;
+    std::istringstream in(text);
+    if (!(in >> w >> x >> h) || x != 'x' || !in.eof() || w < 320 || h < 240 || w > 7680 || h > 4320)
+        return std::nullopt;
+    return std::make_pair(w, h);
+}
+
 // What is wrong with a command's argument, checked when the script is loaded so that a soak run
 // does not fail minutes in on a typo ("" when it is fine).
 std::string argumentProblem(const ScriptCommand& c) {
@@ -67,6 +80,7 @@ std::string argumentProblem(const ScriptCommand& c) {
         (!allDigits(c.argument) || c.argument.size() > 9 || std::atoi(c.argument.c_str()) < 1))
         return "expected nothing (for ever) or a count from 1 to 999999999";
     if (c.verb == "loop" && !c.argument.empty()) return "expected nothing after it";
+    if (c.verb == "resize" && !parseWindowSize(c.argument)) return "expected a size such as 1280x800";
     if (c.verb == "key" && !parseKeys(c.argument)) return "expected a key such as Escape, Alt+F4 or Alt+Tab";
     return "";
 }
@@ -100,6 +114,10 @@ void pushMouse(SDL_Window* window, Uint32 type, float x, float y) {
     SDL_Event e{};
     e.type = type;
     Uint32 id = SDL_GetWindowID(window);
+    // Targets are in picture pixels; a real mouse reports window units.
+    const ImVec2 at = platform::pixelsToWindowUnits(ImVec2(x, y), window);
+    x = at.x;
+    y = at.y;
     if (type == SDL_MOUSEMOTION) {
         e.motion.windowID = id;
         e.motion.x = static_cast<Sint32>(x);
@@ -221,6 +239,10 @@ UiScript::Status UiScript::injectEvent(const ScriptCommand& c, const ui::Targets
         pushKey(window, *parseKeys(c.argument));
     } else if (c.verb == "close-request") {
         pushCloseRequest(window);
+    } else if (c.verb == "resize") {
+        // As a compositor does when it settles the output after the window is shown.
+        const auto [w, h] = *parseWindowSize(c.argument);
+        SDL_SetWindowSize(window, w, h);
     } else {
         m_failFrameRequested = true;
     }
@@ -261,7 +283,7 @@ UiScript::Status UiScript::step(const std::string& current, const ui::Targets& t
     } else if (c.verb == "timeout") {
         m_waitLimitMs = static_cast<Uint32>(std::max(1, std::atoi(c.argument.c_str()))) * 1000;
     } else if (c.verb == "press" || c.verb == "release" || c.verb == "key" || c.verb == "close-request" ||
-               c.verb == "fail-frame") {
+               c.verb == "resize" || c.verb == "fail-frame") {
         if (injectEvent(c, targets, window, onScreen) == Status::Failed) return Status::Failed;
     } else if (c.verb == "drag") {
         if (!drag(targets, window, c.argument)) return fail("expected TARGET DY with a target" + onScreen);

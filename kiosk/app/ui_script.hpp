@@ -29,6 +29,7 @@ namespace app {
 //   release               lift the finger put down by `press`
 //   key KEYS              a key press as a keyboard sends it: "Escape", "Alt+F4", "Alt+Tab", "Ctrl+Q"
 //   close-request         what the window manager sends for Alt+F4 or the title bar's X
+//   resize WxH            the window changes size, as when a compositor settles its output
 //   fail-frame            the next frame throws, as a bug or a database error would (lockdown tests)
 //   idle                  the script ends here and the kiosk carries on by itself (measurements)
 //   quit                  leave with exit code 0

@@ -84,6 +84,25 @@ TEST_F(KioskUi, citizenTakesATicketHomeCategoryTicket) {
     }
 }
 
+// A compositor may settle the output after the window is up (cage on a HiDPI panel): the layout,
+// the style and the fonts follow, and taps still land on what is drawn.
+TEST_F(KioskUi, layoutFollowsAWindowThatChangesSizeAfterStart) {
+    std::string ticket = dir.file("ticket.png");
+    auto r = runScript("expect-screen home\nresize 1920x1080\nexpect-screen home\ntap take_ticket\n"
+                       "expect-screen category\ntap category:minori-famiglie\nexpect-screen ticket\nscreenshot " + ticket +
+                       "\nquit\n");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.err.find("picture is now 1920x1080"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("scale 1.00"), std::string::npos) << r.err;
+    auto tickets = storedTickets();
+    ASSERT_EQ(tickets.size(), 1u);
+    EXPECT_EQ(tickets[0].categoryId, "minori-famiglie");
+    Image img = loadPng(ticket);
+    ASSERT_EQ(img.width, 1920);
+    ASSERT_EQ(img.height, 1080);
+    EXPECT_EQ(img.pixel(1915, 4), 0x0066CCu) << "the header band spans the new width";
+}
+
 TEST_F(KioskUi, doubleTapOnACategoryGivesOneTicket) {
     auto r = runScript("tap take_ticket\nexpect-screen category\ndouble-tap category:adulti\nexpect-screen ticket\n"
                        "quit\n");

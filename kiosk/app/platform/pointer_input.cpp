@@ -2,6 +2,34 @@
 
 namespace platform {
 
+namespace {
+
+ImVec2 pixelsPerWindowUnit(SDL_Window* window) {
+    int w = 0, h = 0, pw = 0, ph = 0;
+    SDL_GetWindowSize(window, &w, &h);
+    SDL_GL_GetDrawableSize(window, &pw, &ph);
+    if (w <= 0 || h <= 0 || pw <= 0 || ph <= 0) return {1.0f, 1.0f};
+    return {static_cast<float>(pw) / static_cast<float>(w), static_cast<float>(ph) / static_cast<float>(h)};
+}
+
+}  // namespace
+
+ImVec2 mouseToPixels(int x, int y, SDL_Window* window) {
+    const ImVec2 ratio = pixelsPerWindowUnit(window);
+    return {static_cast<float>(x) * ratio.x, static_cast<float>(y) * ratio.y};
+}
+
+ImVec2 fingerToPixels(float nx, float ny, SDL_Window* window) {
+    int pw = 0, ph = 0;
+    SDL_GL_GetDrawableSize(window, &pw, &ph);
+    return {nx * static_cast<float>(pw), ny * static_cast<float>(ph)};
+}
+
+ImVec2 pixelsToWindowUnits(ImVec2 pixels, SDL_Window* window) {
+    const ImVec2 ratio = pixelsPerWindowUnit(window);
+    return {pixels.x / ratio.x, pixels.y / ratio.y};
+}
+
 void PointerInput::ignorePressesUntil(Uint32 ticks) {
     m_ignoreUntil = ticks;
     m_steps.clear();
@@ -38,41 +66,36 @@ void PointerInput::release(ImVec2 pos, bool liftPointer) {
     if (liftPointer) m_steps.push_back({ImVec2(-FLT_MAX, -FLT_MAX), false});
 }
 
-ImVec2 PointerInput::toWindow(float nx, float ny, SDL_Window* window) const {
-    int w = 0, h = 0;
-    SDL_GetWindowSize(window, &w, &h);
-    return {nx * static_cast<float>(w), ny * static_cast<float>(h)};
-}
 
 void PointerInput::handle(const SDL_Event& e, SDL_Window* window) {
     switch (e.type) {
         case SDL_MOUSEMOTION:
             if (e.motion.which == SDL_TOUCH_MOUSEID) return;  // already seen as a finger event
-            if (m_holding) m_holdPos = ImVec2(static_cast<float>(e.motion.x), static_cast<float>(e.motion.y));
+            if (m_holding) m_holdPos = mouseToPixels(e.motion.x, e.motion.y, window);
             if (m_steps.empty())
-                m_pos = ImVec2(static_cast<float>(e.motion.x), static_cast<float>(e.motion.y));
+                m_pos = mouseToPixels(e.motion.x, e.motion.y, window);
             else
-                m_steps.push_back({ImVec2(static_cast<float>(e.motion.x), static_cast<float>(e.motion.y)),
+                m_steps.push_back({mouseToPixels(e.motion.x, e.motion.y, window),
                                    m_steps.back().down});
             return;
         case SDL_MOUSEBUTTONDOWN:
             if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) return;
-            press(ImVec2(static_cast<float>(e.button.x), static_cast<float>(e.button.y)));
+            press(mouseToPixels(e.button.x, e.button.y, window));
             return;
         case SDL_MOUSEBUTTONUP:
             if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) return;
-            release(ImVec2(static_cast<float>(e.button.x), static_cast<float>(e.button.y)), false);
+            release(mouseToPixels(e.button.x, e.button.y, window), false);
             return;
         case SDL_FINGERDOWN:
-            press(toWindow(e.tfinger.x, e.tfinger.y, window));
+            press(fingerToPixels(e.tfinger.x, e.tfinger.y, window));
             return;
         case SDL_FINGERMOTION:
-            if (m_holding) m_holdPos = toWindow(e.tfinger.x, e.tfinger.y, window);
-            if (m_steps.empty()) m_pos = toWindow(e.tfinger.x, e.tfinger.y, window);
-            else m_steps.push_back({toWindow(e.tfinger.x, e.tfinger.y, window), m_steps.back().down});
+            if (m_holding) m_holdPos = fingerToPixels(e.tfinger.x, e.tfinger.y, window);
+            if (m_steps.empty()) m_pos = fingerToPixels(e.tfinger.x, e.tfinger.y, window);
+            else m_steps.push_back({fingerToPixels(e.tfinger.x, e.tfinger.y, window), m_steps.back().down});
             return;
         case SDL_FINGERUP:
-            release(toWindow(e.tfinger.x, e.tfinger.y, window), true);
+            release(fingerToPixels(e.tfinger.x, e.tfinger.y, window), true);
             return;
         default:
             return;

@@ -7,6 +7,15 @@
 
 namespace platform {
 
+// SDL reports mouse positions in window units and fingers as fractions of the window, but the
+// kiosk lays out and draws in the GL picture's pixels; with an output scale (cage on a HiDPI
+// panel: a 1280x720 window drawn into 1920x1080 pixels) the two differ. Everything the kiosk
+// compares with a button is converted to picture pixels here.
+ImVec2 mouseToPixels(int x, int y, SDL_Window* window);
+ImVec2 fingerToPixels(float nx, float ny, SDL_Window* window);
+// The other way, for events the UI script injects as a mouse would send them.
+ImVec2 pixelsToWindowUnits(ImVec2 pixels, SDL_Window* window);
+
 // ImGui 1.86's SDL backend polls the OS mouse, which misses injected events and merges a fast
 // tap's press and release into one frame; this queue replays every press and release in order.
 class PointerInput {
@@ -29,7 +38,6 @@ private:
     };
     void press(ImVec2 pos);
     void release(ImVec2 pos, bool liftPointer);
-    ImVec2 toWindow(float nx, float ny, SDL_Window* window) const;
 
     std::deque<Step> m_steps;
     ImVec2 m_pos{-FLT_MAX, -FLT_MAX};
