@@ -1,6 +1,7 @@
 #include "scheda.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <map>
 #include <optional>
@@ -244,119 +245,196 @@ Layout layoutOf(const Counts& all, const Config& config) {
     return layout;
 }
 
-// A grid of rows x (categories + total), flattened, with its additive lines.
-class Grid {
-public:
-    Grid(std::size_t rows, std::size_t categories) : m_rows(rows), m_columns(categories + 1), m_counts(rows * m_columns) {}
+// One table of one period: rows x (categories + total), a block of the report's single list of
+// counts, so that suppression sees every period's tables at once.
+struct TableCells {
+    std::size_t offset = 0, rows = 0, columns = 0;
+    std::size_t at(std::size_t row, std::size_t column) const { return offset + row * columns + column; }
+};
 
-    void set(std::size_t row, std::size_t category, int count) { m_counts[at(row, category)] = count; }
-    void fillRowTotals() {
-        for (std::size_t r = 0; r < m_rows; ++r) {
-            int sum = 0;
-            for (std::size_t c = 0; c + 1 < m_columns; ++c) sum += m_counts[at(r, c)];
-            m_counts[at(r, m_columns - 1)] = sum;
+// The tables of one period, in the order of kTables.
+constexpr std::array<std::string_view, 5> kTables{f::kNeed, f::kAnswer, f::kReferral, f::kContact, f::kOperators};
+constexpr std::size_t kContactTable = 3;
+
+const std::vector<SchedaChoice>& contactRows() {
+    static const std::vector<SchedaChoice> rows = {{std::string(f::kFirst), "Primo contatto"},
+                                                   {std::string(f::kReturn), "Ritorno"},
+                                                   {std::string(kUnstated), "Non indicato"},
+                                                   {std::string(f::kRecordedValue), "Schede compilate"}};
+    return rows;
+}
+
+// Every count a report publishes, with the lines that add up: within a table (rows across
+// categories, the contact table's columns too) and across periods (a quarter and its months, the
+// range and its quarters, cell by cell), so a reader holding all of them can subtract nothing.
+class Sheet {
+public:
+    explicit Sheet(const Layout& layout) : m_layout(layout) {}
+
+    // The block of the days from..to: created once, shared by every period of the report that
+    // covers exactly those days (a one-month quarter part is its month). A range of several quarters
+    // adds up from its quarter parts, one of several months from its months.
+    std::size_t block(const LocalDate& from, const LocalDate& to, const std::vector<ContactTally>& tallies) {
+        if (const auto found = m_index.find({from, to}); found != m_index.end()) return found->second;
+        std::vector<std::size_t> parts;
+        for (int months : {3, 1}) {
+            const auto slices = calendarSlices(from, to, months);
+            if (slices.size() < 2) continue;
+            for (const auto& s : slices) parts.push_back(block(s.from, s.to, tallies));
+            break;
         }
+        const std::size_t id = m_blocks.size();
+        m_blocks.push_back(cellsOf(countsBetween(tallies, from, to)));
+        m_index[{from, to}] = id;
+        if (!parts.empty()) addSumLines(id, parts);
+        return id;
     }
-    void addRowLines() {
-        for (std::size_t r = 0; r < m_rows; ++r) {
-            AdditiveLine line{{}, at(r, m_columns - 1)};
-            for (std::size_t c = 0; c + 1 < m_columns; ++c) line.members.push_back(at(r, c));
-            m_lines.push_back(std::move(line));
-        }
-    }
-    // The last row is the sum of the others, column by column (its total column too).
-    void addColumnLines() {
-        for (std::size_t c = 0; c < m_columns; ++c) {
-            AdditiveLine line{{}, at(m_rows - 1, c)};
-            for (std::size_t r = 0; r + 1 < m_rows; ++r) line.members.push_back(at(r, c));
-            m_lines.push_back(std::move(line));
-        }
-    }
+
     void suppress(int minCount) { m_hidden = suppressSmallCounts(m_counts, m_lines, minCount); }
 
-    SchedaRow row(std::size_t r, const SchedaChoice& choice) const {
-        SchedaRow out{choice.id, choice.label, {}, cell(r, m_columns - 1)};
-        for (std::size_t c = 0; c + 1 < m_columns; ++c) out.byCategory.push_back(cell(r, c));
+    SchedaPeriod period(std::size_t id, const Slice& slice) const {
+        SchedaPeriod out{slice.name, slice.from, slice.to, slice.partial, {}, {}};
+        const auto& tables = m_blocks[id];
+        for (std::size_t t = 0; t < kTables.size(); ++t) {
+            SchedaTable table{std::string(kTables[t]), {}};
+            const auto& choices = rowsOf(t);
+            const std::size_t shown = t == kContactTable ? choices.size() - 1 : choices.size();  // recorded apart
+            for (std::size_t r = 0; r < shown; ++r) table.rows.push_back(row(tables[t], r, choices[r]));
+            out.tables.push_back(std::move(table));
+        }
+        out.recorded = row(tables[kContactTable], contactRows().size() - 1, contactRows().back());
         return out;
     }
 
 private:
-    std::size_t at(std::size_t row, std::size_t column) const { return row * m_columns + column; }
-    SchedaCell cell(std::size_t r, std::size_t c) const { return {m_counts[at(r, c)], m_hidden[at(r, c)]}; }
+    const std::vector<SchedaChoice>& rowsOf(std::size_t table) const {
+        return table == kContactTable ? contactRows() : m_layout.rows.find(kTables[table])->second;
+    }
 
-    std::size_t m_rows, m_columns;
+    TableCells newTable(std::size_t rows) {
+        TableCells cells{m_counts.size(), rows, m_layout.categories.size() + 1};
+        m_counts.resize(m_counts.size() + rows * cells.columns, 0);
+        return cells;
+    }
+
+    // Row totals, and a line per row: several choices per scheda, so only rows add up.
+    void addRowLines(const TableCells& t) {
+        for (std::size_t r = 0; r < t.rows; ++r) {
+            AdditiveLine line{{}, t.at(r, t.columns - 1)};
+            for (std::size_t c = 0; c + 1 < t.columns; ++c) {
+                line.members.push_back(t.at(r, c));
+                m_counts[line.total] += m_counts[t.at(r, c)];
+            }
+            m_lines.push_back(std::move(line));
+        }
+    }
+
+    // The last row is the sum of the others, column by column (its total column too).
+    void addColumnLines(const TableCells& t) {
+        for (std::size_t c = 0; c < t.columns; ++c) {
+            AdditiveLine line{{}, t.at(t.rows - 1, c)};
+            for (std::size_t r = 0; r + 1 < t.rows; ++r) line.members.push_back(t.at(r, c));
+            m_lines.push_back(std::move(line));
+        }
+    }
+
+    std::vector<TableCells> cellsOf(const Counts& counts) {
+        std::vector<TableCells> tables;
+        const auto& categories = m_layout.categories;
+        for (std::size_t t = 0; t < kTables.size(); ++t) {
+            const auto& choices = rowsOf(t);
+            const TableCells cells = newTable(choices.size());
+            for (std::size_t c = 0; c < categories.size(); ++c) {
+                if (t != kContactTable) {
+                    for (std::size_t r = 0; r < choices.size(); ++r)
+                        m_counts[cells.at(r, c)] = countOf(counts, kTables[t], choices[r].id, categories[c]);
+                    continue;
+                }
+                // First contact, return and not stated add up to the schede recorded.
+                const int first = countOf(counts, f::kContact, std::string(f::kFirst), categories[c]);
+                const int back = countOf(counts, f::kContact, std::string(f::kReturn), categories[c]);
+                const int recorded =
+                    std::max(countOf(counts, f::kRecorded, std::string(f::kRecordedValue), categories[c]), first + back);
+                m_counts[cells.at(0, c)] = first;
+                m_counts[cells.at(1, c)] = back;
+                m_counts[cells.at(2, c)] = recorded - first - back;
+                m_counts[cells.at(3, c)] = recorded;
+            }
+            addRowLines(cells);
+            if (t == kContactTable) addColumnLines(cells);
+            tables.push_back(cells);
+        }
+        return tables;
+    }
+
+    // The whole is the sum of its parts, in every cell of every table.
+    void addSumLines(std::size_t whole, const std::vector<std::size_t>& parts) {
+        for (std::size_t t = 0; t < kTables.size(); ++t) {
+            const TableCells& w = m_blocks[whole][t];
+            for (std::size_t i = 0; i < w.rows * w.columns; ++i) {
+                AdditiveLine line{{}, w.offset + i};
+                for (std::size_t p : parts) line.members.push_back(m_blocks[p][t].offset + i);
+                m_lines.push_back(std::move(line));
+            }
+        }
+    }
+
+    SchedaRow row(const TableCells& t, std::size_t r, const SchedaChoice& choice) const {
+        const auto cell = [&](std::size_t c) { return SchedaCell{m_counts[t.at(r, c)], m_hidden[t.at(r, c)]}; };
+        SchedaRow out{choice.id, choice.label, {}, cell(t.columns - 1)};
+        for (std::size_t c = 0; c + 1 < t.columns; ++c) out.byCategory.push_back(cell(c));
+        return out;
+    }
+
+    const Layout& m_layout;
     std::vector<int> m_counts;
     std::vector<AdditiveLine> m_lines;
     std::vector<bool> m_hidden;
+    std::vector<std::vector<TableCells>> m_blocks;
+    std::map<std::pair<LocalDate, LocalDate>, std::size_t> m_index;
 };
 
-// Several choices per scheda: a row adds up across categories, a column adds up to nothing published.
-SchedaTable choiceTable(std::string_view facet, const Counts& counts, const Layout& layout, int minCount) {
-    const auto& choices = layout.rows.find(facet)->second;
-    Grid grid(choices.size(), layout.categories.size());
-    for (std::size_t r = 0; r < choices.size(); ++r)
-        for (std::size_t c = 0; c < layout.categories.size(); ++c)
-            grid.set(r, c, countOf(counts, facet, choices[r].id, layout.categories[c]));
-    grid.fillRowTotals();
-    grid.addRowLines();
-    grid.suppress(minCount);
-    SchedaTable table{std::string(facet), {}};
-    for (std::size_t r = 0; r < choices.size(); ++r) table.rows.push_back(grid.row(r, choices[r]));
-    return table;
-}
-
-// First contact, return and not stated add up to the schede recorded: rows and columns both add up,
-// so the recorded totals are suppressed here, once, and shown as such everywhere.
-std::pair<SchedaTable, SchedaRow> contactTable(const Counts& counts, const Layout& layout, int minCount) {
-    const std::vector<SchedaChoice> rows = {{std::string(f::kFirst), "Primo contatto"},
-                                            {std::string(f::kReturn), "Ritorno"},
-                                            {std::string(kUnstated), "Non indicato"},
-                                            {std::string(f::kRecordedValue), "Schede compilate"}};
-    Grid grid(rows.size(), layout.categories.size());
-    for (std::size_t c = 0; c < layout.categories.size(); ++c) {
-        const std::string& category = layout.categories[c];
-        const int first = countOf(counts, f::kContact, std::string(f::kFirst), category);
-        const int back = countOf(counts, f::kContact, std::string(f::kReturn), category);
-        const int recorded = std::max(countOf(counts, f::kRecorded, std::string(f::kRecordedValue), category), first + back);
-        grid.set(0, c, first);
-        grid.set(1, c, back);
-        grid.set(2, c, recorded - first - back);
-        grid.set(3, c, recorded);
-    }
-    grid.fillRowTotals();
-    grid.addRowLines();
-    grid.addColumnLines();
-    grid.suppress(minCount);
-    SchedaTable table{std::string(f::kContact), {}};
-    for (std::size_t r = 0; r + 1 < rows.size(); ++r) table.rows.push_back(grid.row(r, rows[r]));
-    return {table, grid.row(rows.size() - 1, rows.back())};
-}
-
-SchedaPeriod periodOf(const std::vector<ContactTally>& tallies, const Layout& layout, int minCount, const Slice& slice) {
-    const Counts counts = countsBetween(tallies, slice.from, slice.to);
-    SchedaPeriod period{slice.name, slice.from, slice.to, slice.partial, {}, {}};
-    auto [contact, recorded] = contactTable(counts, layout, minCount);
-    period.recorded = std::move(recorded);
-    for (std::string_view facet : {f::kNeed, f::kAnswer, f::kReferral})
-        period.tables.push_back(choiceTable(facet, counts, layout, minCount));
-    period.tables.push_back(std::move(contact));
-    period.tables.push_back(choiceTable(f::kOperators, counts, layout, minCount));
-    return period;
+bool wholeMonths(const LocalDate& from, const LocalDate& to) {
+    return from.day == 1 && to.plusDays(1).day == 1;
 }
 
 }  // namespace
 
+DateRange schedaTallyDays(const LocalDate& from, const LocalDate& to) {
+    if (wholeMonths(from, to) && from.year == to.year) return {{from.year, 1, 1}, {from.year, 12, 31}};
+    return {from, to};
+}
+
+SchedaReport schedaReport(TicketStore& store, const Config& config, const LocalDate& from, const LocalDate& to) {
+    const auto [first, last] = schedaTallyDays(from, to);
+    return schedaReport(store.contactTallies(first, last), config, from, to);
+}
+
 SchedaReport schedaReport(const std::vector<ContactTally>& tallies, const Config& config, const LocalDate& from,
                           const LocalDate& to) {
-    const Layout layout = layoutOf(countsBetween(tallies, from, to), config);
-    const int minCount = config.scheda.minCellCount;
+    // Whole months within one year are suppressed as part of that calendar year (its months,
+    // quarters and the year), so a month, a quarter or the year shows the same figures in every
+    // report that contains it: the console's tabs, --month, --quarter and the year's documents.
+    const bool inYear = wholeMonths(from, to) && from.year == to.year;
+    const auto [universeFrom, universeTo] = schedaTallyDays(from, to);
+    const Layout layout = layoutOf(countsBetween(tallies, universeFrom, universeTo), config);
     SchedaReport report;
-    report.minCellCount = minCount;
+    report.minCellCount = config.scheda.minCellCount;
     report.categoryIds = layout.categories;
-    report.period = periodOf(tallies, layout, minCount, {rangeName(from, to), from, to, false});
-    for (const auto& slice : calendarSlices(from, to, 1)) report.months.push_back(periodOf(tallies, layout, minCount, slice));
+
+    Sheet sheet(layout);
+    if (inYear) sheet.block(universeFrom, universeTo, tallies);
+    const Slice whole{rangeName(from, to), from, to, false};
+    const std::size_t wholeId = sheet.block(from, to, tallies);
+    std::vector<std::pair<std::size_t, Slice>> months, quarters;
+    for (const auto& slice : calendarSlices(from, to, 1)) months.emplace_back(sheet.block(slice.from, slice.to, tallies), slice);
     for (const auto& slice : calendarSlices(from, to, 3))
-        report.quarters.push_back(periodOf(tallies, layout, minCount, slice));
+        quarters.emplace_back(sheet.block(slice.from, slice.to, tallies), slice);
+    sheet.suppress(report.minCellCount);
+
+    report.period = sheet.period(wholeId, whole);
+    for (const auto& [id, slice] : months) report.months.push_back(sheet.period(id, slice));
+    for (const auto& [id, slice] : quarters) report.quarters.push_back(sheet.period(id, slice));
     return report;
 }
 

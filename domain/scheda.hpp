@@ -81,6 +81,11 @@ struct SchedaPeriod {
     std::vector<SchedaTable> tables;  // need, answer, referral, contact, operators
 };
 
+struct DateRange {
+    LocalDate from;
+    LocalDate to;  // inclusive
+};
+
 struct SchedaReport {
     int minCellCount = 5;
     std::vector<std::string> categoryIds;  // config order, then ids no longer configured
@@ -89,7 +94,17 @@ struct SchedaReport {
     std::vector<SchedaPeriod> quarters;    // the calendar quarters the range touches
 };
 
-// From the store's counters of the days from `from` to `to` inclusive.
+// The report of the days from `from` to `to` inclusive. Every count it publishes (the range, its
+// months, its quarters) is suppressed together: a quarter and its months, the range and its quarters
+// add up cell by cell, and no such line is left with exactly one withheld count. A range of whole
+// months within one year is suppressed as part of its calendar year, so a month, quarter or year
+// shows the same figures in every report that contains it.
+SchedaReport schedaReport(TicketStore& store, const Config& config, const LocalDate& from, const LocalDate& to);
+
+// The days whose counters schedaReport(from, to) reads: the calendar year for whole months in one year.
+DateRange schedaTallyDays(const LocalDate& from, const LocalDate& to);
+
+// From counters covering at least schedaTallyDays(from, to) (missing days count as zero).
 SchedaReport schedaReport(const std::vector<ContactTally>& tallies, const Config& config, const LocalDate& from,
                           const LocalDate& to);
 
@@ -111,10 +126,6 @@ std::vector<bool> suppressSmallCounts(const std::vector<int>& counts, const std:
                                       int minCount);
 
 // "2026-Q4" -> 2026-10-01..2026-12-31; "2026-11" -> the month. nullopt when malformed.
-struct DateRange {
-    LocalDate from;
-    LocalDate to;
-};
 std::optional<DateRange> parseQuarter(std::string_view text);
 std::optional<DateRange> parseMonth(std::string_view text);
 

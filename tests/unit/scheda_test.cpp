@@ -231,6 +231,148 @@ TEST(SchedaReport, smallCellsAndTheirComplementsAreWithheld) {
     EXPECT_EQ(m.recorded.total.count, 14);
 }
 
+// ---- consistency across the periods a report publishes ----
+
+// Housing for adulti: 3 in October, 20 in November, 25 in December; anziani 10 a month.
+MemoryStore storeWithASmallMonth() {
+    MemoryStore store;
+    const SchedaConfig scheda;
+    ContactRecord record;
+    record.needAreaIds = {"housing"};
+    record.contact = ContactKind::First;
+    const std::vector<std::pair<LocalDate, int>> adulti = {{{2026, 10, 6}, 3}, {{2026, 11, 3}, 20}, {{2026, 12, 1}, 25}};
+    for (const auto& [day, n] : adulti)
+        for (int i = 0; i < n; ++i) recordContact(store, scheda, day, "adulti", record);
+    for (int month : {10, 11, 12})
+        for (int i = 0; i < 10; ++i) recordContact(store, scheda, {2026, month, 13}, "anziani", record);
+    return store;
+}
+
+// Every published period of the report, the whole range first.
+std::vector<const SchedaPeriod*> publishedPeriods(const SchedaReport& report) {
+    std::vector<const SchedaPeriod*> periods{&report.period};
+    for (const auto& p : report.months) periods.push_back(&p);
+    for (const auto& p : report.quarters) periods.push_back(&p);
+    return periods;
+}
+
+// The cells of one period in a fixed order: the recorded row, then every table's rows, each with its
+// categories and total. Two periods' lists line up cell by cell.
+std::vector<SchedaCell> cellsOf(const SchedaPeriod& period) {
+    std::vector<SchedaCell> cells;
+    const auto add = [&](const SchedaRow& row) {
+        cells.insert(cells.end(), row.byCategory.begin(), row.byCategory.end());
+        cells.push_back(row.total);
+    };
+    add(period.recorded);
+    for (const auto& table : period.tables)
+        for (const auto& row : table.rows) add(row);
+    return cells;
+}
+
+std::vector<const SchedaPeriod*> partsOf(const SchedaPeriod& whole, const std::vector<SchedaPeriod>& candidates) {
+    std::vector<const SchedaPeriod*> parts;
+    for (const auto& p : candidates)
+        if (whole.from <= p.from && p.to <= whole.to) parts.push_back(&p);
+    return parts;
+}
+
+// Whole = sum of its parts cell by cell, and never exactly one of them withheld: subtracting the
+// shown parts from the shown whole gives nothing, for any choice of the published periods.
+void expectPartsProtectTheirWhole(const SchedaPeriod& whole, const std::vector<const SchedaPeriod*>& parts) {
+    if (parts.size() < 2) return;
+    const auto total = cellsOf(whole);
+    std::vector<std::vector<SchedaCell>> partCells;
+    for (const auto* p : parts) partCells.push_back(cellsOf(*p));
+    for (std::size_t i = 0; i < total.size(); ++i) {
+        int sum = 0, hidden = total[i].suppressed ? 1 : 0;
+        for (const auto& cells : partCells) {
+            sum += cells[i].count;
+            hidden += cells[i].suppressed ? 1 : 0;
+        }
+        EXPECT_EQ(sum, total[i].count) << whole.name << " cell " << i;
+        EXPECT_NE(hidden, 1) << whole.name << " cell " << i << ": the parts give the withheld count away";
+    }
+}
+
+void expectConsistentAcrossPeriods(const SchedaReport& report) {
+    for (const auto& q : report.quarters) expectPartsProtectTheirWhole(q, partsOf(q, report.months));
+    if (report.quarters.size() > 1) expectPartsProtectTheirWhole(report.period, partsOf(report.period, report.quarters));
+    else expectPartsProtectTheirWhole(report.period, partsOf(report.period, report.months));
+    // A small count is withheld wherever it is published, and every count shown is the true one.
+    for (const auto* p : publishedPeriods(report))
+        for (const auto& cell : cellsOf(*p))
+            if (cell.count > 0 && cell.count < report.minCellCount) {
+                EXPECT_TRUE(cell.suppressed) << p->name;
+            }
+}
+
+TEST(SchedaConsistency, theQuarterMinusTwoMonthsDoesNotRevealASmallMonth) {
+    MemoryStore store = storeWithASmallMonth();
+    const SchedaReport report = schedaReport(store, officeConfig(), {2026, 10, 1}, {2026, 12, 31});
+    ASSERT_EQ(report.months.size(), 3u);
+    const SchedaRow& october = rowOf(report.months[0], "need", "housing");
+    ASSERT_EQ(october.byCategory[0].count, 3);
+    EXPECT_TRUE(october.byCategory[0].suppressed);
+    // The quarter's 48 is shown, so one of the other months must be withheld with October.
+    const SchedaRow& quarter = rowOf(report.period, "need", "housing");
+    EXPECT_EQ(quarter.byCategory[0].count, 48);
+    EXPECT_FALSE(quarter.byCategory[0].suppressed);
+    const bool novemberHidden = rowOf(report.months[1], "need", "housing").byCategory[0].suppressed;
+    const bool decemberHidden = rowOf(report.months[2], "need", "housing").byCategory[0].suppressed;
+    EXPECT_TRUE(novemberHidden || decemberHidden);
+    EXPECT_TRUE(novemberHidden) << "the smaller of the two large months is the complement";
+    expectConsistentAcrossPeriods(report);
+    EXPECT_EQ(report.quarters[0].recorded.total.count, report.period.recorded.total.count);
+}
+
+TEST(SchedaConsistency, theYearItsQuartersAndItsMonthsTogether) {
+    MemoryStore store = storeWithASmallMonth();
+    ContactRecord record;
+    record.needAreaIds = {"work"};
+    for (int i = 0; i < 2; ++i) recordContact(store, SchedaConfig{}, {2026, 3, 10}, "adulti", record);
+    for (int i = 0; i < 30; ++i) recordContact(store, SchedaConfig{}, {2026, 5, 10}, "adulti", record);
+    const SchedaReport report = schedaReport(store, officeConfig(), {2026, 1, 1}, {2026, 12, 31});
+    ASSERT_EQ(report.quarters.size(), 4u);
+    ASSERT_EQ(report.months.size(), 12u);
+    expectConsistentAcrossPeriods(report);
+    // Q1 holds only March's 2 for work: hidden, and so is another quarter, else the year gives it.
+    EXPECT_TRUE(rowOf(report.quarters[0], "need", "work").byCategory[0].suppressed);
+    int hiddenQuarters = 0;
+    for (const auto& q : report.quarters) hiddenQuarters += rowOf(q, "need", "work").byCategory[0].suppressed ? 1 : 0;
+    EXPECT_GE(hiddenQuarters, 2);
+}
+
+TEST(SchedaConsistency, aRangeCutAtBothEndsIsTheSumOfItsMonthParts) {
+    MemoryStore store = storeWithASmallMonth();
+    const LocalDate from{2026, 10, 2}, to{2026, 12, 5};
+    const SchedaReport report = schedaReport(store, officeConfig(), from, to);
+    ASSERT_EQ(report.months.size(), 3u);
+    EXPECT_TRUE(report.months[0].partial);
+    EXPECT_TRUE(report.quarters[0].partial);
+    EXPECT_EQ(report.period.name, "2026-10-02/2026-12-05");
+    EXPECT_EQ(rowOf(report.period, "need", "housing").byCategory[0].count, 48);
+    expectConsistentAcrossPeriods(report);
+}
+
+TEST(SchedaConsistency, aMonthShowsTheSameFiguresInTheMonthQuarterAndYearReports) {
+    MemoryStore store = storeWithASmallMonth();
+    const SchedaReport month = schedaReport(store, officeConfig(), {2026, 11, 1}, {2026, 11, 30});
+    const SchedaReport quarter = schedaReport(store, officeConfig(), {2026, 10, 1}, {2026, 12, 31});
+    const SchedaReport year = schedaReport(store, officeConfig(), {2026, 1, 1}, {2026, 12, 31});
+    const auto shown = [](const SchedaPeriod& p) {
+        std::vector<std::pair<int, bool>> out;
+        for (const auto& cell : cellsOf(p)) out.emplace_back(cell.count, cell.suppressed);
+        return out;
+    };
+    EXPECT_EQ(shown(month.period), shown(quarter.months[1]));
+    EXPECT_EQ(shown(month.period), shown(year.months[10]));
+    EXPECT_EQ(shown(quarter.period), shown(year.quarters[3]));
+    // The November report alone would show November's housing for adulti; with its quarter it
+    // is the complement of October's 3 in every report.
+    EXPECT_TRUE(rowOf(month.period, "need", "housing").byCategory[0].suppressed);
+}
+
 TEST(SchedaReport, aChoiceNoLongerConfiguredKeepsItsCounts) {
     MemoryStore store;
     store.addContactTallies(kNov3, "adulti", {{"recorded", "scheda"}, {"need", "old-area"}});

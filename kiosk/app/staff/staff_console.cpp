@@ -37,7 +37,7 @@ void StaffConsole::reload() {
 
 void StaffConsole::reloadSchedaReport() {
     const auto [from, to] = wholePeriod(m_schedaReport.period, m_deps.queue.now().date);
-    m_schedaReport.report = domain::schedaReport(m_deps.store.contactTallies(from, to), m_deps.config, from, to);
+    m_schedaReport.report = domain::schedaReport(m_deps.store, m_deps.config, from, to);
 }
 
 // The queue or satisfaction tab and the lock, top right of the statistics screens.
