@@ -177,6 +177,9 @@ struct KioskConfig {
 struct SchedaChoice {
     std::string id;
     std::string label;
+    std::string shortLabel = {};  // for the console's tables when the label is long; empty: the label
+
+    const std::string& tableLabel() const { return shortLabel.empty() ? label : shortLabel; }
 };
 
 // The scheda di Segretariato staff fill in after an interview (charter card 2: "Le Assistenti sociali
@@ -197,7 +200,7 @@ struct SchedaConfig {
         {"information", "Solo informazioni"},
         {"forms", "Consegna della modulistica"},
         {"referral", "Invio ad altro servizio"},
-        {"social-worker", "Ulteriore colloquio con l'Assistente sociale (Scheda 3)"}};
+        {"social-worker", "Ulteriore colloquio con l'Assistente sociale (Scheda 3)", "Ulteriore colloquio (Scheda 3)"}};
     std::vector<SchedaChoice> referralServices = {
         {"centro-impiego", "Centro per l'impiego"},
         {"asst", "ASST – servizi sanitari e consultorio"},

@@ -1094,7 +1094,7 @@ void readKiosk(const toml::node& node, Config& config, const Reporter& report) {
 // ---- [scheda] ----
 
 constexpr std::array kSchedaKeys{"need_areas"sv, "answers"sv, "referral_services"sv, "min_cell_count"sv};
-constexpr std::array kSchedaChoiceKeys{"id"sv, "label"sv};
+constexpr std::array kSchedaChoiceKeys{"id"sv, "label"sv, "short"sv};
 
 // One list of the scheda: written as [[scheda.need_areas]] blocks or as an array of inline tables.
 // A list left out keeps the built-in one; a list present replaces it entirely.
@@ -1111,7 +1111,8 @@ std::vector<SchedaChoice> readSchedaChoices(const toml::table& scheda, std::stri
         const TableName name = elementName(keyName, choices.size());
         rejectUnknownKeys(table, kSchedaChoiceKeys, name, report);
         // The id is stored in the counters: plain ASCII, like a category's.
-        SchedaChoice choice{readCategoryId(table, name, report), requiredString(table, "label", name, report)};
+        SchedaChoice choice{readCategoryId(table, name, report), requiredString(table, "label", name, report),
+                            optionalString(table, "short", name, report).value_or("")};
         for (std::size_t i = 0; i < choices.size(); ++i)
             if (choices[i].id == choice.id)
                 report.fail(*table.get("id"), name.keyPrefix + "id: " + quoted(choice.id) + " is already used by " +

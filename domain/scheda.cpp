@@ -152,6 +152,7 @@ std::vector<Slice> calendarSlices(const LocalDate& from, const LocalDate& to, in
 }
 
 std::string rangeName(const LocalDate& from, const LocalDate& to) {
+    if (from == LocalDate{from.year, 1, 1} && to == LocalDate{from.year, 12, 31}) return std::to_string(from.year);
     for (int months : {1, 3}) {
         const auto slices = calendarSlices(from, to, months);
         if (slices.size() == 1 && !slices.front().partial) return slices.front().name;
@@ -381,7 +382,7 @@ private:
 
     SchedaRow row(const TableCells& t, std::size_t r, const SchedaChoice& choice) const {
         const auto cell = [&](std::size_t c) { return SchedaCell{m_counts[t.at(r, c)], m_hidden[t.at(r, c)]}; };
-        SchedaRow out{choice.id, choice.label, {}, cell(t.columns - 1)};
+        SchedaRow out{choice.id, choice.label, choice.tableLabel(), {}, cell(t.columns - 1)};
         for (std::size_t c = 0; c + 1 < t.columns; ++c) out.byCategory.push_back(cell(c));
         return out;
     }

@@ -61,6 +61,7 @@ struct SchedaCell {
 struct SchedaRow {
     std::string id;
     std::string label;
+    std::string shortLabel;  // the config's `short`, else the label: for tables short of room
     std::vector<SchedaCell> byCategory;
     SchedaCell total;
 };
@@ -73,7 +74,7 @@ struct SchedaTable {
 };
 
 struct SchedaPeriod {
-    std::string name;  // "2026-11", "2026-Q4", or "2026-11-03/2026-11-20" for any other range
+    std::string name;  // "2026-11", "2026-Q4", "2026", or "2026-11-03/2026-11-20" for any other range
     LocalDate from;
     LocalDate to;          // inclusive
     bool partial = false;  // a month or quarter cut by the report's range

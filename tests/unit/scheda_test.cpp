@@ -333,6 +333,7 @@ TEST(SchedaConsistency, theYearItsQuartersAndItsMonthsTogether) {
     for (int i = 0; i < 2; ++i) recordContact(store, SchedaConfig{}, {2026, 3, 10}, "adulti", record);
     for (int i = 0; i < 30; ++i) recordContact(store, SchedaConfig{}, {2026, 5, 10}, "adulti", record);
     const SchedaReport report = schedaReport(store, officeConfig(), {2026, 1, 1}, {2026, 12, 31});
+    EXPECT_EQ(report.period.name, "2026");
     ASSERT_EQ(report.quarters.size(), 4u);
     ASSERT_EQ(report.months.size(), 12u);
     expectConsistentAcrossPeriods(report);
@@ -441,6 +442,24 @@ TEST(SchedaConfig, aListReplacesTheDefaultOne) {
     ASSERT_EQ(config.scheda.referralServices.size(), 1u);
     EXPECT_EQ(config.scheda.referralServices[0].id, "sert");
     EXPECT_EQ(config.scheda.answers.size(), 4u);
+}
+
+TEST(SchedaConfig, aShortLabelNamesTheRowInTablesAndTheLabelStaysWhole) {
+    const Config config = parseConfig(kMinimal +
+                                          "[scheda]\n"
+                                          "need_areas = [{ id = \"casa\", label = \"Casa e abitazione popolare\", "
+                                          "short = \"Casa\" }, { id = \"lavoro\", label = \"Lavoro\" }]\n",
+                                      "test.toml");
+    ASSERT_EQ(config.scheda.needAreas.size(), 2u);
+    EXPECT_EQ(config.scheda.needAreas[0].tableLabel(), "Casa");
+    EXPECT_EQ(config.scheda.needAreas[1].tableLabel(), "Lavoro");
+    MemoryStore store;
+    const SchedaReport report = schedaReport(store, config, kNov3, kNov3);
+    EXPECT_EQ(rowOf(report.period, "need", "casa").label, "Casa e abitazione popolare");
+    EXPECT_EQ(rowOf(report.period, "need", "casa").shortLabel, "Casa");
+    EXPECT_EQ(rowOf(report.period, "need", "lavoro").shortLabel, "Lavoro");
+    EXPECT_NE(errorFor("[scheda]\nneed_areas = [{ id = \"casa\", label = \"Casa\", short = 3 }]\n").find("test.toml:11:"),
+              std::string::npos);
 }
 
 TEST(SchedaConfig, mistakesNameFileLineAndWhatIsExpected) {

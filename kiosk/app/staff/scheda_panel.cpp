@@ -193,7 +193,7 @@ float numbersRow(ui::UiContext& ctx, float y, const Columns& cols, const domain:
                  const std::string& markerPrefix) {
     ImFont* font = bold ? ctx.fonts.bodyBold : ctx.fonts.body;
     ImFont* labelFont = font;
-    const std::string label = fittedLabel(labelFont, row.label, cols.first - cols.label - ctx.px(8), ctx);
+    const std::string label = fittedLabel(labelFont, row.shortLabel.empty() ? row.label : row.shortLabel, cols.first - cols.label - ctx.px(8), ctx);
     ui::textAt(ctx, labelFont, ImVec2(cols.label, y + (font->FontSize - labelFont->FontSize) / 2), ui::palette().text, label);
     std::vector<const domain::SchedaCell*> cells = {&row.total};
     for (const auto& cell : row.byCategory) cells.push_back(&cell);
@@ -237,11 +237,19 @@ void periodButtons(ui::UiContext& ctx, float x, float y, Period current, SchedaR
     }
 }
 
-// "Schede per mese: 2026-10 0 · 2026-11 14 · 2026-12 *": how the quarter or year is spread.
-std::string monthsLine(const ui::UiContext& ctx, const domain::SchedaReport& report) {
-    std::string line = ctx.texts.get("staff.scheda_by_month");
-    for (std::size_t i = 0; i < report.months.size(); ++i)
-        line += (i == 0 ? " " : " · ") + report.months[i].name.substr(5) + ": " + cellText(report.months[i].recorded.total);
+// How the period is spread: "Schede per mese: ottobre 17 · novembre 49 · dicembre *" for a quarter;
+// a year has no room for twelve months on one line, so it goes by quarter ("1° trimestre 60 · ...").
+std::string spreadLine(const ui::UiContext& ctx, const domain::SchedaReport& report) {
+    const bool byQuarter = report.quarters.size() > 1;
+    std::string line = ctx.texts.get(byQuarter ? "staff.scheda_by_quarter" : "staff.scheda_by_month");
+    const auto& periods = byQuarter ? report.quarters : report.months;
+    for (std::size_t i = 0; i < periods.size(); ++i) {
+        const auto& p = periods[i];
+        const std::string name = byQuarter ? ctx.texts.format("staff.scheda_quarter",
+                                                              {{"n", std::to_string((p.from.month - 1) / 3 + 1)}})
+                                           : ctx.texts.get("calendar.month_" + std::to_string(p.from.month));
+        line += (i == 0 ? " " : " · ") + name + " " + cellText(p.recorded.total);
+    }
     return line;
 }
 
@@ -274,7 +282,7 @@ void drawSchedaReport(ui::UiContext& ctx, ImVec2 buttonsAt, ImVec2 min, ImVec2 m
     for (std::string_view f : {facet::kNeed, facet::kOperators})
         if (const auto* table = tableOf(period, f)) y = tableSection(ctx, y, cols[0], *table);
     if (report.months.size() > 1)
-        ui::textAt(ctx, ctx.fonts.body, ImVec2(cols[0].label, y), ui::palette().text, monthsLine(ctx, report));
+        ui::textAt(ctx, ctx.fonts.body, ImVec2(cols[0].label, y), ui::palette().text, spreadLine(ctx, report));
     y = headerRow(ctx, top + ctx.px(16), cols[1], report, config);
     for (std::string_view f : {facet::kAnswer, facet::kReferral, facet::kContact})
         if (const auto* table = tableOf(period, f)) y = tableSection(ctx, y, cols[1], *table);
