@@ -175,6 +175,47 @@ struct KioskConfig {
     std::string store;
 };
 
+// One choice of the scheda di Segretariato as the Comune names it: the id is stored in the
+// counters (so relabelling never splits a figure), the Italian label is what staff tap and read.
+struct SchedaChoice {
+    std::string id;
+    std::string label;
+    std::string shortLabel = {};  // for the console's tables when the label is long; empty: the label
+
+    const std::string& tableLabel() const { return shortLabel.empty() ? label : shortLabel; }
+};
+
+// The scheda di Segretariato staff fill in after an interview (charter card 2: "Le Assistenti sociali
+// raccolgono le informazioni in una scheda di Segretariato"): the Comune's own lists, from [scheda].
+struct SchedaConfig {
+    std::vector<SchedaChoice> needAreas = {
+        {"economic", "Difficoltà economiche"},
+        {"housing", "Casa e abitazione"},
+        {"work", "Lavoro"},
+        {"health-disability", "Salute e disabilità"},
+        {"family-minors", "Famiglia e minori"},
+        {"elderly-care", "Assistenza agli anziani"},
+        {"immigration", "Immigrazione e documenti"},
+        {"loneliness", "Solitudine"},
+        {"other", "Altro"}};
+    // The answer whose id is kSchedaReferralAnswer asks which service the person was sent to.
+    std::vector<SchedaChoice> answers = {
+        {"information", "Solo informazioni"},
+        {"forms", "Consegna della modulistica"},
+        {"referral", "Invio ad altro servizio"},
+        {"social-worker", "Ulteriore colloquio con l'Assistente sociale (Scheda 3)", "Ulteriore colloquio (Scheda 3)"}};
+    std::vector<SchedaChoice> referralServices = {
+        {"centro-impiego", "Centro per l'impiego"},
+        {"asst", "ASST – servizi sanitari e consultorio"},
+        {"caf-patronato", "CAF e patronati"},
+        {"terzo-settore", "Associazioni e terzo settore"},
+        {"altro-servizio", "Altro servizio"}};
+    // Counts below this are not shown in reports (nor the cells that would give them away).
+    int minCellCount = 5;
+};
+
+inline constexpr std::string_view kSchedaReferralAnswer = "referral";
+
 // The themes [kiosk] theme accepts (kiosk/app/ui/theme.hpp has a palette for each).
 inline constexpr std::array<std::string_view, 2> kKioskThemes{"standard", "high-contrast"};
 
@@ -192,6 +233,7 @@ struct Config {
     PrinterConfig printer;
     BackupConfig backup;
     KioskConfig kiosk;
+    SchedaConfig scheda;
 
     const Category* findCategory(std::string_view id) const;
     const ServiceCard* findService(std::string_view id) const;

@@ -1104,6 +1104,60 @@ void readKiosk(const toml::node& node, Config& config, const Reporter& report) {
     readStore(table, name, config, report);
 }
 
+// ---- [scheda] ----
+
+constexpr std::array kSchedaKeys{"need_areas"sv, "answers"sv, "referral_services"sv, "min_cell_count"sv};
+constexpr std::array kSchedaChoiceKeys{"id"sv, "label"sv, "short"sv};
+
+// One list of the scheda: written as [[scheda.need_areas]] blocks or as an array of inline tables.
+// A list left out keeps the built-in one; a list present replaces it entirely.
+std::vector<SchedaChoice> readSchedaChoices(const toml::table& scheda, std::string_view key, const Reporter& report) {
+    const std::string keyName = "scheda." + std::string(key);
+    const toml::node& node = *scheda.get(key);
+    const toml::array* array = node.as_array();
+    if (array != nullptr && array->empty()) report.fail(node, keyName + ": at least one choice is required");
+    expectArrayOfTables(node, keyName, "[[" + keyName + "]]", report);
+    std::vector<SchedaChoice> choices;
+    std::vector<Line> lines;
+    for (const toml::node& element : *array) {
+        const toml::table& table = *element.as_table();
+        const TableName name = elementName(keyName, choices.size());
+        rejectUnknownKeys(table, kSchedaChoiceKeys, name, report);
+        // The id is stored in the counters: plain ASCII, like a category's.
+        SchedaChoice choice{readCategoryId(table, name, report), requiredString(table, "label", name, report),
+                            optionalString(table, "short", name, report).value_or("")};
+        for (std::size_t i = 0; i < choices.size(); ++i)
+            if (choices[i].id == choice.id)
+                report.fail(*table.get("id"), name.keyPrefix + "id: " + quoted(choice.id) + " is already used by " +
+                                                  elementName(keyName, i).shown + " at line " +
+                                                  std::to_string(lines[i]) + "; each choice needs its own id");
+        choices.push_back(std::move(choice));
+        lines.push_back(lineOf(table));
+    }
+    return choices;
+}
+
+void readScheda(const toml::node& node, Config& config, const Reporter& report) {
+    const toml::table& table = expectTable(node, "[scheda]", report);
+    const TableName name{"[scheda]", "scheda."};
+    rejectUnknownKeys(table, kSchedaKeys, name, report);
+    SchedaConfig& scheda = config.scheda;
+    if (table.get("need_areas")) scheda.needAreas = readSchedaChoices(table, "need_areas", report);
+    if (table.get("answers")) scheda.answers = readSchedaChoices(table, "answers", report);
+    if (table.get("referral_services"))
+        scheda.referralServices = readSchedaChoices(table, "referral_services", report);
+    // Under 3 a single person is recognisable in a small town's monthly figures; over 20 nothing shows.
+    scheda.minCellCount = optionalInt(table, "min_cell_count", name, 3, 20, report).value_or(scheda.minCellCount);
+    // Services to refer to are asked only after the referral answer: without it they could never be recorded.
+    const bool hasReferral = std::any_of(scheda.answers.begin(), scheda.answers.end(),
+                                         [](const SchedaChoice& c) { return c.id == kSchedaReferralAnswer; });
+    if (!hasReferral)
+        report.fail(table.get("answers") ? *table.get("answers") : node,
+                    "scheda.answers: one answer must have id \"" + std::string(kSchedaReferralAnswer) +
+                        "\" (the referral to another service, after which the services of "
+                        "scheda.referral_services are asked)");
+}
+
 // ---- top level ----
 
 // Each top-level section has one reader; adding [printer] means one more row here (and its
@@ -1129,6 +1183,7 @@ constexpr std::array kSections{
     Section{"printer"sv, "[printer]"sv, false, readPrinter},
     Section{"backup"sv, "[backup]"sv, false, readBackup},
     Section{"kiosk"sv, "[kiosk]"sv, false, readKiosk},
+    Section{"scheda"sv, "[scheda]"sv, false, readScheda},
 };
 
 std::string expectedSections() {

@@ -176,4 +176,35 @@ SurveyAnswer DemoDataGenerator::drawAnswer(const LocalDate& date, bool paper) {
     return answer;
 }
 
+// ---- schede ----
+
+DemoSchedaMaker::DemoSchedaMaker(const SchedaConfig& scheda, unsigned seed) : m_scheda(scheda), m_random(seed ^ 0x5c4edau) {}
+
+double DemoSchedaMaker::uniform() { return std::uniform_real_distribution<double>(0.0, 1.0)(m_random); }
+
+std::size_t DemoSchedaMaker::draw(std::size_t n) {
+    std::vector<double> weights;
+    for (std::size_t i = 0; i < n; ++i) weights.push_back(1.0 / static_cast<double>(i + 2));
+    return std::discrete_distribution<std::size_t>(weights.begin(), weights.end())(m_random);
+}
+
+std::optional<ContactRecord> DemoSchedaMaker::after(const DemoTicket& ticket) {
+    if (ticket.state != TicketState::Served || uniform() > 0.65) return std::nullopt;
+    ContactRecord record;
+    const auto& needs = m_scheda.needAreas;
+    record.needAreaIds.push_back(needs[draw(needs.size())].id);
+    if (uniform() < 0.3) {
+        const std::string second = needs[draw(needs.size())].id;
+        if (second != record.needAreaIds.front()) record.needAreaIds.push_back(second);
+    }
+    const auto& answers = m_scheda.answers;
+    record.answerIds.push_back(answers[draw(answers.size())].id);
+    if (record.answerIds.front() == kSchedaReferralAnswer && !m_scheda.referralServices.empty())
+        record.referralServiceIds.push_back(m_scheda.referralServices[draw(m_scheda.referralServices.size())].id);
+    const double contact = uniform();
+    record.contact = contact < 0.45 ? ContactKind::First : contact < 0.95 ? ContactKind::Return : ContactKind::Unstated;
+    record.secondOperator = uniform() < 0.15;
+    return record;
+}
+
 }  // namespace domain

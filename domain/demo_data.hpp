@@ -11,6 +11,7 @@
 #include "civil_time.hpp"
 #include "config.hpp"
 #include "opening_hours.hpp"
+#include "scheda.hpp"
 #include "survey.hpp"
 #include "ticket.hpp"
 
@@ -82,6 +83,25 @@ private:
     DemoDataShape m_shape;
     std::mt19937 m_random;
     std::discrete_distribution<std::size_t> m_categories;
+};
+
+// Schede di Segretariato for the demo, so its figures show something: about two served interviews
+// in three get one, with a need area or two, an answer (a referral names a service), first contact
+// or return, now and then a second operator. A random sequence of its own: the tickets and answers
+// a seed gives stay exactly as they were.
+class DemoSchedaMaker {
+public:
+    DemoSchedaMaker(const SchedaConfig& scheda, unsigned seed);
+    // nullopt when the ticket was not served or staff skipped the scheda.
+    std::optional<ContactRecord> after(const DemoTicket& ticket);
+
+private:
+    // An index into a list of n choices, the first ones likelier (front desks see few needs often).
+    std::size_t draw(std::size_t n);
+    double uniform();
+
+    const SchedaConfig& m_scheda;
+    std::mt19937 m_random;
 };
 
 }  // namespace domain

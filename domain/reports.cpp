@@ -109,6 +109,7 @@ PeriodReport periodReport(TicketStore& store, const Config& config, const LocalD
     report.rules = surveyRules(config.survey);
     report.demand = demandReport(store.demandCells(from, to), categoryIds(config));
     report.satisfaction = satisfactionReport(store.surveyTallies(from, to), report.rules);
+    report.scheda = schedaReport(store, config, from, to);
     return report;
 }
 

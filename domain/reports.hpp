@@ -8,6 +8,7 @@
 
 #include "civil_time.hpp"
 #include "config.hpp"
+#include "scheda.hpp"
 #include "survey.hpp"
 #include "ticket_store.hpp"
 
@@ -70,6 +71,7 @@ struct PeriodReport {
     SurveyRules rules;
     DemandReport demand;
     SatisfactionReport satisfaction;
+    SchedaReport scheda;  // what people came for, per month and quarter, small counts withheld
 };
 
 // Everything about the days from `from` to `to` inclusive, from the store's per-day aggregates

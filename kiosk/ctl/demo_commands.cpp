@@ -65,7 +65,8 @@ int runDemoDataCommand(const DemoDataCommandOptions& options, const DemoDataCont
     const auto elapsed = std::chrono::steady_clock::now() - started;
     out << "demo data from " << counts.from.iso() << " to " << counts.to.iso() << ": " << counts.tickets
         << " tickets on " << counts.days << " days, " << counts.kioskAnswers + counts.paperAnswers
-        << " survey answers (" << counts.paperAnswers << " on paper) in " << seconds(elapsed) << " s\n";
+        << " survey answers (" << counts.paperAnswers << " on paper), " << counts.schede << " schede di Segretariato in "
+        << seconds(elapsed) << " s\n";
     return kOk;
 }
 

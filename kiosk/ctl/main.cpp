@@ -17,6 +17,7 @@
 #include "migrate_commands.hpp"
 #include "kiosk/store/open_store.hpp"
 #include "kiosk/store/postgres_store.hpp"
+#include "domain/scheda.hpp"
 #include "kiosk/store/sqlite_store.hpp"
 
 namespace {
@@ -39,6 +40,8 @@ struct Options {
     // report, report-year
     std::string from;
     std::string to;
+    std::string month;    // report --month 2026-11
+    std::string quarter;  // report --quarter 2026-Q4
     int year = 0;
     std::string format = "text";
     bool semicolon = false;
@@ -184,6 +187,14 @@ std::string validDate(const std::string& text) {
     return domain::LocalDate::parse(text) ? std::string() : "expected a date like 2026-11-30";
 }
 
+std::string validMonth(const std::string& text) {
+    return domain::parseMonth(text) ? std::string() : "expected a month like 2026-11";
+}
+
+std::string validQuarter(const std::string& text) {
+    return domain::parseQuarter(text) ? std::string() : "expected a quarter like 2026-Q4";
+}
+
 void addReportFormatOptions(CLI::App& command, Options& opt) {
     command.add_option("--format", opt.format, "text, csv or json")
         ->check(CLI::IsMember({"text", "csv", "json"}))
@@ -202,9 +213,18 @@ SurveyCommands addSurveyCommands(CLI::App& app, Options& opt) {
                            "optional score, 1 to 5");
     commands.survey = survey;
 
-    auto* report = app.add_subcommand("report", "satisfaction and demand figures of a period");
-    report->add_option("--from", opt.from, "first day (2026-11-01)")->required()->check(validDate);
-    report->add_option("--to", opt.to, "last day, included (2026-11-30)")->required()->check(validDate);
+    auto* report = app.add_subcommand("report", "satisfaction, demand and scheda di Segretariato figures of a period");
+    auto* from = report->add_option("--from", opt.from, "first day (2026-11-01)")->check(validDate);
+    auto* to = report->add_option("--to", opt.to, "last day, included (2026-11-30)")->check(validDate);
+    from->needs(to);
+    to->needs(from);
+    // Months and quarters are how the Comune plans: the scheda figures are published per period.
+    auto* month = report->add_option("--month", opt.month, "a calendar month instead of --from/--to (2026-11)")
+                      ->check(validMonth);
+    auto* quarter = report->add_option("--quarter", opt.quarter, "a calendar quarter instead of --from/--to (2026-Q4)")
+                        ->check(validQuarter);
+    month->excludes(from)->excludes(to)->excludes(quarter);
+    quarter->excludes(from)->excludes(to);
     addReportFormatOptions(*report, opt);
     commands.report = report;
 
@@ -234,9 +254,21 @@ int runSurvey(const Options& opt) {
     });
 }
 
+// --from/--to, --month or --quarter (CLI11 has already refused two of them together).
+std::optional<domain::DateRange> reportRange(const Options& opt) {
+    if (!opt.month.empty()) return domain::parseMonth(opt.month);
+    if (!opt.quarter.empty()) return domain::parseQuarter(opt.quarter);
+    if (opt.from.empty()) return std::nullopt;
+    return domain::DateRange{*domain::LocalDate::parse(opt.from), *domain::LocalDate::parse(opt.to)};
+}
+
 int runReport(const Options& opt) {
-    const auto from = *domain::LocalDate::parse(opt.from);
-    const auto to = *domain::LocalDate::parse(opt.to);
+    const auto range = reportRange(opt);
+    if (!range) {
+        std::cerr << "kioskctl: report needs --from and --to, or --month (2026-11), or --quarter (2026-Q4)\n";
+        return ctl::kUsage;
+    }
+    const auto [from, to] = *range;
     if (to < from) {
         std::cerr << "kioskctl: --to " << opt.to << " is before --from " << opt.from << '\n';
         return ctl::kUsage;

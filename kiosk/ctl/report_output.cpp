@@ -238,6 +238,8 @@ void textDetails(const domain::DemandReport& demand, const domain::Config& confi
 
 // ---- JSON ----
 
+nlohmann::json schedaJson(const domain::SchedaReport& r, const domain::Config& config);
+
 nlohmann::json optionalNumber(const std::optional<double>& value) {
     return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
 }
@@ -307,7 +309,120 @@ nlohmann::json periodJson(const domain::PeriodReport& r, const domain::Config& c
              {{"total", totalsJson(r.demand.total)},
               {"by_category", byCategoryJson(r.demand, config)},
               {"by_day_and_category", days},
-              {"by_weekday_and_hour", slots}}}};
+              {"by_weekday_and_hour", slots}}},
+            {"scheda", schedaJson(r.scheda, config)}};
+}
+
+// ---- scheda di Segretariato ----
+
+// A withheld count: fewer than the minimum, or one that the totals would give away.
+constexpr std::string_view kWithheld = "*";
+
+std::string withheldLegend(const domain::SchedaReport& r) {
+    return "* = dato non mostrato: meno di " + std::to_string(r.minCellCount) +
+           ", o ricavabile dai totali e dagli altri dati";
+}
+
+std::string cellText(const domain::SchedaCell& cell) {
+    return cell.suppressed ? std::string(kWithheld) : std::to_string(cell.count);
+}
+
+std::string periodTitle(const domain::SchedaPeriod& p) {
+    std::string title = p.name + " (dal " + p.from.iso() + " al " + p.to.iso();
+    return title + (p.partial ? ", parziale)" : ")");
+}
+
+// The periods worth printing besides the whole range: months and quarters only when there are several
+// (the year's document: quarters only, twelve months of tables would bury them).
+std::vector<const domain::SchedaPeriod*> schedaBreakdown(const domain::SchedaReport& r, bool months = true) {
+    std::vector<const domain::SchedaPeriod*> out;
+    if (months && r.months.size() > 1)
+        for (const auto& p : r.months) out.push_back(&p);
+    if (r.quarters.size() > 1)
+        for (const auto& p : r.quarters) out.push_back(&p);
+    return out;
+}
+
+std::string rowText(const domain::SchedaRow& row, const domain::SchedaReport& r, const domain::Config& config) {
+    std::string text = row.label + ": totale " + cellText(row.total);
+    for (std::size_t c = 0; c < r.categoryIds.size(); ++c)
+        text += (c == 0 ? "; " : ", ") + categoryLabel(config, r.categoryIds[c]) + " " + cellText(row.byCategory[c]);
+    return text;
+}
+
+void textSchedaPeriod(const domain::SchedaPeriod& p, const domain::SchedaReport& r, const domain::Config& config,
+                      std::ostream& out) {
+    out << "  " << periodTitle(p) << '\n' << "    " << rowText(p.recorded, r, config) << '\n';
+    for (const auto& table : p.tables) {
+        out << "    " << domain::schedaFacetTitle(table.facet) << '\n';
+        for (const auto& row : table.rows) out << "      " << rowText(row, r, config) << '\n';
+    }
+}
+
+void textScheda(const domain::SchedaReport& r, const domain::Config& config, std::ostream& out, bool months = true) {
+    out << "Scheda di Segretariato (" << withheldLegend(r) << ")\n";
+    textSchedaPeriod(r.period, r, config, out);
+    for (const auto* p : schedaBreakdown(r, months)) textSchedaPeriod(*p, r, config, out);
+}
+
+// One table for the spreadsheet: a row per period, section and choice, a column per category.
+void csvScheda(const domain::SchedaReport& r, const domain::Config& config, CsvWriter& csv, bool months = true) {
+    csv.row({"scheda_di_segretariato", withheldLegend(r)});
+    std::vector<std::string> header = {"periodo", "dal", "al", "parziale", "sezione", "voce", "totale"};
+    for (const auto& id : r.categoryIds) header.push_back(categoryLabel(config, id));
+    csv.row(header);
+    const auto line = [&](const domain::SchedaPeriod& p, const std::string& section, const domain::SchedaRow& row) {
+        std::vector<std::string> fields = {p.name, p.from.iso(), p.to.iso(), p.partial ? "sì" : "no", section,
+                                           row.label, cellText(row.total)};
+        for (const auto& cell : row.byCategory) fields.push_back(cellText(cell));
+        csv.row(fields);
+    };
+    std::vector<const domain::SchedaPeriod*> periods = {&r.period};
+    for (const auto* p : schedaBreakdown(r, months)) periods.push_back(p);
+    for (const auto* p : periods) {
+        line(*p, domain::schedaFacetTitle(domain::scheda_facet::kRecorded), p->recorded);
+        for (const auto& table : p->tables)
+            for (const auto& row : table.rows) line(*p, domain::schedaFacetTitle(table.facet), row);
+    }
+    csv.blankLine();
+}
+
+nlohmann::json schedaCellJson(const domain::SchedaCell& cell) {
+    return {{"count", cell.suppressed ? nlohmann::json(nullptr) : nlohmann::json(cell.count)},
+            {"suppressed", cell.suppressed}};
+}
+
+nlohmann::json schedaRowJson(const domain::SchedaRow& row, const domain::SchedaReport& r) {
+    nlohmann::json byCategory = nlohmann::json::object();
+    for (std::size_t c = 0; c < r.categoryIds.size(); ++c) byCategory[r.categoryIds[c]] = schedaCellJson(row.byCategory[c]);
+    return {{"id", row.id}, {"label", row.label}, {"total", schedaCellJson(row.total)}, {"by_category", byCategory}};
+}
+
+nlohmann::json schedaPeriodJson(const domain::SchedaPeriod& p, const domain::SchedaReport& r) {
+    nlohmann::json doc = {{"name", p.name},
+                          {"from", p.from.iso()},
+                          {"to", p.to.iso()},
+                          {"partial", p.partial},
+                          {"recorded", schedaRowJson(p.recorded, r)}};
+    for (const auto& table : p.tables) {
+        nlohmann::json rows = nlohmann::json::array();
+        for (const auto& row : table.rows) rows.push_back(schedaRowJson(row, r));
+        doc[table.facet] = rows;
+    }
+    return doc;
+}
+
+nlohmann::json schedaJson(const domain::SchedaReport& r, const domain::Config& config) {
+    nlohmann::json categories = nlohmann::json::array();
+    for (const auto& id : r.categoryIds) categories.push_back({{"id", id}, {"label", categoryLabel(config, id)}});
+    nlohmann::json months = nlohmann::json::array(), quarters = nlohmann::json::array();
+    for (const auto& p : r.months) months.push_back(schedaPeriodJson(p, r));
+    for (const auto& p : r.quarters) quarters.push_back(schedaPeriodJson(p, r));
+    return {{"min_cell_count", r.minCellCount},
+            {"categories", categories},
+            {"period", schedaPeriodJson(r.period, r)},
+            {"months", months},
+            {"quarters", quarters}};
 }
 
 }  // namespace
@@ -330,6 +445,8 @@ void writePeriodReport(const domain::PeriodReport& report, const domain::Config&
             csvByCategory(report.demand, config, csv);
             csvByDay(report.demand, config, csv);
             csvByWeekdayAndHour(report.demand, csv);
+            csv.blankLine();
+            csvScheda(report.scheda, config, csv);
             return;
         }
         case ReportFormat::Text:
@@ -338,6 +455,7 @@ void writePeriodReport(const domain::PeriodReport& report, const domain::Config&
             textSatisfaction(report, true, out);
             textByCategory(report.demand, config, out);
             textDetails(report.demand, config, out);
+            textScheda(report.scheda, config, out);
             return;
     }
 }
@@ -350,7 +468,8 @@ void writeYearReport(const domain::PeriodReport& report, const domain::Config& c
                                         {"rules", rulesJson(report.rules)},
                                         {"tickets", totalsJson(report.demand.total)},
                                         {"by_category", byCategoryJson(report.demand, config)},
-                                        {"satisfaction", satisfactionJson(report)}};
+                                        {"satisfaction", satisfactionJson(report)},
+                                        {"scheda", schedaJson(report.scheda, config)}};
             out << doc.dump(2) << '\n';
             return;
         }
@@ -359,12 +478,14 @@ void writeYearReport(const domain::PeriodReport& report, const domain::Config& c
             csvPeriod(report, csv);
             csvByCategory(report.demand, config, csv);
             csvSatisfaction(report, csv);
+            csvScheda(report.scheda, config, csv, false);
             return;
         }
         case ReportFormat::Text:
             out << config.office.comune << " - " << config.office.name << ": anno " << report.from.year << '\n';
             textByCategory(report.demand, config, out);
             textSatisfaction(report, true, out);
+            textScheda(report.scheda, config, out, false);
             return;
     }
 }

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <tuple>
 #include <string_view>
 
 #include "kiosk/store/sqlite_errors.hpp"
@@ -27,6 +28,11 @@ constexpr const char* kInsertTicketSql =
     "INSERT INTO tickets (service_day, category_id, number, code, issued_at, state, desk, called_at, "
     "finished_at, transferred_to, survey_code, survey_used) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+
+// The demo's schede, a day's counts at a time (ON CONFLICT: schede already there without tickets).
+constexpr const char* kInsertContactTallySql =
+    "INSERT INTO contact_tallies (service_day, category_id, facet, value, count) VALUES (?1, ?2, ?3, ?4, ?5) "
+    "ON CONFLICT (service_day, category_id, facet, value) DO UPDATE SET count = count + excluded.count";
 
 using detail::Connection;
 using detail::Statement;
@@ -58,15 +64,20 @@ public:
         return sqlite3_column_int64(statement.get(), 0);
     }
 
-    void deleteActivity() { execute("DELETE FROM tickets; DELETE FROM calls; DELETE FROM survey_answers"); }
+    void deleteActivity() {
+        execute("DELETE FROM tickets; DELETE FROM calls; DELETE FROM survey_answers; DELETE FROM contact_tallies");
+    }
 
     void prepareInserts() {
         m_insertTicket = prepare(kInsertTicketSql);
         m_insertAnswer = prepare(detail::kInsertAnswerSql);
+        m_insertContactTally = prepare(kInsertContactTallySql);
     }
 
-    void writeDay(const domain::DemoDay& day, DemoDataCounts& counts) {
+    void writeDay(const domain::DemoDay& day, DemoDataCounts& counts, domain::DemoSchedaMaker& schede) {
         const std::string date = day.date.iso();
+        // The day's scheda counters per category (the one that served), as recordContact adds them.
+        std::map<std::tuple<std::string, std::string, std::string>, int> tallies;
         std::map<std::size_t, int> lastNumber;  // per issuing category: numbering restarts every day
         std::set<std::string> surveyCodes;      // unique within the day, as the store's UNIQUE index wants
         for (const auto& t : day.tickets) {
@@ -77,7 +88,14 @@ public:
                 writeAnswer(date, *t.answer, false);
                 ++counts.kioskAnswers;
             }
+            if (const auto record = schede.after(t)) {
+                const std::string& category = m_config.categories.at(t.transferredTo.value_or(t.category)).id;
+                for (const auto& key : domain::tallyKeys(*record, m_config.scheda))
+                    ++tallies[{category, key.facet, key.value}];
+                ++counts.schede;
+            }
         }
+        writeTallies(date, tallies);
         for (const auto& answer : day.paperAnswers) {
             writeAnswer(date, answer, true);
             ++counts.paperAnswers;
@@ -146,6 +164,19 @@ private:
         stepDone(s);
     }
 
+    void writeTallies(const std::string& date,
+                      const std::map<std::tuple<std::string, std::string, std::string>, int>& tallies) {
+        sqlite3_stmt* s = m_insertContactTally.get();
+        for (const auto& [key, count] : tallies) {
+            bindText(s, 1, date);
+            bindText(s, 2, std::get<0>(key));
+            bindText(s, 3, std::get<1>(key));
+            bindText(s, 4, std::get<2>(key));
+            check(sqlite3_bind_int(s, 5, count));
+            stepDone(s);
+        }
+    }
+
     // As SqliteStore::insertAnswer: a fresh random key per answer, the day, the scores.
     void writeAnswer(const std::string& date, const domain::SurveyAnswer& answer, bool paper) {
         unsigned char key[detail::kAnswerKeyBytes];
@@ -168,6 +199,7 @@ private:
     Connection m_db;  // declared before the statements: destroyed after them
     Statement m_insertTicket;
     Statement m_insertAnswer;
+    Statement m_insertContactTally;
 };
 
 std::string refusal(const std::string& path, std::int64_t tickets) {
@@ -196,7 +228,8 @@ DemoDataCounts generateDemoData(const std::string& dbPath, const domain::Config&
         }
         writer.prepareInserts();
         domain::DemoDataGenerator generator(config, options.seed, options.shape);
-        generator.generate(period, [&](const domain::DemoDay& day) { writer.writeDay(day, counts); });
+        domain::DemoSchedaMaker schede(config.scheda, options.seed);
+        generator.generate(period, [&](const domain::DemoDay& day) { writer.writeDay(day, counts, schede); });
         writer.commit();
     } catch (...) {
         writer.rollbackIfOpen();

@@ -18,6 +18,7 @@ struct DemoDataCounts {
     std::int64_t tickets = 0;
     std::int64_t kioskAnswers = 0;
     std::int64_t paperAnswers = 0;
+    std::int64_t schede = 0;  // schede di Segretariato counted (after served tickets)
 };
 
 // The database already holds tickets and replacing them was not asked for.

@@ -29,6 +29,7 @@ using domain::StoreError;
 constexpr int kBusyTimeoutMs = 5000;
 constexpr int kLockRetryPauseMs = 5;
 constexpr std::string_view kSurveyAction = "storing a survey answer";
+constexpr std::string_view kSchedaAction = "storing the scheda di Segretariato counters";
 
 struct Migration {
     int version;
@@ -315,6 +316,19 @@ INSERT INTO interview_days
 SELECT service_day, COUNT(*), SUM(COALESCE(unixepoch(finished_at) - unixepoch(called_at), 0)) FROM tickets
 WHERE state = 'served' AND called_at IS NOT NULL AND finished_at IS NOT NULL AND finished_at >= called_at
 GROUP BY service_day;
+)sql"},
+    // The scheda di Segretariato (issue #12): what people came for, as anonymous counters only.
+    // No ticket id, no time of day, no free text: a row can never be traced back to an interview,
+    // and recording one happens in a transaction of its own, never with a ticket's change.
+    Migration{7, R"sql(
+CREATE TABLE contact_tallies (
+    service_day TEXT    NOT NULL,
+    category_id TEXT    NOT NULL,
+    facet       TEXT    NOT NULL,
+    value       TEXT    NOT NULL,
+    count       INTEGER NOT NULL CHECK (count > 0),
+    PRIMARY KEY (service_day, category_id, facet, value)
+) WITHOUT ROWID;
 )sql"},
 };
 
@@ -735,6 +749,16 @@ void SqliteStore::prepareSurveyStatements() {
                             "wait_seconds / 60.0, longest_wait_seconds / 60.0 "
                             "FROM demand_cells WHERE service_day BETWEEN ?1 AND ?2 ORDER BY 1, 2, 3",
                             m_path);
+    m_addContactTally = prepare(m_db.get(),
+                                "INSERT INTO contact_tallies (service_day, category_id, facet, value, count) "
+                                "VALUES (?1, ?2, ?3, ?4, 1) "
+                                "ON CONFLICT (service_day, category_id, facet, value) DO UPDATE SET count = count + 1",
+                                m_path);
+    // The primary key's order: day, category, facet, value.
+    m_contactTallies = prepare(m_db.get(),
+                               "SELECT service_day, category_id, facet, value, count FROM contact_tallies "
+                               "WHERE service_day BETWEEN ?1 AND ?2 ORDER BY 1, 2, 3, 4",
+                               m_path);
 }
 
 void SqliteStore::prepareStaffStatements() {
@@ -1080,14 +1104,28 @@ std::vector<domain::DemandCell> SqliteStore::demandCells(const domain::LocalDate
     return cells;
 }
 
-// Placeholder until the scheda counters' schema lands (issue #12): refuses rather than losing a tally.
-void SqliteStore::addContactTallies(const domain::LocalDate&, const std::string&,
-                                    const std::vector<domain::ContactTallyKey>&) {
-    throw domain::StoreError("scheda di Segretariato counters are not stored yet in " + m_path);
+void SqliteStore::addContactTallies(const domain::LocalDate& serviceDay, const std::string& categoryId,
+                                    const std::vector<domain::ContactTallyKey>& keys) {
+    if (keys.empty()) return;
+    ImmediateTransaction transaction(m_begin.get(), m_commit.get(), m_path, kSchedaAction);
+    for (const auto& key : keys) {
+        StatementRun run(m_addContactTally.get(), m_path, kSchedaAction);
+        run.bind(1, serviceDay.iso()).bind(2, categoryId).bind(3, key.facet).bind(4, key.value).runToCompletion();
+    }
+    transaction.commit();
 }
 
-std::vector<domain::ContactTally> SqliteStore::contactTallies(const domain::LocalDate&, const domain::LocalDate&) {
-    return {};
+std::vector<domain::ContactTally> SqliteStore::contactTallies(const domain::LocalDate& from,
+                                                              const domain::LocalDate& to) {
+    StatementRun run(m_contactTallies.get(), m_path, "reading the scheda di Segretariato counters");
+    run.bind(1, from.iso()).bind(2, to.iso());
+    std::vector<domain::ContactTally> tallies;
+    while (run.nextRow()) {
+        const auto day = domain::LocalDate::parse(run.text(0));
+        if (!day) throwUnreadable("the service day of a scheda counter", m_path);
+        tallies.push_back({*day, run.text(1), run.text(2), run.text(3), run.integer(4)});
+    }
+    return tallies;
 }
 
 }  // namespace store

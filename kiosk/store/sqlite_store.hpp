@@ -35,7 +35,7 @@ using Statement = std::unique_ptr<sqlite3_stmt, StatementFinalizer>;
 class SqliteStore : public domain::TicketStore {
 public:
     // The PRAGMA user_version this build creates and understands; newer files are refused.
-    static constexpr int kSchemaVersion = 6;
+    static constexpr int kSchemaVersion = 7;
 
     // Creates the file (and its parent directory) when missing and brings its schema up to date.
     // Refuses, without writing a byte (nor moving its -wal into it), files that are not SQLite
@@ -75,6 +75,7 @@ public:
     // Read from the per-day cells the schema keeps (demand_cells), not from every ticket.
     std::vector<domain::DemandCell> demandCells(const domain::LocalDate& from, const domain::LocalDate& to) override;
 
+    // One BEGIN IMMEDIATE transaction of upserts into contact_tallies, which has no ticket column.
     void addContactTallies(const domain::LocalDate& serviceDay, const std::string& categoryId,
                            const std::vector<domain::ContactTallyKey>& keys) override;
     std::vector<domain::ContactTally> contactTallies(const domain::LocalDate& from,
@@ -142,6 +143,8 @@ private:
     detail::Statement m_surveyAnswers;
     detail::Statement m_surveyTallies;
     detail::Statement m_demandCells;
+    detail::Statement m_addContactTally;
+    detail::Statement m_contactTallies;
 };
 
 }  // namespace store

@@ -43,6 +43,17 @@ TEST(DemoDataCli, fillsTwoYearsEndingYesterdayAndTheYearReportCountsThem) {
     EXPECT_GT(json["satisfaction"]["paper"]["answers"].get<int>(), 0);
     EXPECT_NEAR(json["satisfaction"]["all"]["percent_satisfied"].get<double>(), 70, 6);
     EXPECT_EQ(json["by_category"].size(), 4u);
+    // Schede after about two served tickets in three, adding up as any others.
+    EXPECT_TRUE(contains(made.out, " schede di Segretariato in ")) << made.out;
+    const auto& scheda = json["scheda"]["period"];
+    const int recorded = scheda["recorded"]["total"]["count"].get<int>();
+    EXPECT_GT(recorded, 1000);
+    EXPECT_LT(recorded, json["tickets"]["tickets"].get<int>());
+    int firstOrReturn = 0;
+    for (const auto& row : scheda["contact"])
+        if (row["id"] != "unstated") firstOrReturn += row["total"]["count"].get<int>();
+    EXPECT_GT(firstOrReturn, recorded * 8 / 10);
+    EXPECT_EQ(json["scheda"]["quarters"].size(), 4u);
     // Nothing on the day of the command: today's queue is empty.
     const ProcessResult status = kioskctl(db, {"status", "--json"});
     EXPECT_EQ(status.exitCode, 0) << status.err;

@@ -253,7 +253,7 @@ TEST(StoreAggregates, theMigrationToSchema5CountsTheTicketsAndAnswersAlreadyTher
                  "DROP TRIGGER survey_score_counts_delete; DROP TABLE demand_cells; DROP TABLE survey_score_counts;"
                  "DROP TRIGGER interview_days_insert; DROP TRIGGER interview_days_delete;"
                  "DROP TRIGGER interview_days_update_old; DROP TRIGGER interview_days_update_new;"
-                 "DROP TABLE interview_days; PRAGMA user_version = 4");
+                 "DROP TABLE interview_days; DROP TABLE contact_tallies; PRAGMA user_version = 4");
     }
     store::SqliteStore db(path);
     RawDatabase raw(path);
@@ -294,13 +294,13 @@ TEST(StoreAggregates, theMigrationToSchema6KeepsTheDataAndLearnsWhatTheFullScanL
         RawDatabase raw(path);
         raw.exec("DROP TRIGGER interview_days_insert; DROP TRIGGER interview_days_delete;"
                  "DROP TRIGGER interview_days_update_old; DROP TRIGGER interview_days_update_new;"
-                 "DROP TABLE interview_days; PRAGMA user_version = 5");
+                 "DROP TABLE interview_days; DROP TABLE contact_tallies; PRAGMA user_version = 5");
         answersBefore = raw.integer("SELECT count(*) FROM survey_answers");
     }
     ASSERT_GT(interviewsByFullScan(path, "2000-01-01").samples, 5);
     store::SqliteStore db(path);
     RawDatabase raw(path);
-    EXPECT_EQ(raw.integer("PRAGMA user_version"), 6);
+    EXPECT_EQ(raw.integer("PRAGMA user_version"), store::SqliteStore::kSchemaVersion);
     EXPECT_EQ(everyTicket(path), ticketsBefore);
     EXPECT_EQ(raw.integer("SELECT count(*) FROM survey_answers"), answersBefore);
     EXPECT_GT(raw.integer("SELECT count(*) FROM interview_days"), 3);

@@ -235,12 +235,12 @@ TEST(Restore, refusesADamagedCopy) {
 TEST(Restore, aCopyOfAnOlderSchemaIsBroughtUpToDate) {
     TempDir dir;
     { store::SqliteStore(dir.file("old.db")).issueTicket(adulti(0)); }
-    // What version 3 had: no survey columns and no answers table (nor the aggregates of versions 5 and 6).
+    // What version 3 had: no survey columns and no answers table (nor the aggregates of versions 5 and 6, nor the scheda counters of 7).
     exec(dir.file("old.db"),
          "DROP TRIGGER interview_days_insert; DROP TRIGGER interview_days_delete; "
          "DROP TRIGGER interview_days_update_old; DROP TRIGGER interview_days_update_new; DROP TABLE interview_days; "
          "DROP TRIGGER demand_cells_insert; DROP TRIGGER demand_cells_update; DROP TRIGGER demand_cells_delete; "
-         "DROP TABLE demand_cells; DROP TABLE survey_score_counts; "
+         "DROP TABLE demand_cells; DROP TABLE survey_score_counts; DROP TABLE contact_tallies; "
          "DROP INDEX tickets_demand; DROP INDEX tickets_survey_code; DROP TABLE survey_answers; "
          "ALTER TABLE tickets DROP COLUMN survey_used; ALTER TABLE tickets DROP COLUMN survey_code; "
          "PRAGMA user_version = 3");

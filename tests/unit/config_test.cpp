@@ -120,7 +120,7 @@ TEST(Config, unknownSectionIsRejectedWithTheExpectedOnes) {
     const std::string error = errorFor(kOffice + kTwoCategories + "\n[orari]\nlunedi = \"9-12\"\n");
     EXPECT_EQ(error, "test.toml:16: unknown section [orari] (expected sections: [office], "
                      "[[categories]], [hours], [tickets], [charter], [[services]], [staff], [board], [survey], "
-                     "[printer], [backup], [kiosk])");
+                     "[printer], [backup], [kiosk], [scheda])");
 }
 
 TEST(Config, keyBeforeAnySectionIsRejected) {

@@ -32,6 +32,42 @@ void StaffConsole::reload() {
     m_printerFault = m_deps.store.setting(app::kPrinterStatusKey).value_or("");
     m_view = std::move(view);
     if (m_showSatisfaction) reloadSatisfaction();
+    if (m_showSchedaReport) reloadSchedaReport();
+}
+
+void StaffConsole::reloadSchedaReport() {
+    const auto [from, to] = wholePeriod(m_schedaReport.period, m_deps.queue.now().date);
+    m_schedaReport.report = domain::schedaReport(m_deps.store, m_deps.config, from, to);
+}
+
+// The queue or satisfaction tab and the lock, top right of the statistics screens.
+void StaffConsole::tabButtons(ui::UiContext& ctx, float top, const char* otherTab, const std::string& otherLabel) {
+    const float pad = ctx.px(56), bw = ctx.px(220), gap = ctx.px(16);
+    const float right = ctx.size.x - pad;
+    if (ui::pillButton(ctx, "tab:queue", ImVec2(right - 3 * bw - 2 * gap, top), ImVec2(right - 2 * bw - 2 * gap, top + ctx.px(72)),
+                       m_deps.texts.get("satisfaction.queue_tab"), ui::Icon::None, false))
+        m_intents.showSatisfaction = m_intents.showSchedaReport = false;
+    if (ui::pillButton(ctx, otherTab, ImVec2(right - 2 * bw - gap, top), ImVec2(right - bw - gap, top + ctx.px(72)), otherLabel,
+                       ui::Icon::None, false)) {
+        const bool toScheda = std::string(otherTab) == "tab:scheda";
+        m_intents.showSchedaReport = toScheda;
+        m_intents.showSatisfaction = !toScheda;
+    }
+    if (ui::pillButton(ctx, "lock", ImVec2(right - bw, top), ImVec2(right, top + ctx.px(72)), m_deps.texts.get("staff.lock"),
+                       ui::Icon::None, false))
+        m_intents.lock = true;
+}
+
+void StaffConsole::drawSchedaReportScreen(ui::UiContext& ctx) {
+    const float pad = ctx.px(56);
+    const float top = ui::headerHeight(ctx) + ctx.px(32);
+    ui::textAt(ctx, ctx.fonts.heading, ImVec2(pad, top), ui::palette().text, m_deps.texts.get("staff.scheda_report_title"));
+    tabButtons(ctx, top, "tab:satisfaction", m_deps.texts.get("satisfaction.tab"));
+    // The period buttons share the title's row: the tables need the height.
+    const float titleWidth = ui::measure(ctx.fonts.heading, m_deps.texts.get("staff.scheda_report_title")).x;
+    drawSchedaReport(ctx, ImVec2(pad + titleWidth + ctx.px(40), top + ctx.px(4)), ImVec2(pad, top + ctx.px(96)),
+                     ImVec2(ctx.size.x - pad, ctx.size.y - ctx.px(24)), m_deps.config, m_schedaReport,
+                     m_schedaReportIntents);
 }
 
 void StaffConsole::reloadSatisfaction() {
@@ -47,14 +83,7 @@ void StaffConsole::drawSatisfaction(ui::UiContext& ctx) {
     const float pad = ctx.px(56);
     const float top = ui::headerHeight(ctx) + ctx.px(32);
     ui::textAt(ctx, ctx.fonts.heading, ImVec2(pad, top), ui::palette().text, m_deps.texts.get("satisfaction.title"));
-    const float bw = ctx.px(220);
-    if (ui::pillButton(ctx, "tab:queue", ImVec2(ctx.size.x - pad - 2 * bw - ctx.px(16), top),
-                       ImVec2(ctx.size.x - pad - bw - ctx.px(16), top + ctx.px(72)), m_deps.texts.get("satisfaction.queue_tab"),
-                       ui::Icon::None, false))
-        m_intents.showSatisfaction = false;
-    if (ui::pillButton(ctx, "lock", ImVec2(ctx.size.x - pad - bw, top), ImVec2(ctx.size.x - pad, top + ctx.px(72)),
-                       m_deps.texts.get("staff.lock"), ui::Icon::None, false))
-        m_intents.lock = true;
+    tabButtons(ctx, top, "tab:scheda", m_deps.texts.get("staff.scheda_tab"));
     drawSatisfactionPanel(ctx, ImVec2(pad, top + ctx.px(100)), ImVec2(ctx.size.x - pad, ctx.size.y - pad), m_satisfaction,
                           m_satisfactionIntents);
 }
@@ -84,6 +113,12 @@ void StaffConsole::drawFrame(ui::UiContext& ctx) {
     ui::headerBar(ctx, office, m_deps.queue.now(), m_deps.simulatedClock);
     if (m_locked)
         drawPinScreen(ctx, {m_pin.digits(), m_pin.message()}, m_intents);
+    else if (m_schedaEntry) {
+        const float pad = ctx.px(56);
+        drawSchedaEntry(ctx, ImVec2(pad, ui::headerHeight(ctx) + ctx.px(24)), ImVec2(ctx.size.x - pad, ctx.size.y - ctx.px(32)),
+                        m_deps.config, *m_schedaEntry, m_schedaEntryIntents);
+    } else if (m_showSchedaReport)
+        drawSchedaReportScreen(ctx);
     else if (m_showSatisfaction)
         drawSatisfaction(ctx);
     else
@@ -121,14 +156,59 @@ void StaffConsole::act(StaffAction action) {
     switch (action) {
         case StaffAction::Call: report("staff.done_call", staff.call(m_selected, m_desk)); break;
         case StaffAction::Recall: report("staff.done_recall", staff.recall(m_desk)); break;
-        case StaffAction::Serve: report("staff.done_serve", staff.serve(m_selected)); break;
+        case StaffAction::Serve: {
+            const domain::Ticket served = staff.serve(m_selected);
+            report("staff.done_serve", served);
+            // Only the day and the category go to the scheda: its counts never learn the ticket.
+            m_schedaEntry = SchedaEntry{served.serviceDay, served.categoryId, {}};
+            break;
+        }
         case StaffAction::NoShow: report("staff.done_no_show", staff.noShow(m_selected)); break;
         case StaffAction::Requeue: report("staff.done_requeue", staff.requeue(m_selected)); break;
         case StaffAction::Transfer: break;  // needs a category: see transferTo
     }
 }
 
+// The scheda panel after "Servito": taps change it, "Salva" counts it in its own transaction.
+void StaffConsole::applySchedaIntents() {
+    const SchedaEntryIntents intents = std::exchange(m_schedaEntryIntents, {});
+    if (!m_schedaEntry) return;
+    if (intents.toggle) applySchedaTap(m_schedaEntry->record, *intents.toggle);
+    if (intents.skip) {
+        m_schedaEntry.reset();
+        m_status = m_deps.texts.get("staff.scheda_skipped");
+        m_statusIsError = false;
+        return;
+    }
+    if (!intents.save) return;
+    try {
+        domain::recordContact(m_deps.store, m_deps.config.scheda, m_schedaEntry->serviceDay, m_schedaEntry->categoryId,
+                              m_schedaEntry->record);
+        m_status = m_deps.texts.get(domain::isEmpty(m_schedaEntry->record) ? "staff.scheda_skipped" : "staff.scheda_saved");
+        m_statusIsError = false;
+        m_schedaEntry.reset();
+        if (m_showSchedaReport) reloadSchedaReport();
+    } catch (const std::exception& e) {
+        // The panel stays open with its taps: staff can try again once the database answers.
+        m_status = e.what();
+        m_statusIsError = true;
+    }
+}
+
 void StaffConsole::applyConsoleIntents(const StaffIntents& intents) {
+    applySchedaIntents();
+    SchedaReportIntents schedaReport = std::exchange(m_schedaReportIntents, {});
+    if (schedaReport.period) {
+        m_schedaReport.period = *schedaReport.period;
+        reloadSchedaReport();
+    }
+    if (intents.showSchedaReport) {
+        m_showSchedaReport = *intents.showSchedaReport;
+        if (m_showSchedaReport) {
+            m_showSatisfaction = false;
+            reloadSchedaReport();
+        }
+    }
     SatisfactionIntents satisfaction = std::exchange(m_satisfactionIntents, {});
     if (satisfaction.period) {
         m_satisfaction.period = *satisfaction.period;
@@ -136,7 +216,10 @@ void StaffConsole::applyConsoleIntents(const StaffIntents& intents) {
     }
     if (intents.showSatisfaction) {
         m_showSatisfaction = *intents.showSatisfaction;
-        if (m_showSatisfaction) reloadSatisfaction();
+        if (m_showSatisfaction) {
+            m_showSchedaReport = false;
+            reloadSatisfaction();
+        }
     }
     if (intents.select) m_selected = *intents.select;
     if (intents.desk) m_desk = *intents.desk;
@@ -180,6 +263,26 @@ bool StaffConsole::showForScreenshot(const std::string& name) {
         m_showSatisfaction = true;
         m_satisfaction.period = Period::Year;  // the picture with the most to show
         reloadSatisfaction();
+        return true;
+    }
+    if (name == "staff-scheda") {
+        // A scheda half filled in, as staff see it just after "Servito".
+        m_locked = false;
+        const auto& scheda = m_deps.config.scheda;
+        domain::ContactRecord record;
+        if (scheda.needAreas.size() > 1) record.needAreaIds = {scheda.needAreas[0].id, scheda.needAreas[1].id};
+        record.answerIds = {std::string(domain::kSchedaReferralAnswer)};
+        if (!scheda.referralServices.empty()) record.referralServiceIds = {scheda.referralServices[0].id};
+        record.contact = domain::ContactKind::First;
+        const std::string category = m_deps.config.categories.front().id;
+        m_schedaEntry = SchedaEntry{m_deps.queue.now().date, category, record};
+        return true;
+    }
+    if (name == "staff-scheda-report") {
+        m_locked = false;
+        m_showSchedaReport = true;
+        m_schedaReport.period = Period::Quarter;
+        reloadSchedaReport();
         return true;
     }
     if (name != "staff-console") return false;

@@ -10,6 +10,7 @@
 #include "domain/staff.hpp"
 #include "domain/survey_service.hpp"
 #include "satisfaction_panel.hpp"
+#include "scheda_panel.hpp"
 #include "domain/texts.hpp"
 #include "../pin_entry.hpp"
 #include "../role.hpp"
@@ -27,6 +28,7 @@ struct StaffIntents {
     std::optional<std::string> transferTo;  // a category id
     bool lock = false;
     std::optional<bool> showSatisfaction;  // the tab: queue (false) or satisfaction (true)
+    std::optional<bool> showSchedaReport;  // the tab: the scheda di Segretariato's counts
 };
 
 // What the console shows of the day, re-read when another process commits.
@@ -56,7 +58,10 @@ public:
     // Locks again after the configured idle time; counts down a PIN lock-out.
     bool tick(Uint32 nowTicks, Uint32 lastInputTicks, platform::PointerInput& pointer) override;
     std::string screenName() const override {
-        return m_locked ? "staff-pin" : m_showSatisfaction ? "staff-satisfaction" : "staff-console";
+        if (m_locked) return "staff-pin";
+        if (m_schedaEntry) return "staff-scheda";
+        if (m_showSatisfaction) return "staff-satisfaction";
+        return m_showSchedaReport ? "staff-scheda-report" : "staff-console";
     }
     bool showForScreenshot(const std::string& name) override;
 
@@ -64,6 +69,10 @@ private:
     void reload();
     void reloadSatisfaction();
     void drawSatisfaction(ui::UiContext& ctx);
+    void reloadSchedaReport();
+    void drawSchedaReportScreen(ui::UiContext& ctx);
+    void applySchedaIntents();
+    void tabButtons(ui::UiContext& ctx, float top, const char* otherTab, const std::string& otherLabel);
     void applyPinIntents(const StaffIntents& intents);
     void applyConsoleIntents(const StaffIntents& intents);
     void act(domain::StaffAction action);
@@ -85,6 +94,12 @@ private:
     bool m_showSatisfaction = false;
     SatisfactionView m_satisfaction;
     SatisfactionIntents m_satisfactionIntents;
+    // The scheda of the interview just closed, until saved or skipped (kept across a lock).
+    std::optional<SchedaEntry> m_schedaEntry;
+    SchedaEntryIntents m_schedaEntryIntents;
+    bool m_showSchedaReport = false;
+    SchedaReportView m_schedaReport;
+    SchedaReportIntents m_schedaReportIntents;
 };
 
 }  // namespace staff

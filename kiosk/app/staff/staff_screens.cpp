@@ -184,12 +184,17 @@ void drawConsoleScreen(ui::UiContext& ctx, const ConsoleScreenView& view, StaffI
 
     const float x = split + ctx.px(16);
     const float width = ctx.size.x - pad - x;
-    float y = deskSelector(ctx, x, top, width - ctx.px(460), view, intents);
-    if (button(ctx, "tab:satisfaction", ImVec2(ctx.size.x - pad - ctx.px(440), top + ctx.px(48)),
-               ImVec2(ctx.size.x - pad - ctx.px(196), top + ctx.px(120)), ctx.texts.get("satisfaction.tab"), false))
+    // Three narrow tabs beside the rooms: the rooms keep enough width for two "Stanza N" buttons.
+    float y = deskSelector(ctx, x, top, width - ctx.px(570), view, intents);
+    const float right = ctx.size.x - pad, tabTop = top + ctx.px(48), tabBottom = top + ctx.px(120);
+    if (button(ctx, "tab:scheda", ImVec2(right - ctx.px(554), tabTop), ImVec2(right - ctx.px(404), tabBottom),
+               ctx.texts.get("staff.scheda_tab"), false))
+        intents.showSchedaReport = true;
+    if (button(ctx, "tab:satisfaction", ImVec2(right - ctx.px(392), tabTop), ImVec2(right - ctx.px(162), tabBottom),
+               ctx.texts.get("satisfaction.tab"), false))
         intents.showSatisfaction = true;
-    if (button(ctx, "lock", ImVec2(ctx.size.x - pad - ctx.px(180), top + ctx.px(48)),
-               ImVec2(ctx.size.x - pad, top + ctx.px(120)), ctx.texts.get("staff.lock"), false))
+    if (button(ctx, "lock", ImVec2(right - ctx.px(150), tabTop), ImVec2(right, tabBottom), ctx.texts.get("staff.lock"),
+               false))
         intents.lock = true;
     y += ctx.px(24);
     if (ui::pillButton(ctx, "call_next", ImVec2(x, y), ImVec2(x + width, y + ctx.px(110)), ctx.texts.get("staff.call_next"),
