@@ -1,4 +1,5 @@
 #include "kiosk/store/postgres_store.hpp"
+#include "kiosk/store/migration.hpp"
 #include "kiosk/store/survey_rows.hpp"
 #include "kiosk/store/ticket_wording.hpp"
 
@@ -100,11 +101,6 @@ constexpr const char* kChannel = "kiosk_changes";
 // Serialises schema migrations of concurrent first starts: any constant unique to this program.
 constexpr const char* kMigrationLock = "7354190263";
 
-struct Migration {
-    int version;
-    const char* sql;
-};
-
 // Append only, as on SQLite: databases in the field have run every released step.
 // Days and times are ISO text as on SQLite, compared and ordered byte-wise (COLLATE "C"), so
 // every query orders exactly as the SQLite store does whatever the server's locale.
@@ -185,14 +181,8 @@ CREATE TABLE contact_tallies (
 )sql"},
 };
 
-constexpr bool migrationsAreNumberedOneByOne() {
-    for (std::size_t i = 0; i < kMigrations.size(); ++i)
-        if (kMigrations[i].version != static_cast<int>(i) + 1) return false;
-    return true;
-}
-static_assert(migrationsAreNumberedOneByOne(), "migration versions must be 1, 2, 3 ... in order");
-static_assert(kMigrations.back().version == PostgresStore::kSchemaVersion,
-              "kSchemaVersion must be the version of the last migration");
+static_assert(migrationsAreNumberedOneByOne(kMigrations, PostgresStore::kSchemaVersion),
+              "migration versions must be 1, 2, 3 ... in order, the last one kSchemaVersion");
 
 constexpr const char* kTicketColumns =
     "id, code, COALESCE(transferred_to, category_id), number, service_day, issued_at, state, desk, "

@@ -1,6 +1,7 @@
 #include "kiosk/store/sqlite_store.hpp"
 #include "kiosk/store/sqlite_errors.hpp"
 #include "kiosk/store/startup_check.hpp"
+#include "kiosk/store/migration.hpp"
 #include "kiosk/store/survey_rows.hpp"
 #include "kiosk/store/ticket_wording.hpp"
 
@@ -30,11 +31,6 @@ constexpr int kBusyTimeoutMs = 5000;
 constexpr int kLockRetryPauseMs = 5;
 constexpr std::string_view kSurveyAction = "storing a survey answer";
 constexpr std::string_view kSchedaAction = "storing the scheda di Segretariato counters";
-
-struct Migration {
-    int version;
-    const char* sql;
-};
 
 // Append only: files in the field have already run every released step, so steps are never edited.
 constexpr std::array kMigrations{
@@ -332,14 +328,8 @@ CREATE TABLE contact_tallies (
 )sql"},
 };
 
-constexpr bool migrationsAreNumberedOneByOne() {
-    for (std::size_t i = 0; i < kMigrations.size(); ++i)
-        if (kMigrations[i].version != static_cast<int>(i) + 1) return false;
-    return true;
-}
-static_assert(migrationsAreNumberedOneByOne(), "migration versions must be 1, 2, 3 ... in order");
-static_assert(kMigrations.back().version == SqliteStore::kSchemaVersion,
-              "kSchemaVersion must be the version of the last migration");
+static_assert(migrationsAreNumberedOneByOne(kMigrations, SqliteStore::kSchemaVersion),
+              "migration versions must be 1, 2, 3 ... in order, the last one kSchemaVersion");
 
 // The category a ticket is in now: the one it was transferred to, else the one it was issued for.
 constexpr const char* kTicketColumns =

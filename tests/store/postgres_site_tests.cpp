@@ -146,14 +146,10 @@ TEST(PostgresSite, twoKiosksAndTwoDesksAsProcessesNeverShareANumberNorCallATicke
 TEST(PostgresSite, killingTheServerMidTransactionLosesNoAcknowledgedTicket) {
     PG_TEST_SERVER_OR_SKIP(fixtureServer);
     TempDir dir;
-    const std::string state = dir.file("server.state");
-    pg_test::serverCommand("start", state);
-    const pg_test::ServerStopper stopper{state};
-    std::string serverUrl;
-    std::getline(std::ifstream(state), serverUrl);
-    ASSERT_FALSE(serverUrl.empty()) << testing_support::readFile(state + ".unavailable");
     // This server is the test's own, removed at the end: a plain database will do.
-    pg_test::query(serverUrl, "CREATE DATABASE site");
+    pg_test::OwnServer server(dir.file("server.state"));
+    const std::string serverUrl = server.url();
+    ASSERT_FALSE(serverUrl.empty());
     const std::string url = pg_test::withDatabase(serverUrl, "site");
     store::PostgresStore{url};  // the schema, before the kiosks race
 
@@ -162,11 +158,11 @@ TEST(PostgresSite, killingTheServerMidTransactionLosesNoAcknowledgedTicket) {
     Lines taken1, taken2;
     readCodes(kiosk1, taken1, 40);
     readCodes(kiosk2, taken2, 40);
-    pg_test::serverCommand("kill", state);  // both kiosks are mid-take: one of them holds the day's lock
+    server.command("kill");  // both kiosks are mid-take: one of them holds the day's lock
     readUntilLost(kiosk1, taken1);
     readUntilLost(kiosk2, taken2);
     EXPECT_NE(taken1.lostMessage.find("collegamento al server interrotto"), std::string::npos) << taken1.lostMessage;
-    pg_test::serverCommand("restart", state);
+    server.command("restart");
     readCodes(kiosk1, taken1, 40);  // both reconnected by themselves
     readCodes(kiosk2, taken2, 40);
     kiosk1.closeStdin();

@@ -39,13 +39,9 @@ std::string urlOf(const std::string& serverUrl, const std::string& name) {
 TEST(ServerLostUi, everyScreenSaysTheServerIsGoneAndComesBackByItself) {
     PG_TEST_SERVER_OR_SKIP(fixtureServer);
     TempDir dir;
-    const std::string state = dir.file("server.state");
-    pg_test::serverCommand("start", state);
-    const pg_test::ServerStopper stopper{state};
-    std::string serverUrl;
-    std::getline(std::ifstream(state), serverUrl);
+    pg_test::OwnServer server(dir.file("server.state"));
+    const std::string serverUrl = server.url();
     ASSERT_FALSE(serverUrl.empty());
-    pg_test::query(serverUrl, "CREATE DATABASE site");
 
     std::string config = testing_support::readFile(std::string(KIOSK_SOURCE_DIR) + "/config/gorgonzola.toml");
     const auto kiosk = config.find("\n[kiosk]\n");
@@ -68,10 +64,10 @@ TEST(ServerLostUi, everyScreenSaysTheServerIsGoneAndComesBackByItself) {
     ChildProcess kioskProcess("/bin/sh", {"-c", command});
     std::string log;
     ASSERT_TRUE(readUntil(kioskProcess, "language for this visit: en", log)) << log;
-    pg_test::serverCommand("kill", state);
+    server.command("kill");
     ASSERT_TRUE(readUntil(kioskProcess, "server unreachable, screen shows it", log)) << log;
     EXPECT_NE(log.find("collegamento al server interrotto"), std::string::npos) << log;
-    pg_test::serverCommand("restart", state);
+    server.command("restart");
     ASSERT_TRUE(readUntil(kioskProcess, "server reachable again", log)) << log;
     while (const auto line = kioskProcess.readLine()) log += *line + "\n";
     const int status = kioskProcess.wait();
