@@ -4,37 +4,19 @@
 #include <string>
 
 #include "domain/config.hpp"
+#include "minimal_config.hpp"
 #include "support/process.hpp"
 
 namespace {
+
+using testing_support::kOfficeAndOneCategory;
+using testing_support::sectionError;
 
 using domain::Config;
 using domain::ConfigError;
 using domain::parseConfig;
 
-// Lines 1-8; the section under test starts on line 10.
-const std::string kMinimal =
-    "[office]\n"                         // 1
-    "comune = \"Comune di Prova\"\n"     // 2
-    "name = \"Segretariato sociale\"\n"  // 3
-    "address = \"Via Roma, 1\"\n"        // 4
-    "[[categories]]\n"                   // 5
-    "id = \"adulti\"\n"                  // 6
-    "label = \"Adulti\"\n"               // 7
-    "prefix = \"A\"\n"                   // 8
-    "\n";                                // 9
-
-Config parsed(const std::string& section) { return parseConfig(kMinimal + section, "test.toml"); }
-
-std::string errorFor(const std::string& section) {
-    try {
-        parseConfig(kMinimal + section, "test.toml");
-    } catch (const ConfigError& e) {
-        return e.what();
-    }
-    ADD_FAILURE() << "accepted:\n" << section;
-    return {};
-}
+Config parsed(const std::string& section) { return parseConfig(kOfficeAndOneCategory + section, "test.toml"); }
 
 TEST(BackupConfig, withoutTheSectionsTheDefaultsHold) {
     const Config config = parsed("");
@@ -66,43 +48,43 @@ TEST(BackupConfig, acceptsTheBoundsOfTheRanges) {
 }
 
 TEST(BackupConfig, keepOutsideItsRangeNamesFileLineAndTheRange) {
-    EXPECT_EQ(errorFor("[backup]\nkeep = 0\n"),
+    EXPECT_EQ(sectionError("[backup]\nkeep = 0\n"),
               "test.toml:11: backup.keep: expected a whole number from 1 to 365, found 0");
-    EXPECT_EQ(errorFor("[backup]\n\nkeep = 400\n"),
+    EXPECT_EQ(sectionError("[backup]\n\nkeep = 400\n"),
               "test.toml:12: backup.keep: expected a whole number from 1 to 365, found 400");
-    EXPECT_EQ(errorFor("[backup]\nkeep = \"14\"\n"),
+    EXPECT_EQ(sectionError("[backup]\nkeep = \"14\"\n"),
               "test.toml:11: backup.keep: expected a whole number from 1 to 365, found \"14\"");
 }
 
 TEST(BackupConfig, enabledMustBeABoolean) {
-    EXPECT_EQ(errorFor("[backup]\nenabled = \"si\"\n"),
+    EXPECT_EQ(sectionError("[backup]\nenabled = \"si\"\n"),
               "test.toml:11: backup.enabled: expected true or false (without quotes), found \"si\"");
 }
 
 TEST(BackupConfig, directoryMustBeAFullPath) {
-    const std::string relative = errorFor("[backup]\ndirectory = \"copie\"\n");
+    const std::string relative = sectionError("[backup]\ndirectory = \"copie\"\n");
     EXPECT_EQ(relative.rfind("test.toml:11: backup.directory: expected a full path starting with /", 0), 0u)
         << relative;
     EXPECT_NE(relative.find("found \"copie\""), std::string::npos) << relative;
-    EXPECT_EQ(errorFor("[backup]\ndirectory = \"\"\n").rfind("test.toml:11: backup.directory:", 0), 0u);
-    EXPECT_EQ(errorFor("[backup]\ndirectory = 3\n"),
+    EXPECT_EQ(sectionError("[backup]\ndirectory = \"\"\n").rfind("test.toml:11: backup.directory:", 0), 0u);
+    EXPECT_EQ(sectionError("[backup]\ndirectory = 3\n"),
               "test.toml:11: backup.directory: expected a text in double quotes, found an integer");
 }
 
 TEST(BackupConfig, unknownKeysAreNamedWithTheKnownOnes) {
-    EXPECT_EQ(errorFor("[backup]\nkeep = 3\nfolder = \"/tmp\"\n"),
+    EXPECT_EQ(sectionError("[backup]\nkeep = 3\nfolder = \"/tmp\"\n"),
               "test.toml:12: unknown key \"folder\" in [backup] (expected one of: enabled, directory, keep)");
-    EXPECT_EQ(errorFor("[kiosk]\ninactivity = 90\n"),
+    EXPECT_EQ(sectionError("[kiosk]\ninactivity = 90\n"),
               "test.toml:11: unknown key \"inactivity\" in [kiosk] (expected one of: inactivity_seconds, theme, click_sound, "
               "min_touch_px, store)");
 }
 
 TEST(BackupConfig, inactivityOutsideItsRangeNamesFileLineAndTheRange) {
-    EXPECT_EQ(errorFor("[kiosk]\ninactivity_seconds = 5\n"),
+    EXPECT_EQ(sectionError("[kiosk]\ninactivity_seconds = 5\n"),
               "test.toml:11: kiosk.inactivity_seconds: expected a whole number from 15 to 600, found 5");
-    EXPECT_EQ(errorFor("[kiosk]\ninactivity_seconds = 3600\n"),
+    EXPECT_EQ(sectionError("[kiosk]\ninactivity_seconds = 3600\n"),
               "test.toml:11: kiosk.inactivity_seconds: expected a whole number from 15 to 600, found 3600");
-    EXPECT_EQ(errorFor("[kiosk]\ninactivity_seconds = 1.5\n"),
+    EXPECT_EQ(sectionError("[kiosk]\ninactivity_seconds = 1.5\n"),
               "test.toml:11: kiosk.inactivity_seconds: expected a whole number from 15 to 600, found a decimal number");
 }
 
@@ -122,13 +104,13 @@ TEST(KioskAccessibilityConfig, acceptsTheHighContrastThemeNoClicksAndAnotherMini
 }
 
 TEST(KioskAccessibilityConfig, mistakesNameFileLineAndWhatIsAccepted) {
-    EXPECT_EQ(errorFor("[kiosk]\ntheme = \"dark\"\n"),
+    EXPECT_EQ(sectionError("[kiosk]\ntheme = \"dark\"\n"),
               "test.toml:11: kiosk.theme: expected one of standard, high-contrast, found \"dark\"");
-    EXPECT_EQ(errorFor("[kiosk]\nclick_sound = \"yes\"\n"),
+    EXPECT_EQ(sectionError("[kiosk]\nclick_sound = \"yes\"\n"),
               "test.toml:11: kiosk.click_sound: expected true or false (without quotes), found \"yes\"");
-    EXPECT_EQ(errorFor("[kiosk]\nmin_touch_px = 20\n"),
+    EXPECT_EQ(sectionError("[kiosk]\nmin_touch_px = 20\n"),
               "test.toml:11: kiosk.min_touch_px: expected a whole number from 44 to 160, found 20");
-    EXPECT_EQ(errorFor("[kiosk]\ninactivity_seconds = 90\nmin_touch_px = 400\n"),
+    EXPECT_EQ(sectionError("[kiosk]\ninactivity_seconds = 90\nmin_touch_px = 400\n"),
               "test.toml:12: kiosk.min_touch_px: expected a whole number from 44 to 160, found 400");
 }
 
@@ -140,17 +122,17 @@ TEST(KioskStoreConfig, leftOutItIsTheSqliteFileAndAPostgresUrlIsKeptAsWritten) {
 }
 
 TEST(KioskStoreConfig, anythingButAPostgresUrlNamesFileLineAndTheExpectedForm) {
-    const std::string path = errorFor("[kiosk]\nstore = \"/var/lib/segretariato-kiosk/kiosk.db\"\n");
+    const std::string path = sectionError("[kiosk]\nstore = \"/var/lib/segretariato-kiosk/kiosk.db\"\n");
     EXPECT_EQ(path.rfind("test.toml:11: kiosk.store: expected a PostgreSQL connection string like "
                          "\"postgresql://kiosk@server/segretariato\", found \"/var/lib/segretariato-kiosk/kiosk.db\"",
                          0),
               0u)
         << path;
-    EXPECT_EQ(errorFor("[kiosk]\nstore = 5\n").rfind("test.toml:11: kiosk.store: expected a text", 0), 0u);
+    EXPECT_EQ(sectionError("[kiosk]\nstore = 5\n").rfind("test.toml:11: kiosk.store: expected a text", 0), 0u);
 }
 
 TEST(BackupConfig, aSectionWrittenAsAValueIsReported) {
-    EXPECT_EQ(errorFor("backup = 3\n").rfind("test.toml:10: ", 0), 0u);
+    EXPECT_EQ(sectionError("backup = 3\n").rfind("test.toml:10: ", 0), 0u);
 }
 
 TEST(BackupConfig, theShippedConfigsSetBothSections) {

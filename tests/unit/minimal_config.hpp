@@ -1,6 +1,10 @@
 #pragma once
 // The smallest valid config, as text: config tests append their case to it and count lines.
+#include <gtest/gtest.h>
+
 #include <string>
+
+#include "domain/config.hpp"
 
 namespace testing_support {
 
@@ -22,5 +26,24 @@ inline const std::string kTwoCategories =
     "id = \"anziani\"\n"                  // 12
     "label = \"Anziani\"\n"               // 13
     "prefix = \"N\"\n";                   // 14
+
+// [office] and one category (lines 1-9): a section appended to it starts on line 10.
+inline const std::string kOfficeAndOneCategory = kOffice +
+    "[[categories]]\n"                    // 5
+    "id = \"adulti\"\n"                   // 6
+    "label = \"Adulti\"\n"                // 7
+    "prefix = \"A\"\n"                    // 8
+    "\n";                                 // 9
+
+// The error kOfficeAndOneCategory + section gives; a test failure when it is accepted.
+inline std::string sectionError(const std::string& section) {
+    try {
+        domain::parseConfig(kOfficeAndOneCategory + section, "test.toml");
+    } catch (const domain::ConfigError& e) {
+        return e.what();
+    }
+    ADD_FAILURE() << "accepted:\n" << section;
+    return {};
+}
 
 }  // namespace testing_support

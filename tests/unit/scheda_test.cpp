@@ -8,9 +8,13 @@
 #include "domain/config.hpp"
 #include "domain/scheda.hpp"
 #include "memory_store.hpp"
+#include "minimal_config.hpp"
 #include "support/process.hpp"
 
 namespace {
+
+using testing_support::kOfficeAndOneCategory;
+using testing_support::sectionError;
 
 using namespace domain;
 using testing_support::MemoryStore;
@@ -401,36 +405,15 @@ TEST(SchedaPeriods, monthsAndQuartersAreParsed) {
 
 // ---- [scheda] in the config ----
 
-const std::string kMinimal =
-    "[office]\n"                         // 1
-    "comune = \"Comune di Prova\"\n"     // 2
-    "name = \"Segretariato sociale\"\n"  // 3
-    "address = \"Via Roma, 1\"\n"        // 4
-    "[[categories]]\n"                   // 5
-    "id = \"adulti\"\n"                  // 6
-    "label = \"Adulti\"\n"               // 7
-    "prefix = \"A\"\n"                   // 8
-    "\n";                                // 9
-
-std::string errorFor(const std::string& section) {
-    try {
-        parseConfig(kMinimal + section, "test.toml");
-    } catch (const ConfigError& e) {
-        return e.what();
-    }
-    ADD_FAILURE() << "accepted:\n" << section;
-    return {};
-}
-
 TEST(SchedaConfig, withoutTheSectionTheCharterListsHold) {
-    const Config config = parseConfig(kMinimal, "test.toml");
+    const Config config = parseConfig(kOfficeAndOneCategory, "test.toml");
     EXPECT_EQ(config.scheda.needAreas.size(), 9u);
     EXPECT_EQ(config.scheda.answers.size(), 4u);
     EXPECT_EQ(config.scheda.minCellCount, 5);
 }
 
 TEST(SchedaConfig, aListReplacesTheDefaultOne) {
-    const Config config = parseConfig(kMinimal +
+    const Config config = parseConfig(kOfficeAndOneCategory +
                                           "[scheda]\n"
                                           "need_areas = [{ id = \"casa\", label = \"Casa\" }]\n"
                                           "[[scheda.referral_services]]\n"
@@ -445,7 +428,7 @@ TEST(SchedaConfig, aListReplacesTheDefaultOne) {
 }
 
 TEST(SchedaConfig, aShortLabelNamesTheRowInTablesAndTheLabelStaysWhole) {
-    const Config config = parseConfig(kMinimal +
+    const Config config = parseConfig(kOfficeAndOneCategory +
                                           "[scheda]\n"
                                           "need_areas = [{ id = \"casa\", label = \"Casa e abitazione popolare\", "
                                           "short = \"Casa\" }, { id = \"lavoro\", label = \"Lavoro\" }]\n",
@@ -458,25 +441,25 @@ TEST(SchedaConfig, aShortLabelNamesTheRowInTablesAndTheLabelStaysWhole) {
     EXPECT_EQ(rowOf(report.period, "need", "casa").label, "Casa e abitazione popolare");
     EXPECT_EQ(rowOf(report.period, "need", "casa").shortLabel, "Casa");
     EXPECT_EQ(rowOf(report.period, "need", "lavoro").shortLabel, "Lavoro");
-    EXPECT_NE(errorFor("[scheda]\nneed_areas = [{ id = \"casa\", label = \"Casa\", short = 3 }]\n").find("test.toml:11:"),
+    EXPECT_NE(sectionError("[scheda]\nneed_areas = [{ id = \"casa\", label = \"Casa\", short = 3 }]\n").find("test.toml:11:"),
               std::string::npos);
 }
 
 TEST(SchedaConfig, mistakesNameFileLineAndWhatIsExpected) {
-    EXPECT_EQ(errorFor("[scheda]\nneed_areas = [{ id = \"Casa!\", label = \"Casa\" }]\n")
+    EXPECT_EQ(sectionError("[scheda]\nneed_areas = [{ id = \"Casa!\", label = \"Casa\" }]\n")
                   .rfind("test.toml:11: scheda.need_areas[1].id: expected lowercase", 0),
               0u);
-    EXPECT_EQ(errorFor("[scheda]\nneed_areas = [{ id = \"casa\" }]\n")
+    EXPECT_EQ(sectionError("[scheda]\nneed_areas = [{ id = \"casa\" }]\n")
                   .rfind("test.toml:11: missing required key \"label\" in scheda.need_areas[1]", 0),
               0u);
-    EXPECT_NE(errorFor("[scheda]\nneed_areas = [\n{ id = \"casa\", label = \"A\" },\n{ id = \"casa\", label = \"B\" }]\n")
+    EXPECT_NE(sectionError("[scheda]\nneed_areas = [\n{ id = \"casa\", label = \"A\" },\n{ id = \"casa\", label = \"B\" }]\n")
                   .find("test.toml:13: scheda.need_areas[2].id: \"casa\" is already used by scheda.need_areas[1]"),
               std::string::npos);
-    EXPECT_EQ(errorFor("[scheda]\nneed_areas = []\n").rfind("test.toml:11: scheda.need_areas: at least one", 0), 0u);
-    EXPECT_EQ(errorFor("[scheda]\ncolours = 3\n").rfind("test.toml:11: unknown key \"colours\" in [scheda]", 0), 0u);
-    EXPECT_EQ(errorFor("[scheda]\nmin_cell_count = 1\n").rfind("test.toml:11: scheda.min_cell_count: expected", 0),
+    EXPECT_EQ(sectionError("[scheda]\nneed_areas = []\n").rfind("test.toml:11: scheda.need_areas: at least one", 0), 0u);
+    EXPECT_EQ(sectionError("[scheda]\ncolours = 3\n").rfind("test.toml:11: unknown key \"colours\" in [scheda]", 0), 0u);
+    EXPECT_EQ(sectionError("[scheda]\nmin_cell_count = 1\n").rfind("test.toml:11: scheda.min_cell_count: expected", 0),
               0u);
-    EXPECT_NE(errorFor("[scheda]\nanswers = [{ id = \"info\", label = \"Informazioni\" }]\n")
+    EXPECT_NE(sectionError("[scheda]\nanswers = [{ id = \"info\", label = \"Informazioni\" }]\n")
                   .find("test.toml:11: scheda.answers: one answer must have id \"referral\""),
               std::string::npos);
 }
