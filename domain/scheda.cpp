@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
+#include <chrono>
 #include <map>
 #include <optional>
 #include <set>
@@ -109,27 +109,23 @@ std::vector<bool> suppressSmallCounts(const std::vector<int>& counts, const std:
 
 namespace {
 
-int daysInMonth(int year, int month) {
-    return LocalDate{month == 12 ? year + 1 : year, month % 12 + 1, 1}.plusDays(-1).day;
-}
-
-std::optional<int> number(std::string_view text) {
-    int value = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
-    return value;
-}
-
-std::string twoDigits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
-
-std::string monthName(const LocalDate& first) { return std::to_string(first.year) + "-" + twoDigits(first.month); }
+std::string monthName(const LocalDate& first) { return first.iso().substr(0, 7); }
 std::string quarterName(const LocalDate& first) {
     return std::to_string(first.year) + "-Q" + std::to_string((first.month - 1) / 3 + 1);
 }
 
 LocalDate monthEnd(const LocalDate& first, int months) {
-    const int last = first.month + months - 1;  // months <= 3 from a quarter's first month: same year
-    return {first.year, last, daysInMonth(first.year, last)};
+    using namespace std::chrono;
+    // months <= 3 from a quarter's first month: the same year.
+    const auto month = std::chrono::month{static_cast<unsigned>(first.month + months - 1)};
+    return LocalDate::fromDays(sys_days{year_month_day_last{std::chrono::year{first.year} / month / last}});
+}
+
+// "2026-11-01" from the text of a year and a month, if they make a date from the year 1000 on.
+std::optional<LocalDate> firstOfMonth(std::string_view year, std::string_view month) {
+    const auto first = LocalDate::parse(std::string(year) + "-" + std::string(month) + "-01");
+    if (!first || first->year < 1000) return std::nullopt;
+    return first;
 }
 
 struct Slice {
@@ -164,18 +160,19 @@ std::string rangeName(const LocalDate& from, const LocalDate& to) {
 
 std::optional<DateRange> parseMonth(std::string_view text) {
     if (text.size() != 7 || text[4] != '-') return std::nullopt;
-    const auto year = number(text.substr(0, 4)), month = number(text.substr(5, 2));
-    if (!year || !month || *month < 1 || *month > 12 || *year < 1000) return std::nullopt;
-    const LocalDate first{*year, *month, 1};
-    return DateRange{first, monthEnd(first, 1)};
+    const auto first = firstOfMonth(text.substr(0, 4), text.substr(5, 2));
+    if (!first) return std::nullopt;
+    return DateRange{*first, monthEnd(*first, 1)};
 }
 
 std::optional<DateRange> parseQuarter(std::string_view text) {
     if (text.size() != 7 || text[4] != '-' || (text[5] != 'Q' && text[5] != 'q')) return std::nullopt;
-    const auto year = number(text.substr(0, 4)), quarter = number(text.substr(6, 1));
-    if (!year || !quarter || *quarter < 1 || *quarter > 4 || *year < 1000) return std::nullopt;
-    const LocalDate first{*year, (*quarter - 1) * 3 + 1, 1};
-    return DateRange{first, monthEnd(first, 3)};
+    static constexpr std::string_view kFirstMonths[] = {"01", "04", "07", "10"};
+    const char quarter = text[6];
+    if (quarter < '1' || quarter > '4') return std::nullopt;
+    const auto first = firstOfMonth(text.substr(0, 4), kFirstMonths[quarter - '1']);
+    if (!first) return std::nullopt;
+    return DateRange{*first, monthEnd(*first, 3)};
 }
 
 // ---- report ----
