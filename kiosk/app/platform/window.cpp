@@ -29,14 +29,19 @@ int sdlDisplayIndex(int oneBased) {
     return oneBased - 1;
 }
 
-void windowPosition(const WindowOptions& o, int& x, int& y) {
+// Where the window goes and how big it is. Full screen, it covers its monitor from the start:
+// on an X server without a window manager nobody resizes it afterwards, and a 1920x1080 window
+// centred on a 1280x800 screen would hang off its edges while SDL draws for 1280x800.
+SDL_Rect windowRect(const WindowOptions& o) {
     const int display = o.display > 0 ? sdlDisplayIndex(o.display) : 0;
-    x = static_cast<int>(SDL_WINDOWPOS_CENTERED_DISPLAY(display));
-    y = static_cast<int>(SDL_WINDOWPOS_CENTERED_DISPLAY(display));
+    SDL_Rect r{static_cast<int>(SDL_WINDOWPOS_CENTERED_DISPLAY(display)),
+               static_cast<int>(SDL_WINDOWPOS_CENTERED_DISPLAY(display)), o.width, o.height};
     SDL_Rect bounds;
-    if (o.fullscreen || o.placement == Placement::Center || SDL_GetDisplayUsableBounds(display, &bounds) != 0) return;
-    x = o.placement == Placement::Left ? bounds.x : bounds.x + std::max(0, bounds.w - o.width);
-    y = bounds.y;
+    if (o.fullscreen && !o.hidden && SDL_GetDisplayBounds(display, &bounds) == 0) return bounds;
+    if (o.fullscreen || o.placement == Placement::Center || SDL_GetDisplayUsableBounds(display, &bounds) != 0) return r;
+    r.x = o.placement == Placement::Left ? bounds.x : bounds.x + std::max(0, bounds.w - o.width);
+    r.y = bounds.y;
+    return r;
 }
 
 }  // namespace
@@ -48,14 +53,14 @@ Window::Window(const WindowOptions& o) {
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
-    int x = 0, y = 0;
+    SDL_Rect rect;
     try {
-        windowPosition(o, x, y);
+        rect = windowRect(o);
     } catch (...) {
         SDL_Quit();
         throw;
     }
-    m_window = SDL_CreateWindow(o.title.c_str(), x, y, o.width, o.height, windowFlags(o));
+    m_window = SDL_CreateWindow(o.title.c_str(), rect.x, rect.y, rect.w, rect.h, windowFlags(o));
     if (!m_window) {
         SDL_Quit();
         failSdl("SDL_CreateWindow");
