@@ -19,6 +19,10 @@ using screens::ScreenId;
 
 // How long taps are ignored after a screen change: a double tap's second touch lands here.
 constexpr Uint32 kTransitionGuardMs = 500;
+// The category tiles issue tickets: a tap repeated on the spot of "Prendi il numero" (someone
+// who taps again out of habit, or because the screen seemed slow) must not choose one for them.
+constexpr Uint32 kRepeatGuardMs = 2500;
+constexpr float kRepeatRadius = 100;  // design pixels around the tap that opened the screen
 
 std::string newRequestToken() {
     std::random_device rd;
@@ -61,7 +65,9 @@ void App::showScreen(ScreenId id, platform::PointerInput* pointer) {
             m_survey.message = texts().format("survey.wait_seconds",
                                                    {{"s", std::to_string(m_surveyGuard.secondsLeft(m_screenShownAt))}});
     }
-    if (pointer) pointer->ignorePressesUntil(m_screenShownAt + kTransitionGuardMs);
+    if (!pointer) return;
+    pointer->ignorePressesUntil(m_screenShownAt + kTransitionGuardMs);
+    if (id == ScreenId::Category) pointer->ignoreRepeatsUntil(m_screenShownAt + kRepeatGuardMs, m_repeatRadiusPx);
 }
 
 void App::showPreviewTicket() {
@@ -194,6 +200,7 @@ void App::drawHeader(ui::UiContext& ctx, const ui::UiContext& citizen) {
 }
 
 void App::drawFrame(ui::UiContext& ctx) {
+    m_repeatRadiusPx = ctx.px(kRepeatRadius);
     ui::beginScreen("kiosk", ctx.size);
     ctx.draw = ImGui::GetWindowDrawList();
     const bool large = m_largeText && m_deps.largeFonts;

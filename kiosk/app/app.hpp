@@ -114,6 +114,7 @@ private:
     AppDeps m_deps;
     screens::ScreenId m_screen = screens::ScreenId::Home;
     Uint32 m_screenShownAt = 0;
+    float m_repeatRadiusPx = 100;  // kRepeatRadius at the picture's scale
     screens::Intents m_intents;
     screens::CategoryScreenState m_category;
     screens::TicketScreenState m_ticket;

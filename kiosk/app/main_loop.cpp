@@ -5,6 +5,7 @@
 #include <imgui.h>
 #include <SDL_opengl.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <optional>
@@ -23,19 +24,26 @@ namespace app {
 
 namespace {
 
-// After input, keep drawing at full rate for a while: ImGui needs a few frames to settle.
-constexpr Uint32 kActiveAfterInputMs = 1500;
+// After input the loop draws until ImGui has settled: the frame that feeds it the event, the one
+// that shows what the event changed, and one more for layouts ImGui finishes a frame late.
+constexpr int kFramesAfterInput = 3;
+// A new screen: drawn, then settled (a scroll area learns its content's height in its first frame).
+constexpr int kFramesForNewScreen = 2;
+// New data, the clock's minute, a countdown: the same screen with other words, one frame.
+constexpr int kFramesForNewContent = 1;
 // Idle, the loop wakes once a second for the clock and PRAGMA data_version (a few microseconds);
 // another process's ticket or call wakes it at once through the database watch.
 constexpr int kIdleWakeMs = 1000;
+// Between the frames it owes, and while an animation runs.
 constexpr int kActiveWakeMs = 8;
+// While a finger is held down nothing is drawn, but a long press must be noticed on time.
+constexpr int kHoldWakeMs = 50;
 constexpr const char* kServerLostScreen = "server-lost";
 
 struct LoopState {
     bool quit = false;
     bool visible = true;  // nothing is drawn for a hidden or minimised window
     Uint32 lastInput = 0;
-    Uint32 activeUntil = 0;
     std::time_t shownMinute = 0;
     bool firstFrameShown = false;
 };
@@ -58,6 +66,13 @@ void trackVisibility(const SDL_Event& e, LoopState& loop) {
         case SDL_WINDOWEVENT_EXPOSED: loop.visible = true; break;
         default: break;
     }
+}
+
+// The window system lost or resized the picture: it must be drawn again.
+bool pictureNeedsRedraw(const SDL_Event& e) {
+    return e.type == SDL_WINDOWEVENT &&
+           (e.window.event == SDL_WINDOWEVENT_EXPOSED || e.window.event == SDL_WINDOWEVENT_SHOWN ||
+            e.window.event == SDL_WINDOWEVENT_RESTORED || e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED);
 }
 
 // Touches and the mouse go through PointerInput (one press or release per frame).
@@ -88,6 +103,9 @@ bool isUserInput(const SDL_Event& e) {
            e.type == SDL_TEXTINPUT;
 }
 
+// Events still queued: the loop has not yet seen everything that happened.
+bool eventsQueued() { return SDL_PeepEvents(nullptr, 0, SDL_PEEKEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0; }
+
 class Loop {
 public:
     explicit Loop(LoopSetup& setup)
@@ -103,8 +121,13 @@ public:
 
 private:
     void handleEvent(const SDL_Event& e);
-    bool wantsFullRate(Uint32 now) const;
-    UiScript::Status buildAndShowFrame();
+    void owe(int frames) { m_framesOwed = std::max(m_framesOwed, frames); }
+    int wakeTimeoutMs() const;
+    void noteChanges();
+    void buildAndShowFrame();
+    void noteShown(const std::string& screen);
+    void present(ImVec2 size);
+    std::optional<int> stepScript();
     void logFirstFrame();
     void followPictureSize();
     bool serverLost() const { return m_s.serverLost && m_s.serverLost(); }
@@ -121,7 +144,13 @@ private:
     ui::Targets m_targets;
     LoopState m_loop;
     FrameGuard m_guard;
-    bool m_redraw = true;
+    // Frames still to draw before the picture is final: the first one, then after each change.
+    int m_framesOwed = 1;
+    bool m_dataChanged = false;  // since the last frame: logged once that frame is on screen
+    std::string m_shownScreen;   // the screen of the frame on screen now
+    std::string m_shownTargets;  // and where its targets are, for the debug log
+    int m_shownWidth = 0, m_shownHeight = 0;  // and its size in pixels
+    platform::PresentedPicture m_presented;   // and its pixels, while a script may want them
     int m_pictureWidth = 0;
     int m_pictureHeight = 0;
 };
@@ -138,12 +167,14 @@ void Loop::followPictureSize() {
     if (first || !m_s.onPictureResized) return;
     common::logLine(common::LogLevel::Info, "kiosk", "picture is now %dx%d: layout and fonts follow", w, h);
     m_s.onPictureResized(w, h);
-    m_redraw = true;
+    owe(kFramesForNewScreen);
 }
 
 void Loop::handleEvent(const SDL_Event& e) {
+    // Wake-ups from other processes' writes are not input: refreshIfChanged decides whether
+    // anything shown changed, and the idle timers keep running.
     if (m_watch && m_watch->eventType() != 0 && e.type == m_watch->eventType()) {
-        m_watch->acknowledge();  // not input: the idle timers keep running
+        m_watch->acknowledge();
         return;
     }
     if (m_serverWatch && m_serverWatch->eventType() != 0 && e.type == m_serverWatch->eventType()) {
@@ -157,22 +188,29 @@ void Loop::handleEvent(const SDL_Event& e) {
     }
     keepInFront(e, m_s.window.sdl(), m_s.lockedDown);
     trackVisibility(e, m_loop);
+    if (pictureNeedsRedraw(e)) owe(kFramesForNewScreen);
     if (isPointerEvent(e)) {
         // The click answers a press on something pressable, as a button's own sound would;
         // not a press on the page, nor one the screen ignores after a transition.
         const auto pressedAt = m_s.onButtonPress ? pressPosition(e, m_s.window.sdl()) : std::nullopt;
-        if (pressedAt && m_pointer.acceptingPresses() && m_targets.buttonAt(*pressedAt)) m_s.onButtonPress();
+        if (pressedAt && m_pointer.acceptsPressAt(*pressedAt) && m_targets.buttonAt(*pressedAt)) m_s.onButtonPress();
         m_pointer.handle(e, m_s.window.sdl());
     } else
         ImGui_ImplSDL2_ProcessEvent(&e);
     if (!isUserInput(e)) return;
     m_loop.lastInput = SDL_GetTicks();
-    m_loop.activeUntil = m_loop.lastInput + kActiveAfterInputMs;
+    owe(kFramesAfterInput);
 }
 
-bool Loop::wantsFullRate(Uint32 now) const {
-    return m_redraw || m_script || m_pointer.hasPending() || !SDL_TICKS_PASSED(now, m_loop.activeUntil) ||
-           (m_loop.visible && m_s.role.animating(now));
+int Loop::wakeTimeoutMs() const {
+    int timeout = kIdleWakeMs;
+    if (m_framesOwed > 0 || m_pointer.hasPending() || (m_loop.visible && m_s.role.animating(SDL_GetTicks())))
+        timeout = kActiveWakeMs;
+    else if (m_pointer.holding())
+        timeout = kHoldWakeMs;
+    // A script only reads what is on screen; it is woken to look, never to draw.
+    if (m_script) timeout = std::min(timeout, m_script->wakeInMs());
+    return timeout;
 }
 
 void Loop::logFirstFrame() {
@@ -183,70 +221,117 @@ void Loop::logFirstFrame() {
                     static_cast<long long>(ms.count()));
 }
 
-// Returns the script's verdict (Running without a script).
-UiScript::Status Loop::buildAndShowFrame() {
+// What changed since the last frame without a tap: the data, the clock, countdowns, animations.
+void Loop::noteChanges() {
     followPictureSize();
-    const bool dataChanged = m_s.role.refreshIfChanged();
-    m_redraw |= dataChanged;
-    m_redraw |= m_s.role.tick(SDL_GetTicks(), m_loop.lastInput, m_pointer);
+    if (m_s.role.refreshIfChanged()) {
+        m_dataChanged = true;
+        owe(kFramesForNewContent);
+    }
+    if (m_s.role.tick(SDL_GetTicks(), m_loop.lastInput, m_pointer)) owe(kFramesForNewContent);
     if (clockMinuteChanged(m_loop)) {
-        m_redraw = true;
+        owe(kFramesForNewContent);
         if (m_s.everyMinute) m_s.everyMinute();
     }
-    m_redraw |= m_script.has_value() || (m_loop.visible && m_s.role.animating(SDL_GetTicks()));
-    if ((!m_redraw && !m_pointer.hasPending()) || (!m_loop.visible && !m_script)) return UiScript::Status::Running;
+    if (m_loop.visible && m_s.role.animating(SDL_GetTicks())) owe(1);
+    if (m_pointer.hasPending()) owe(1);
+}
 
+// Draws a frame when one is owed, applies its taps, and owes the frames that show their effect:
+// whatever the taps changed is on screen in the next frame, with no further input.
+void Loop::buildAndShowFrame() {
+    noteChanges();
+    if (m_framesOwed == 0 || !m_loop.visible) return;
+    const std::string drawn = m_s.role.screenName();
+    if (drawn != m_shownScreen) owe(kFramesForNewScreen);  // changed by the clock, a countdown, a failure
+    // This frame feeds ImGui a queued press, release or drag: its taps may change what is shown.
+    const bool fedInput = m_pointer.hasPending();
     ui::UiContext ctx = beginFrame(m_s.window, m_pointer, m_s.fonts, m_s.texts, m_targets);
     m_s.role.drawFrame(ctx);
     endFrame(m_s.window, m_targets);
     m_s.role.applyIntents(m_pointer);
-    auto status = UiScript::Status::Running;
-    if (m_script) {
-        int w = 0, h = 0;
-        m_s.window.drawableSize(w, h);
-        // A script taps like a person: only once the screen accepts taps again.
-        bool inputBusy = m_pointer.hasPending() || !m_pointer.acceptingPresses();
-        status = m_script->step(m_s.role.screenName(), m_targets, m_s.window.sdl(), inputBusy,
-                                [&](const std::string& path) { platform::savePng(path, w, h); });
+    present(ctx.size);
+    --m_framesOwed;
+    if (fedInput) owe(kFramesAfterInput);
+    if (m_s.role.screenName() != drawn) {
+        owe(kFramesForNewScreen);
+        m_pointer.liftUntilMoved();
     }
-    m_s.window.present();
-    // After the swap: the measuring command reads this line as "the change is on screen".
-    if (dataChanged)
-        common::logLine(common::LogLevel::Debug, "kiosk", "data changed: shown on %s", m_s.role.screenName().c_str());
+    noteShown(drawn);
+}
+
+// After the swap: the lines that say what a person now sees. The measuring command reads
+// "data changed: shown" and real-input tests read "on screen" (KIOSK_LOG_LEVEL=debug).
+void Loop::noteShown(const std::string& screen) {
+    if (m_dataChanged)
+        common::logLine(common::LogLevel::Debug, "kiosk", "data changed: shown on %s", screen.c_str());
+    m_dataChanged = false;
     logFirstFrame();
-    m_redraw = false;
-    return status;
+    const bool screenChanged = screen != m_shownScreen;
+    m_shownScreen = screen;
+    if (common::logThreshold() > common::LogLevel::Debug) return;
+    std::string targets = m_targets.describe();
+    if (!screenChanged && targets == m_shownTargets) return;
+    m_shownTargets = std::move(targets);
+    common::logLine(common::LogLevel::Debug, "kiosk", "on screen: %s targets: %s", screen.c_str(),
+                    m_shownTargets.c_str());
+}
+
+// Swaps the frame drawn at `size` onto the screen. A script's screenshot is the picture on
+// screen, so for a script that takes screenshots the frame is copied as it goes up.
+void Loop::present(ImVec2 size) {
+    m_shownWidth = static_cast<int>(size.x);
+    m_shownHeight = static_cast<int>(size.y);
+    if (m_script && m_script->takesScreenshots()) m_presented.capture(m_shownWidth, m_shownHeight);
+    m_s.window.present();
+}
+
+// The script reads what is on screen after each turn of the loop; an exit code when it ends the run.
+std::optional<int> Loop::stepScript() {
+    if (!m_script) return std::nullopt;
+    int w = 0, h = 0;
+    m_s.window.drawableSize(w, h);
+    const bool settled = m_framesOwed == 0 && !m_pointer.hasPending() && !eventsQueued();
+    const bool fits = w == m_shownWidth && h == m_shownHeight;
+    const ScriptView view{m_shownScreen, m_targets, m_s.window.sdl(), settled, fits, m_pointer};
+    const auto status = m_script->step(view, [&](const std::string& path) { m_presented.savePng(path); });
+    switch (status) {
+        case UiScript::Status::Failed:
+            common::logLine(common::LogLevel::Error, "kiosk", "UI script failed: %s", m_script->error().c_str());
+            return 1;
+        case UiScript::Status::Finished: return 0;
+        case UiScript::Status::Detached:
+            m_script.reset();
+            m_presented = {};
+            return std::nullopt;
+        case UiScript::Status::Running: return std::nullopt;
+    }
+    return std::nullopt;
 }
 
 int Loop::run() {
     while (!m_loop.quit && !m_s.role.exitRequested()) {
         SDL_Event e;
-        if (SDL_WaitEventTimeout(&e, wantsFullRate(SDL_GetTicks()) ? kActiveWakeMs : kIdleWakeMs)) {
+        if (SDL_WaitEventTimeout(&e, wakeTimeoutMs())) {
             handleEvent(e);
             while (SDL_PollEvent(&e)) handleEvent(e);
-            m_redraw = true;
         }
         if (m_serverWatch) m_serverWatch->watchSocket(m_s.serverSocket());
         try {
             if (m_script && m_script->takeFailFrameRequest()) throw std::runtime_error("failure injected by the UI script");
-            auto status = buildAndShowFrame();
-            if (status == UiScript::Status::Failed) {
-                common::logLine(common::LogLevel::Error, "kiosk", "UI script failed: %s", m_script->error().c_str());
-                return 1;
-            }
-            if (status == UiScript::Status::Finished) return 0;
-            if (status == UiScript::Status::Detached) m_script.reset();
+            buildAndShowFrame();
             noteServerBack();
         } catch (const std::exception& error) {
             if (serverLost()) {
                 showServerLost(error);
-                continue;
+            } else {
+                if (m_guard.recordFailure(error, SDL_GetTicks())) return FrameGuard::kExitCode;
+                m_s.role.recover();
+                m_pointer.ignorePressesUntil(SDL_GetTicks() + 500);
+                owe(kFramesForNewScreen);
             }
-            if (m_guard.recordFailure(error, SDL_GetTicks())) return FrameGuard::kExitCode;
-            m_s.role.recover();
-            m_pointer.ignorePressesUntil(SDL_GetTicks() + 500);
-            m_redraw = true;
         }
+        if (auto exitCode = stepScript()) return *exitCode;
     }
     return 0;
 }
@@ -267,21 +352,15 @@ void Loop::showServerLost(const std::exception& error) {
     ctx.language = m_s.role.visitLanguage();
     drawServerLost(ctx, &texts == &m_s.texts ? nullptr : &m_s.texts);
     endFrame(m_s.window, m_targets);
-    if (m_script) {
-        // A UI script sees this as a screen of its own ("expect-screen server-lost").
-        int w = 0, h = 0;
-        m_s.window.drawableSize(w, h);
-        m_script->step(kServerLostScreen, m_targets, m_s.window.sdl(), false,
-                       [&](const std::string& path) { platform::savePng(path, w, h); });
-    }
-    m_s.window.present();
-    m_redraw = m_script.has_value();
+    present(ctx.size);
+    m_framesOwed = 0;
+    noteShown(kServerLostScreen);
 }
 
 void Loop::noteServerBack() {
     if (!m_offline) return;
     m_offline = false;
-    m_redraw = true;
+    owe(kFramesForNewScreen);
     common::logLine(common::LogLevel::Info, "kiosk", "server reachable again");
 }
 

@@ -3,6 +3,8 @@
 #include "platform/pointer_input.hpp"
 
 #include <algorithm>
+#include <array>
+#include <string_view>
 #include <cmath>
 #include <cctype>
 #include <cstdlib>
@@ -15,15 +17,30 @@
 namespace app {
 namespace {
 
-// Frames drawn after a tap before the next command, so the tap's effect is on screen.
-constexpr int kSettleFrames = 3;
+// Every verb, in the order the "unknown command" message lists them.
+constexpr std::array<std::string_view, 21> kVerbs{
+    "tap",    "double-tap", "touch", "double-touch", "drag",  "expect-screen", "expect-scrolled",
+    "expect-target", "screenshot", "timeout", "wait",  "loop",  "repeat",  "press",
+    "release", "key",   "close-request", "resize", "fail-frame", "idle", "quit"};
 
-bool knownVerb(const std::string& v) {
-    return v == "tap" || v == "double-tap" || v == "drag" || v == "expect-screen" || v == "expect-scrolled" ||
-           v == "expect-target" || v == "screenshot" || v == "timeout" || v == "wait" || v == "loop" ||
-           v == "repeat" || v == "press" || v == "release" || v == "key" || v == "close-request" ||
-           v == "fail-frame" || v == "idle" || v == "resize" || v == "quit";
+bool knownVerb(const std::string& v) { return std::find(kVerbs.begin(), kVerbs.end(), v) != kVerbs.end(); }
+
+std::string verbList() {
+    std::string list;
+    for (auto verb : kVerbs) list += (list.empty() ? "" : ", ") + std::string(verb);
+    return list;
 }
+
+// Commands that go on to the next one in the same turn when they are done; the others inject
+// input and let the loop handle it (and draw what it changes) before the script looks again.
+bool injectsInput(const std::string& v) {
+    return v == "tap" || v == "double-tap" || v == "touch" || v == "double-touch" || v == "drag" || v == "press" ||
+           v == "release" || v == "key" || v == "close-request" || v == "resize" || v == "fail-frame";
+}
+
+// Enough for any script's commands between two inputs; a `repeat` with nothing to wait for
+// (a loop of screenshots) takes turns instead of spinning inside one.
+constexpr int kCommandsPerTurn = 64;
 
 bool allDigits(const std::string& s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
@@ -110,27 +127,75 @@ void pushCloseRequest(SDL_Window* window) {
     SDL_PushEvent(&quit);
 }
 
-void pushMouse(SDL_Window* window, Uint32 type, float x, float y) {
+// `which` is the mouse, or SDL_TOUCH_MOUSEID for the mouse events SDL makes from a finger.
+void pushMouse(SDL_Window* window, Uint32 type, float x, float y, Uint32 which = 0) {
     SDL_Event e{};
     e.type = type;
     Uint32 id = SDL_GetWindowID(window);
     // Targets are in picture pixels; a real mouse reports window units.
     const ImVec2 at = platform::pixelsToWindowUnits(ImVec2(x, y), window);
-    x = at.x;
-    y = at.y;
     if (type == SDL_MOUSEMOTION) {
         e.motion.windowID = id;
-        e.motion.x = static_cast<Sint32>(x);
-        e.motion.y = static_cast<Sint32>(y);
+        e.motion.which = which;
+        e.motion.x = static_cast<Sint32>(at.x);
+        e.motion.y = static_cast<Sint32>(at.y);
     } else {
         e.button.windowID = id;
+        e.button.which = which;
         e.button.button = SDL_BUTTON_LEFT;
         e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
         e.button.clicks = 1;
-        e.button.x = static_cast<Sint32>(x);
-        e.button.y = static_cast<Sint32>(y);
+        e.button.x = static_cast<Sint32>(at.x);
+        e.button.y = static_cast<Sint32>(at.y);
     }
     SDL_PushEvent(&e);
+}
+
+void pushFinger(SDL_Window* window, Uint32 type, ImVec2 pixels) {
+    int w = 0, h = 0;
+    SDL_GL_GetDrawableSize(window, &w, &h);
+    SDL_Event e{};
+    e.type = type;
+    e.tfinger.touchId = 1;
+    e.tfinger.fingerId = 1;
+    e.tfinger.x = pixels.x / static_cast<float>(std::max(1, w));
+    e.tfinger.y = pixels.y / static_cast<float>(std::max(1, h));
+    e.tfinger.pressure = type == SDL_FINGERUP ? 0.0f : 1.0f;
+    e.tfinger.windowID = SDL_GetWindowID(window);
+    SDL_PushEvent(&e);
+}
+
+// A finger's tap as SDL reports it from a touchscreen: for the first finger it sends the mouse
+// events it makes from it (which = SDL_TOUCH_MOUSEID) before each finger event.
+void pushTouch(SDL_Window* window, ImVec2 at) {
+    pushMouse(window, SDL_MOUSEMOTION, at.x, at.y, SDL_TOUCH_MOUSEID);
+    pushMouse(window, SDL_MOUSEBUTTONDOWN, at.x, at.y, SDL_TOUCH_MOUSEID);
+    pushFinger(window, SDL_FINGERDOWN, at);
+    pushMouse(window, SDL_MOUSEBUTTONUP, at.x, at.y, SDL_TOUCH_MOUSEID);
+    pushFinger(window, SDL_FINGERUP, at);
+}
+
+void pushClick(SDL_Window* window, ImVec2 at) {
+    pushMouse(window, SDL_MOUSEBUTTONDOWN, at.x, at.y);
+    pushMouse(window, SDL_MOUSEBUTTONUP, at.x, at.y);
+}
+
+void pushDrag(SDL_Window* window, ImVec2 from, float dy) {
+    constexpr int kSteps = 12;
+    pushMouse(window, SDL_MOUSEMOTION, from.x, from.y);
+    pushMouse(window, SDL_MOUSEBUTTONDOWN, from.x, from.y);
+    for (int i = 1; i <= kSteps; ++i)
+        pushMouse(window, SDL_MOUSEMOTION, from.x, from.y + dy * static_cast<float>(i) / kSteps);
+    pushMouse(window, SDL_MOUSEBUTTONUP, from.x, from.y + dy);
+}
+
+// "TARGET DY" of a drag; nothing when malformed.
+std::optional<std::pair<std::string, float>> parseDrag(const std::string& argument) {
+    std::istringstream words(argument);
+    std::string target;
+    float dy = 0;
+    if (!(words >> target >> dy)) return std::nullopt;
+    return std::make_pair(target, dy);
 }
 
 }  // namespace
@@ -150,8 +215,7 @@ UiScript UiScript::load(const std::string& path) {
         std::getline(words >> std::ws, c.argument);
         if (!knownVerb(c.verb))
             throw std::runtime_error(path + ":" + std::to_string(lineNo) + ": unknown command \"" + c.verb +
-                                     "\" (expected tap, double-tap, drag, expect-screen, expect-scrolled, expect-target, "
-                                     "screenshot, timeout, wait, loop, repeat, press, release, key, close-request, fail-frame, idle, quit)");
+                                     "\" (expected " + verbList() + ")");
         if (std::string problem = argumentProblem(c); !problem.empty())
             throw std::runtime_error(path + ":" + std::to_string(lineNo) + ": " + c.verb + " " + c.argument + ": " +
                                      problem);
@@ -162,50 +226,27 @@ UiScript UiScript::load(const std::string& path) {
     return script;
 }
 
-UiScript::Status UiScript::fail(const std::string& message) {
+bool UiScript::takesScreenshots() const {
+    return std::any_of(m_commands.begin(), m_commands.end(), [](const ScriptCommand& c) { return c.verb == "screenshot"; });
+}
+
+UiScript::Outcome UiScript::fail(const std::string& message) {
     const auto& c = m_commands[m_next];
     m_error = m_path + ":" + std::to_string(c.line) + ": " + c.verb + " " + c.argument + ": " + message;
-    return Status::Failed;
+    return Outcome::Failed;
 }
 
-bool UiScript::tap(const ui::Targets& targets, SDL_Window* window, const std::string& target, int times) {
-    auto center = targets.centerOf(target);
-    if (!center) return false;
-    pushMouse(window, SDL_MOUSEMOTION, center->x, center->y);
-    for (int i = 0; i < times; ++i) {
-        pushMouse(window, SDL_MOUSEBUTTONDOWN, center->x, center->y);
-        pushMouse(window, SDL_MOUSEBUTTONUP, center->x, center->y);
-    }
-    return true;
-}
-
-bool UiScript::drag(const ui::Targets& targets, SDL_Window* window, const std::string& argument) {
-    std::istringstream words(argument);
-    std::string target;
-    float dy = 0;
-    if (!(words >> target >> dy)) return false;
-    auto center = targets.centerOf(target);
-    if (!center) return false;
-    constexpr int kSteps = 12;
-    pushMouse(window, SDL_MOUSEMOTION, center->x, center->y);
-    pushMouse(window, SDL_MOUSEBUTTONDOWN, center->x, center->y);
-    for (int i = 1; i <= kSteps; ++i)
-        pushMouse(window, SDL_MOUSEMOTION, center->x, center->y + dy * static_cast<float>(i) / kSteps);
-    pushMouse(window, SDL_MOUSEBUTTONUP, center->x, center->y + dy);
-    return true;
-}
-
-UiScript::Status UiScript::waitFor(bool condition, const std::string& failure) {
-    if (condition) return Status::Finished;
-    if (m_waitStartedMs == 0) m_waitStartedMs = SDL_GetTicks();
+UiScript::Outcome UiScript::waitFor(bool condition, const std::string& failure) {
+    if (condition) return Outcome::Next;
+    if (m_waitStartedMs == 0) m_waitStartedMs = std::max<Uint32>(1, SDL_GetTicks());
     if (SDL_GetTicks() - m_waitStartedMs > m_waitLimitMs) return fail(failure);
-    return Status::Running;
+    return Outcome::Wait;
 }
 
-UiScript::Status UiScript::pause(const std::string& seconds) {
+UiScript::Outcome UiScript::pause(const std::string& seconds) {
     if (m_waitStartedMs == 0) m_waitStartedMs = std::max<Uint32>(1, SDL_GetTicks());
     const auto ms = static_cast<Uint32>(std::lround(secondsOf(seconds) * 1000));
-    return SDL_GetTicks() - m_waitStartedMs >= ms ? Status::Finished : Status::Running;
+    return SDL_GetTicks() - m_waitStartedMs >= ms ? Outcome::Next : Outcome::Wait;
 }
 
 // Sets m_next: back to the loop's start, or on past the `repeat` once its count is used up.
@@ -224,77 +265,114 @@ void UiScript::repeat(const ScriptCommand& command) {
     m_next = command.loopStart;
 }
 
-// The verbs that only inject input: a press held down, its release, keys, a close request.
-UiScript::Status UiScript::injectEvent(const ScriptCommand& c, const ui::Targets& targets, SDL_Window* window,
-                                       const std::string& onScreen) {
-    if (c.verb == "press") {
-        auto center = targets.centerOf(c.argument);
-        if (!center) return fail("no such touch target" + onScreen);
-        m_pressedAt = {center->x, center->y};
-        pushMouse(window, SDL_MOUSEMOTION, center->x, center->y);
-        pushMouse(window, SDL_MOUSEBUTTONDOWN, center->x, center->y);
-    } else if (c.verb == "release") {
-        pushMouse(window, SDL_MOUSEBUTTONUP, m_pressedAt.x, m_pressedAt.y);
-    } else if (c.verb == "key") {
-        pushKey(window, *parseKeys(c.argument));
-    } else if (c.verb == "close-request") {
-        pushCloseRequest(window);
-    } else if (c.verb == "resize") {
-        // As a compositor does when it settles the output after the window is shown.
-        const auto [w, h] = *parseWindowSize(c.argument);
-        SDL_SetWindowSize(window, w, h);
+// Taps, touches and drags: on a target of the picture on screen, once a person's tap there
+// would count (not during a screen change's guard), as a person waits for the screen.
+UiScript::Outcome UiScript::tapCommand(const ScriptCommand& c, const ScriptView& view) {
+    const bool isDrag = c.verb == "drag";
+    const auto drag = isDrag ? parseDrag(c.argument) : std::nullopt;
+    if (isDrag && !drag) return fail("expected TARGET DY with a target on screen \"" + view.onScreen + "\"");
+    const auto center = view.targets.centerOf(isDrag ? drag->first : c.argument);
+    if (!center) return fail("no such touch target on screen \"" + view.onScreen + "\"");
+    if (Outcome o = waitFor(view.pointer.acceptsPressAt(*center), "the screen never took a tap there"); o != Outcome::Next)
+        return o;
+    if (isDrag) {
+        pushDrag(view.window, *center, drag->second);
+    } else if (c.verb == "touch" || c.verb == "double-touch") {
+        for (int i = 0; i < (c.verb == "double-touch" ? 2 : 1); ++i) pushTouch(view.window, *center);
     } else {
-        m_failFrameRequested = true;
+        pushMouse(view.window, SDL_MOUSEMOTION, center->x, center->y);
+        for (int i = 0; i < (c.verb == "double-tap" ? 2 : 1); ++i) pushClick(view.window, *center);
     }
-    m_settleFrames = kSettleFrames;
-    return Status::Finished;
+    return Outcome::Injected;
 }
 
-UiScript::Status UiScript::step(const std::string& current, const ui::Targets& targets, SDL_Window* window,
-                                bool inputBusy, const std::function<void(const std::string&)>& screenshot) {
-    if (inputBusy || m_settleFrames > 0) {
-        if (!inputBusy) --m_settleFrames;
-        return Status::Running;
-    }
-    if (m_next >= m_commands.size()) return Status::Finished;
-    const ScriptCommand& c = m_commands[m_next];
-    if (c.verb == "quit") return Status::Finished;
-    if (c.verb == "idle") return Status::Detached;
-    const std::string onScreen = " on screen \"" + current + "\"";
-    if (c.verb == "expect-screen") {
-        Status s = waitFor(current == c.argument, "still" + onScreen);
-        if (s != Status::Finished) return s;
-    } else if (c.verb == "expect-target") {
-        Status s = waitFor(targets.centerOf(c.argument).has_value(), "not found" + onScreen);
-        if (s != Status::Finished) return s;
-    } else if (c.verb == "expect-scrolled") {
-        auto scrolled = targets.scrollOf(c.argument);
-        Status s = waitFor(scrolled && *scrolled > 0, scrolled ? "not scrolled" : "no such scroll area" + onScreen);
-        if (s != Status::Finished) return s;
-    } else if (c.verb == "screenshot") {
-        screenshot(c.argument);
-    } else if (c.verb == "wait") {
-        if (pause(c.argument) != Status::Finished) return Status::Running;
-    } else if (c.verb == "loop") {
-        // Only a mark for `repeat`, resolved when the script was loaded.
-    } else if (c.verb == "repeat") {
-        repeat(c);
-        return Status::Running;
-    } else if (c.verb == "timeout") {
-        m_waitLimitMs = static_cast<Uint32>(std::max(1, std::atoi(c.argument.c_str()))) * 1000;
-    } else if (c.verb == "press" || c.verb == "release" || c.verb == "key" || c.verb == "close-request" ||
-               c.verb == "resize" || c.verb == "fail-frame") {
-        if (injectEvent(c, targets, window, onScreen) == Status::Failed) return Status::Failed;
-    } else if (c.verb == "drag") {
-        if (!drag(targets, window, c.argument)) return fail("expected TARGET DY with a target" + onScreen);
-        m_settleFrames = kSettleFrames;
-    } else if (!tap(targets, window, c.argument, c.verb == "double-tap" ? 2 : 1)) {
-        return fail("no such touch target" + onScreen);
+// The verbs that only inject input: a press held down, its release, keys, a close request.
+UiScript::Outcome UiScript::injectEvent(const ScriptCommand& c, const ScriptView& view) {
+    if (c.verb == "press") {
+        auto center = view.targets.centerOf(c.argument);
+        if (!center) return fail("no such touch target on screen \"" + view.onScreen + "\"");
+        if (Outcome o = waitFor(view.pointer.acceptsPressAt(*center), "the screen never took a press there");
+            o != Outcome::Next)
+            return o;
+        m_pressedAt = {center->x, center->y};
+        pushMouse(view.window, SDL_MOUSEMOTION, center->x, center->y);
+        pushMouse(view.window, SDL_MOUSEBUTTONDOWN, center->x, center->y);
+    } else if (c.verb == "release") {
+        pushMouse(view.window, SDL_MOUSEBUTTONUP, m_pressedAt.x, m_pressedAt.y);
+    } else if (c.verb == "key") {
+        pushKey(view.window, *parseKeys(c.argument));
+    } else if (c.verb == "close-request") {
+        pushCloseRequest(view.window);
+    } else if (c.verb == "resize") {
+        // As a compositor does when it settles the output after the window is shown.
+        m_awaitedSize = *parseWindowSize(c.argument);
+        SDL_SetWindowSize(view.window, m_awaitedSize->first, m_awaitedSize->second);
+    } else if (c.verb == "fail-frame") {
+        m_failFrameRequested = true;
     } else {
-        m_settleFrames = kSettleFrames;
+        return tapCommand(c, view);
     }
-    m_waitStartedMs = 0;
-    ++m_next;
+    return Outcome::Injected;
+}
+
+// After `resize`: the next command waits until the window has that size (the window system
+// answers in its own time) and the loop has drawn the picture at it.
+UiScript::Outcome UiScript::awaitResize(const ScriptView& view) {
+    int w = 0, h = 0;
+    SDL_GetWindowSize(view.window, &w, &h);
+    Outcome o = waitFor(std::make_pair(w, h) == *m_awaitedSize && view.pictureFitsWindow, "the window never took that size");
+    if (o == Outcome::Next) m_awaitedSize.reset();
+    return o;
+}
+
+UiScript::Outcome UiScript::run(const ScriptCommand& c, const ScriptView& view,
+                                const std::function<void(const std::string&)>& screenshot) {
+    const std::string onScreen = " on screen \"" + view.onScreen + "\"";
+    if (c.verb == "quit") return Outcome::Finished;
+    if (c.verb == "idle") return Outcome::Detached;
+    if (c.verb == "expect-screen") return waitFor(view.onScreen == c.argument, "still" + onScreen);
+    if (c.verb == "expect-target") return waitFor(view.targets.centerOf(c.argument).has_value(), "not found" + onScreen);
+    if (c.verb == "expect-scrolled") {
+        auto scrolled = view.targets.scrollOf(c.argument);
+        return waitFor(scrolled && *scrolled > 0, scrolled ? "not scrolled" : "no such scroll area" + onScreen);
+    }
+    if (c.verb == "screenshot") screenshot(c.argument);
+    else if (c.verb == "wait") return pause(c.argument);
+    else if (c.verb == "timeout") m_waitLimitMs = static_cast<Uint32>(std::max(1, std::atoi(c.argument.c_str()))) * 1000;
+    else if (injectsInput(c.verb)) return injectEvent(c, view);
+    // `loop` is only a mark for `repeat`, resolved when the script was loaded.
+    return Outcome::Next;
+}
+
+UiScript::Status UiScript::step(const ScriptView& view, const std::function<void(const std::string&)>& screenshot) {
+    // Whatever the last input changed is drawn first: the script looks at a settled picture.
+    if (!view.settled) return Status::Running;
+    if (m_awaitedSize) {
+        Outcome o = awaitResize(view);
+        if (o == Outcome::Failed) return Status::Failed;
+        if (o == Outcome::Wait) return Status::Running;
+    }
+    for (int i = 0; i < kCommandsPerTurn; ++i) {
+        if (m_next >= m_commands.size()) return Status::Finished;
+        const ScriptCommand& c = m_commands[m_next];
+        if (c.verb == "repeat") {
+            repeat(c);
+            continue;
+        }
+        switch (run(c, view, screenshot)) {
+            case Outcome::Next: break;
+            case Outcome::Wait: return Status::Running;
+            case Outcome::Failed: return Status::Failed;
+            case Outcome::Finished: return Status::Finished;
+            case Outcome::Detached: return Status::Detached;
+            case Outcome::Injected:
+                m_waitStartedMs = 0;
+                ++m_next;
+                return Status::Running;
+        }
+        m_waitStartedMs = 0;
+        ++m_next;
+    }
     return Status::Running;
 }
 

@@ -38,11 +38,28 @@ void PointerInput::ignorePressesUntil(Uint32 ticks) {
     m_down = false;
 }
 
+void PointerInput::ignoreRepeatsUntil(Uint32 ticks, float radius) {
+    m_repeatGuardUntil = ticks;
+    m_repeatRadius = radius;
+}
+
+bool PointerInput::acceptsPressAt(ImVec2 pos) const {
+    if (!acceptingPresses()) return false;
+    if (SDL_TICKS_PASSED(SDL_GetTicks(), m_repeatGuardUntil)) return true;
+    const float dx = pos.x - m_lastPress.x, dy = pos.y - m_lastPress.y;
+    return dx * dx + dy * dy > m_repeatRadius * m_repeatRadius;
+}
+
+void PointerInput::liftUntilMoved() {
+    if (m_steps.empty() && !m_down) m_pos = ImVec2(-FLT_MAX, -FLT_MAX);
+}
+
 void PointerInput::press(ImVec2 pos) {
-    if (!acceptingPresses()) {
+    if (!acceptsPressAt(pos)) {
         m_swallowRelease = true;
         return;
     }
+    m_lastPress = pos;
     m_steps.push_back({pos, true});
     m_holding = true;
     m_holdStart = SDL_GetTicks();

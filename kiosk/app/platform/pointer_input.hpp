@@ -24,10 +24,20 @@ public:
     // Call after ImGui_ImplSDL2_NewFrame() and before ImGui::NewFrame().
     void applyTo(ImGuiIO& io);
     bool hasPending() const { return !m_steps.empty(); }
+    // A finger (or the mouse button) is down right now.
+    bool holding() const { return m_holding; }
     // After a screen change: forget queued taps and ignore new presses for a moment, so a
     // double tap or a tap that lands during the transition acts on nothing.
     void ignorePressesUntil(Uint32 ticks);
+    // Longer than that, ignore a press within `radius` pixels of the last one: an impatient
+    // second tap on the same spot lands on whatever the new screen has put there.
+    void ignoreRepeatsUntil(Uint32 ticks, float radius);
     bool acceptingPresses() const { return SDL_TICKS_PASSED(SDL_GetTicks(), m_ignoreUntil); }
+    // Whether a press at this point (picture pixels) would count now.
+    bool acceptsPressAt(ImVec2 pos) const;
+    // Touch has no hover: once the screen changed, the mouse pointer left where the last tap
+    // was highlights nothing until it moves again.
+    void liftUntilMoved();
     // A press still held for at least `ms` (a long press); `where` is the finger's position.
     bool heldFor(Uint32 ms, Uint32 now, ImVec2& where) const;
 
@@ -44,6 +54,9 @@ private:
     bool m_down = false;
     bool m_swallowRelease = false;
     Uint32 m_ignoreUntil = 0;
+    Uint32 m_repeatGuardUntil = 0;
+    float m_repeatRadius = 0;
+    ImVec2 m_lastPress{-FLT_MAX, -FLT_MAX};
     bool m_holding = false;
     Uint32 m_holdStart = 0;
     ImVec2 m_holdPos;

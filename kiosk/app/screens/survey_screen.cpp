@@ -13,6 +13,8 @@ constexpr std::size_t kCodeLength = 6;
 void codeBoxes(ui::UiContext& ctx, float cx, float y, const std::string& code) {
     const float w = ctx.px(96), h = ctx.px(116), gap = ctx.px(20);
     const float left = cx - (w * kCodeLength + gap * (kCodeLength - 1)) / 2;
+    // Where the digits typed appear: tests driving the kiosk with real input watch it change.
+    ctx.targets.record("survey_code", ImVec2(left, y), ImVec2(cx + (cx - left), y + h), ui::TargetKind::Marker);
     for (std::size_t i = 0; i < kCodeLength; ++i) {
         ImVec2 min(left + static_cast<float>(i) * (w + gap), y);
         ImVec2 max(min.x + w, y + h);
@@ -28,6 +30,9 @@ void codeBoxes(ui::UiContext& ctx, float cx, float y, const std::string& code) {
 void progressDots(ui::UiContext& ctx, float cx, float y, int current, int total) {
     const float r = ctx.px(10), gap = ctx.px(34);
     const float left = cx - gap * static_cast<float>(total - 1) / 2;
+    // Which question is shown: the faces stay in place from one question to the next.
+    ctx.targets.record("question:" + std::to_string(current + 1), ImVec2(left - r, y - r),
+                       ImVec2(left + gap * static_cast<float>(total - 1) + r, y + r), ui::TargetKind::Marker);
     for (int i = 0; i < total; ++i) {
         ImVec2 c(left + gap * static_cast<float>(i), y);
         if (i <= current) ctx.draw->AddCircleFilled(c, r, ui::palette().primary, 20);

@@ -10,6 +10,9 @@ std::optional<char> pinPad(UiContext& ctx, const std::string& title, std::size_t
     textCentered(ctx, ctx.fonts.heading, cx, y, palette().text, title);
     y += ctx.px(90);
     const float dot = ctx.px(16);
+    // Where each digit typed shows as a dot: tests driving the kiosk with real input watch it.
+    ctx.targets.record("pin_dots", ImVec2(cx - 3.5f * ctx.px(48) - dot, y), ImVec2(cx + 3.5f * ctx.px(48) + dot, y + 2 * dot),
+                       TargetKind::Marker);
     for (std::size_t i = 0; i < 8; ++i) {
         ImVec2 c(cx + (static_cast<float>(i) - 3.5f) * ctx.px(48), y + dot);
         if (i < digits) ctx.draw->AddCircleFilled(c, dot, palette().text, 24);

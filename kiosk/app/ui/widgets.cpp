@@ -20,6 +20,16 @@ bool Targets::buttonAt(ImVec2 point) const {
     return false;
 }
 
+std::string Targets::describe() const {
+    std::string out;
+    for (const auto& [id, rect] : m_last) {
+        if (!out.empty()) out += ' ';
+        out += id + '@' + std::to_string(static_cast<int>(rect.min.x)) + ',' + std::to_string(static_cast<int>(rect.min.y)) +
+               ',' + std::to_string(static_cast<int>(rect.max.x)) + ',' + std::to_string(static_cast<int>(rect.max.y));
+    }
+    return out;
+}
+
 std::optional<float> Targets::scrollOf(const std::string& id) const {
     auto it = m_scrollLast.find(id);
     if (it == m_scrollLast.end()) return std::nullopt;

@@ -44,6 +44,9 @@ public:
     const std::map<std::string, TargetRect>& lastFrame() const { return m_last; }
     // Whether a point lies on a button of the last frame (the tap click plays only there).
     bool buttonAt(ImVec2 point) const;
+    // The last frame's targets as "id@x0,y0,x1,y1 ..." (pixels), for the debug log that tests
+    // driving the kiosk with real input read to know where to tap.
+    std::string describe() const;
     // Scroll areas report how far they are scrolled, so scripts can check a finger drag.
     void recordScroll(const std::string& id, float y) { m_scrollCurrent[id] = y; }
     std::optional<float> scrollOf(const std::string& id) const;
