@@ -5,8 +5,11 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <optional>
+#include <sstream>
 
 #include "kiosk/store/sqlite_store.hpp"
+#include "real_input/shown_screen.hpp"
 #include "support/process.hpp"
 
 using testing_support::runProcess;
@@ -35,6 +38,16 @@ Image loadPng(const std::string& path) {
         stbi_image_free(data);
     }
     return img;
+}
+
+// A hovered tile's border is the Comune's blue (0x0066CC); an untouched one is grey. The border
+// lies on fractional pixels, so a few columns around the left edge are looked at.
+bool hasBlueBorder(const Image& img, const real_input::Rect& tile) {
+    for (int x = tile.x0 - 2; x <= tile.x0 + 4; ++x) {
+        const unsigned p = img.pixel(x, tile.cy());
+        if ((p & 0xFF) > ((p >> 16) & 0xFF) + 80) return true;
+    }
+    return false;
 }
 
 class KioskUi : public ::testing::Test {
@@ -117,6 +130,34 @@ TEST_F(KioskUi, doubleTapOnTakeTicketDoesNotPickACategory) {
     auto r = runScript("double-tap take_ticket\nexpect-screen category\nquit\n");
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_TRUE(storedTickets().empty());
+}
+
+// A touchscreen's finger: SDL's finger events, with the mouse events SDL makes from them, go into
+// the real loop (nothing forces a frame). The same visit gives one ticket, a double touch picks
+// no category, and the tile that comes to lie under the finger is not highlighted on arrival.
+TEST_F(KioskUi, aFingerTakesOneTicketAndLeavesNoHighlightBehind) {
+    const std::string category = dir.file("category.png");
+    setenv("KIOSK_LOG_LEVEL", "debug", 1);  // the "on screen" lines tell where each tile is
+    auto r = runScript("expect-screen home\ndouble-touch take_ticket\nexpect-screen category\nscreenshot " + category +
+                       "\ndouble-touch category:anziani\nexpect-screen ticket\nquit\n");
+    unsetenv("KIOSK_LOG_LEVEL");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    auto tickets = storedTickets();
+    ASSERT_EQ(tickets.size(), 1u);
+    EXPECT_EQ(tickets[0].code, "N001");
+
+    std::optional<real_input::ShownScreen> home, categories;
+    std::istringstream log(r.err);
+    for (std::string line; std::getline(log, line);)
+        if (auto shown = real_input::parseShownLine(line); shown && (shown->name == "home" || shown->name == "category"))
+            (shown->name == "home" ? home : categories) = shown;
+    ASSERT_TRUE(home && categories) << r.err;
+    const auto tapped = home->at("take_ticket");
+    const auto& under = categories->at("category:adulti");
+    ASSERT_TRUE(under.x0 <= tapped.cx() && tapped.cx() < under.x1 && under.y0 <= tapped.cy() && tapped.cy() < under.y1)
+        << "the layout changed: which tile lies under Prendi il numero?";
+    Image img = loadPng(category);
+    EXPECT_FALSE(hasBlueBorder(img, under)) << "the tile under the finger arrived highlighted";
 }
 
 TEST_F(KioskUi, backFromCategoriesTakesNoTicket) {
