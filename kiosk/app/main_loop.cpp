@@ -34,8 +34,10 @@ constexpr int kFramesForNewContent = 1;
 // Idle, the loop wakes once a second for the clock and PRAGMA data_version (a few microseconds);
 // another process's ticket or call wakes it at once through the database watch.
 constexpr int kIdleWakeMs = 1000;
-// Between the frames it owes, and while an animation runs.
+// Between the frames it owes after input or a change.
 constexpr int kActiveWakeMs = 8;
+// While an animation runs (the board's slow pulse for a new call): 30 frames a second are plenty.
+constexpr int kAnimationWakeMs = 33;
 // While a finger is held down nothing is drawn, but a long press must be noticed on time.
 constexpr int kHoldWakeMs = 50;
 constexpr const char* kServerLostScreen = "server-lost";
@@ -204,8 +206,10 @@ void Loop::handleEvent(const SDL_Event& e) {
 
 int Loop::wakeTimeoutMs() const {
     int timeout = kIdleWakeMs;
-    if (m_framesOwed > 0 || m_pointer.hasPending() || (m_loop.visible && m_s.role.animating(SDL_GetTicks())))
+    if (m_framesOwed > 0 || m_pointer.hasPending())
         timeout = kActiveWakeMs;
+    else if (m_loop.visible && m_s.role.animating(SDL_GetTicks()))
+        timeout = kAnimationWakeMs;
     else if (m_pointer.holding())
         timeout = kHoldWakeMs;
     // A script only reads what is on screen; it is woken to look, never to draw.

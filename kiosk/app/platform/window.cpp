@@ -29,15 +29,23 @@ int sdlDisplayIndex(int oneBased) {
     return oneBased - 1;
 }
 
-// Where the window goes and how big it is. Full screen, it covers its monitor from the start:
-// on an X server without a window manager nobody resizes it afterwards, and a 1920x1080 window
-// centred on a 1280x800 screen would hang off its edges while SDL draws for 1280x800.
+// On X11 a full-screen window may have no window manager to size it (a kiosk started by xinit):
+// it must cover its monitor from the start, or a 1920x1080 window centred on a 1280x800 screen
+// hangs off its edges while SDL draws for 1280x800 and taps miss. A Wayland compositor (cage)
+// always sizes it, and there the display's bounds are in scaled units: a window made that size
+// would lose its HiDPI picture.
+bool fullscreenNeedsMonitorSize() {
+    const char* driver = SDL_GetCurrentVideoDriver();
+    return driver && std::string(driver) == "x11";
+}
+
+// Where the window goes and how big it is.
 SDL_Rect windowRect(const WindowOptions& o) {
     const int display = o.display > 0 ? sdlDisplayIndex(o.display) : 0;
     SDL_Rect r{static_cast<int>(SDL_WINDOWPOS_CENTERED_DISPLAY(display)),
                static_cast<int>(SDL_WINDOWPOS_CENTERED_DISPLAY(display)), o.width, o.height};
     SDL_Rect bounds;
-    if (o.fullscreen && !o.hidden && SDL_GetDisplayBounds(display, &bounds) == 0) return bounds;
+    if (o.fullscreen && fullscreenNeedsMonitorSize() && SDL_GetDisplayBounds(display, &bounds) == 0) return bounds;
     if (o.fullscreen || o.placement == Placement::Center || SDL_GetDisplayUsableBounds(display, &bounds) != 0) return r;
     r.x = o.placement == Placement::Left ? bounds.x : bounds.x + std::max(0, bounds.w - o.width);
     r.y = bounds.y;
