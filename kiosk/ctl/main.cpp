@@ -366,11 +366,14 @@ bool refusedOnPostgres(const Options& opt, const char* command, const char* inst
 std::optional<int> runBackupCommand(const ctl::BackupCommands& commands, const Options& opt) {
     if (!commands.backup->parsed() && !commands.restore->parsed() && !commands.vacuum->parsed()) return std::nullopt;
     return reportingErrors([&] {
+        // The daily timer is installed on every PC: on a PostgreSQL site it does the survey
+        // answers' housekeeping on the server, and never fails for the missing SQLite copy.
+        const std::string url = configuredStore(opt);
+        if (!url.empty() && commands.backup->parsed() && opt.backup.daily && opt.backup.file.empty())
+            return ctl::settleAnswersOnServer(url, makeClock(opt.now)->now().date, std::cout);
         if (refusedOnPostgres(opt, "backup, restore and vacuum",
                               "back it up with pg_dump and restore with pg_restore (see the README)"))
-            // The daily timer is installed on every PC: on such a site it has nothing to do, and
-            // must not fail every day for it.
-            return commands.backup->parsed() && opt.backup.daily ? 0 : int{ctl::kUsage};
+            return int{ctl::kUsage};
         const ctl::BackupContext context{opt.dbPath, opt.configPath, makeClock(opt.now)->now()};
         return *ctl::runBackupCommand(commands, opt.backup, context, std::cout, std::cerr);
     });
