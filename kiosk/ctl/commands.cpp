@@ -256,14 +256,15 @@ int submitSurvey(domain::SurveyService& survey, const std::optional<std::string>
 }
 
 int printReport(domain::TicketStore& store, const domain::Config& config, const domain::LocalDate& from,
-                const domain::LocalDate& to, const ReportStyle& style, std::ostream& out) {
-    writePeriodReport(domain::periodReport(store, config, from, to), config, style, out);
+                const domain::LocalDate& to, const domain::LocalDate& today, const ReportStyle& style,
+                std::ostream& out) {
+    writePeriodReport(domain::periodReport(store, config, from, to, today), config, style, out);
     return kOk;
 }
 
-int printYearReport(domain::TicketStore& store, const domain::Config& config, int year, const ReportStyle& style,
-                    std::ostream& out) {
-    writeYearReport(domain::yearReport(store, config, year), config, style, out);
+int printYearReport(domain::TicketStore& store, const domain::Config& config, int year, const domain::LocalDate& today,
+                    const ReportStyle& style, std::ostream& out) {
+    writeYearReport(domain::yearReport(store, config, year, today), config, style, out);
     return kOk;
 }
 

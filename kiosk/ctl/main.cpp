@@ -273,8 +273,8 @@ int runReport(const Options& opt) {
         std::cerr << "kioskctl: --to " << opt.to << " is before --from " << opt.from << '\n';
         return ctl::kUsage;
     }
-    return withOffice(opt, [&](const domain::Config& config, domain::TicketStore& store, const domain::Clock&) {
-        return ctl::printReport(store, config, from, to, reportStyle(opt), std::cout);
+    return withOffice(opt, [&](const domain::Config& config, domain::TicketStore& store, const domain::Clock& clock) {
+        return ctl::printReport(store, config, from, to, clock.now().date, reportStyle(opt), std::cout);
     });
 }
 
@@ -283,8 +283,8 @@ std::optional<int> runSurveyCommand(const SurveyCommands& commands, const Option
     if (commands.survey->parsed()) return runSurvey(opt);
     if (commands.report->parsed()) return runReport(opt);
     if (commands.reportYear->parsed())
-        return withOffice(opt, [&](const domain::Config& config, domain::TicketStore& store, const domain::Clock&) {
-            return ctl::printYearReport(store, config, opt.year, reportStyle(opt), std::cout);
+        return withOffice(opt, [&](const domain::Config& config, domain::TicketStore& store, const domain::Clock& clock) {
+            return ctl::printYearReport(store, config, opt.year, clock.now().date, reportStyle(opt), std::cout);
         });
     return std::nullopt;
 }
