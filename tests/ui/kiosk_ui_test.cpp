@@ -368,6 +368,31 @@ TEST_F(KioskUi, anUnknownSurveyCodeGetsAKindMessageAndNoQuestions) {
     EXPECT_EQ(r.exitCode, 0) << r.err;
 }
 
+// Checking one's own code is no answer: the slow-down after wrong codes stays (issue 19). Before,
+// three wrong codes, one's own, back, and three more wrong ones again and again gave a guesser
+// unlimited free tries at other people's codes.
+TEST_F(KioskUi, checkingOnesOwnCodeDoesNotLiftTheSlowDownForWrongCodes) {
+    auto take = runScript("tap take_ticket\nexpect-screen category\ntap category:adulti\nexpect-screen ticket\nquit\n");
+    ASSERT_EQ(take.exitCode, 0) << take.err;
+    const auto tickets = storedTickets();
+    ASSERT_EQ(tickets.size(), 1u);
+    const std::string own = tickets[0].surveyCode;
+    std::vector<std::string> ctl{"--config", kConfig, "--db", db(), "--now", "2026-11-30T15:50"};
+    auto call = ctl, serve = ctl;
+    call.insert(call.end(), {"call", "--desk", "1"});
+    serve.insert(serve.end(), {"serve", "A001"});
+    ASSERT_EQ(runProcess(KIOSKCTL_BIN, call).exitCode, 0);
+    ASSERT_EQ(runProcess(KIOSKCTL_BIN, serve).exitCode, 0);
+
+    const std::string wrong = own == "111111" ? "222222" : "111111";
+    std::string script = "tap survey\nexpect-screen survey-code\n";
+    for (int i = 0; i < 3; ++i) script += tapDigits(wrong) + "tap key:ok\nexpect-target survey_error\n";
+    script += tapDigits(own) + "tap key:ok\nexpect-screen survey-question\ntap back\nexpect-screen home\n"
+              "tap survey\nexpect-screen survey-code\n" + tapDigits(wrong) + "tap key:ok\nexpect-target survey_wait\nquit\n";
+    auto r = runScript(script, "2026-11-30T16:20");
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+}
+
 // A printer that does not answer: the ticket is still stored and shown, with a note to write the
 // code down, and the staff console shows the fault.
 TEST_F(KioskUi, aFailingPrinterLeavesTheTicketStoredAndShownWithANote) {
