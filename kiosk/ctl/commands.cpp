@@ -235,7 +235,12 @@ int setPin(domain::TicketStore& store, const std::optional<std::string>& pin, st
         return kStoreError;
     }
     store.setSetting(common::kPinSettingKey, hash);
+    const bool isShort = common::isShortPin(typed);
+    store.setSetting(common::kPinShortSettingKey, isShort ? "yes" : "no");
     out << "staff PIN set\n";
+    if (isShort)
+        out << "note: " << common::kRecommendedPinDigits << " or more digits are recommended: from a copy of the "
+            << "database a PIN of " << typed.size() << " digits is found in minutes, one of 6 takes about a day\n";
     return kOk;
 }
 

@@ -426,7 +426,8 @@ int main(int argc, char** argv) {
     auto* demoCommand = ctl::addDemoDataCommand(app, opt.demo);
     auto* i18nCommand = ctl::addI18nCheckCommand(app, opt.i18n);
     auto* doctorCommand = ctl::addDoctorCommand(app, opt.doctor);
-    auto* setPinCommand = app.add_subcommand("set-pin", "set the staff PIN: one line of 4-8 digits on stdin");
+    auto* setPinCommand =
+        app.add_subcommand("set-pin", "set the staff PIN: one line of 4-8 digits on stdin (6 or more recommended)");
     setPinCommand->add_option("--pin", opt.pin, "the PIN, instead of reading stdin");
     auto* migrateCommand = ctl::addMigrateCommand(app, opt.migrate);
 

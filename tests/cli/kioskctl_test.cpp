@@ -410,6 +410,23 @@ TEST(KioskctlStaff, setPinFromStdinStoresAHashThatIsNotThePinAndNeverPrintsIt) {
     EXPECT_FALSE(common::verifyPin(*hash, "482914"));
 }
 
+// 4 to 8 digits as before; under 6 set-pin recommends more and records that the PIN is short
+// (for doctor), and nothing else about it.
+TEST(KioskctlStaff, setPinRecommendsSixOrMoreDigitsAndRecordsOnlyWhetherThePinIsShort) {
+    TempDir dir;
+    const std::string db = dir.file("kiosk.db");
+    const auto four = runProcess(KIOSKCTL_BIN, {"--db", db, "set-pin", "--pin", "4821"});
+    ASSERT_EQ(four.exitCode, 0) << four.err;
+    EXPECT_EQ(four.out,
+              "staff PIN set\nnote: 6 or more digits are recommended: from a copy of the database a PIN of 4 digits "
+              "is found in minutes, one of 6 takes about a day\n");
+    EXPECT_EQ(store::SqliteStore(db).setting(common::kPinShortSettingKey), "yes");
+    const auto six = runProcess(KIOSKCTL_BIN, {"--db", db, "set-pin", "--pin", "482913"});
+    ASSERT_EQ(six.exitCode, 0) << six.err;
+    EXPECT_EQ(six.out, "staff PIN set\n");
+    EXPECT_EQ(store::SqliteStore(db).setting(common::kPinShortSettingKey), "no");
+}
+
 TEST(KioskctlStaff, setPinWithPinOptionReplacesTheOldPin) {
     TempDir dir;
     const std::string db = dir.file("kiosk.db");
