@@ -102,19 +102,22 @@ SatisfactionReport satisfactionReport(const std::vector<StoredAnswer>& answers, 
     return satisfactionReport(tallyByDay(answers), rules);
 }
 
-PeriodReport periodReport(TicketStore& store, const Config& config, const LocalDate& from, const LocalDate& to) {
+PeriodReport periodReport(TicketStore& store, const Config& config, const LocalDate& from, const LocalDate& to,
+                          const LocalDate& today) {
     PeriodReport report;
     report.from = from;
     report.to = to;
     report.rules = surveyRules(config.survey);
     report.demand = demandReport(store.demandCells(from, to), categoryIds(config));
-    report.satisfaction = satisfactionReport(store.surveyTallies(from, to), report.rules);
+    report.satisfactionTo = std::min(to, lastSatisfactionDay(today));
+    report.todayLeftOut = to >= today;
+    report.satisfaction = satisfactionReport(store.surveyTallies(from, report.satisfactionTo), report.rules);
     report.scheda = schedaReport(store, config, from, to);
     return report;
 }
 
-PeriodReport yearReport(TicketStore& store, const Config& config, int year) {
-    return periodReport(store, config, LocalDate{year, 1, 1}, LocalDate{year, 12, 31});
+PeriodReport yearReport(TicketStore& store, const Config& config, int year, const LocalDate& today) {
+    return periodReport(store, config, LocalDate{year, 1, 1}, LocalDate{year, 12, 31}, today);
 }
 
 }  // namespace domain

@@ -70,15 +70,22 @@ struct PeriodReport {
     LocalDate to;  // inclusive
     SurveyRules rules;
     DemandReport demand;
+    // Counts the answers of the days from `from` to satisfactionTo only (lastSatisfactionDay):
+    // when the range reaches today, today is left out (todayLeftOut), and satisfactionTo may then
+    // be before `from` (nothing counted).
     SatisfactionReport satisfaction;
+    LocalDate satisfactionTo;
+    bool todayLeftOut = false;
     SchedaReport scheda;  // what people came for, per month and quarter, small counts withheld
 };
 
 // Everything about the days from `from` to `to` inclusive, from the store's per-day aggregates
 // (TicketStore::demandCells and surveyTallies): a year of a busy office in a few milliseconds.
-PeriodReport periodReport(TicketStore& store, const Config& config, const LocalDate& from, const LocalDate& to);
+// Satisfaction only up to the day before `today` (see PeriodReport::satisfaction).
+PeriodReport periodReport(TicketStore& store, const Config& config, const LocalDate& from, const LocalDate& to,
+                          const LocalDate& today);
 
 // The calendar year the Comune publishes: 1 January to 31 December.
-PeriodReport yearReport(TicketStore& store, const Config& config, int year);
+PeriodReport yearReport(TicketStore& store, const Config& config, int year, const LocalDate& today);
 
 }  // namespace domain

@@ -1,10 +1,14 @@
 #include "survey_service.hpp"
 
+#include <algorithm>
+
 namespace domain {
 
 SurveyRules surveyRules(const SurveyConfig& config) {
     return {config.satisfiedFrom, config.targetPercent, config.minAnswersForFigures};
 }
+
+LocalDate lastSatisfactionDay(const LocalDate& today) { return today.plusDays(-1); }
 
 SurveyService::SurveyService(const Config& config, TicketStore& store, const Clock& clock)
     : m_config(config), m_store(store), m_clock(clock) {}
@@ -31,14 +35,16 @@ void SurveyService::submitPaper(const SurveyAnswer& answer) {
     m_store.submitSurvey(m_clock.now().date, std::nullopt, fromPaper);
 }
 
+LocalDate SurveyService::lastCountedDay() const { return lastSatisfactionDay(m_clock.now().date); }
+
 SatisfactionFigures SurveyService::figures(const LocalDate& from, const LocalDate& to) const {
     ScoreTally total;
-    for (const auto& day : m_store.surveyTallies(from, to)) total.add(day.tally);
+    for (const auto& day : m_store.surveyTallies(from, std::min(to, lastCountedDay()))) total.add(day.tally);
     return satisfactionFigures(total, rules());
 }
 
 std::vector<MonthFigures> SurveyService::trend(const LocalDate& from, const LocalDate& to) const {
-    return monthlyTrendOfTallies(m_store.surveyTallies(from, to), rules(), from, to);
+    return monthlyTrendOfTallies(m_store.surveyTallies(from, std::min(to, lastCountedDay())), rules(), from, to);
 }
 
 SurveyRules SurveyService::rules() const { return surveyRules(m_config.survey); }

@@ -13,6 +13,12 @@ namespace domain {
 // The rules of config.survey in the form the figures use.
 SurveyRules surveyRules(const SurveyConfig& config);
 
+// Satisfaction is shown, on staff screens and in reports, up to the end of the previous service
+// day only. A figure that counted today would change with each answer, and whoever has just
+// served someone could read that person's scores by subtraction (3.0 over 5 answers, then 2.667
+// over 6: the sixth answer was 1). Returns the last day whose answers may be counted on `today`.
+LocalDate lastSatisfactionDay(const LocalDate& today);
+
 class SurveyService {
 public:
     SurveyService(const Config& config, TicketStore& store, const Clock& clock);
@@ -29,8 +35,13 @@ public:
     // A paper form typed in by staff: stored for today without any code, counted as paper.
     void submitPaper(const SurveyAnswer& answer);
 
-    // Kiosk and paper answers together of the days from `from` to `to` inclusive.
+    // The last day the figures below count: yesterday by the clock (lastSatisfactionDay).
+    LocalDate lastCountedDay() const;
+
+    // Kiosk and paper answers together of the days from `from` to `to` inclusive, up to
+    // lastCountedDay() only: a range that reaches today leaves today out.
     SatisfactionFigures figures(const LocalDate& from, const LocalDate& to) const;
+    // One entry per month from `from` to `to`, each counting up to lastCountedDay() only.
     std::vector<MonthFigures> trend(const LocalDate& from, const LocalDate& to) const;
 
     SurveyRules rules() const;

@@ -61,9 +61,7 @@ void App::showScreen(ScreenId id, platform::PointerInput* pointer) {
     if (id == ScreenId::AdminPin || id == ScreenId::Home) m_adminPin.clear();
     if (id == ScreenId::SurveyCode) {
         m_survey = {};  // a new person: nothing of the previous answer stays on screen
-        if (m_surveyGuard.lockedOut(m_screenShownAt))
-            m_survey.message = texts().format("survey.wait_seconds",
-                                                   {{"s", std::to_string(m_surveyGuard.secondsLeft(m_screenShownAt))}});
+        showSurveyWait(m_screenShownAt);
     }
     if (!pointer) return;
     pointer->ignorePressesUntil(m_screenShownAt + kTransitionGuardMs);
@@ -254,20 +252,25 @@ void App::submitSurveyCode() {
     const Uint32 now = SDL_GetTicks();
     if (m_surveyGuard.lockedOut(now)) return;
     try {
+        // Checking is no answer: the slow-down stays until one is stored (SurveyCodeGuard).
         m_deps.survey.check(m_survey.code);
-        m_surveyGuard.recordSuccess();
         m_survey.question = 0;
         m_survey.message.clear();
         m_screen = ScreenId::SurveyQuestion;
     } catch (const domain::SurveyRefusedError& e) {
-        // Only guessing slows down: a served ticket's code already used is no guess.
-        if (e.reason() == domain::SurveyRefusal::UnknownCode) m_surveyGuard.recordFailure(now);
-        m_survey.message = m_surveyGuard.lockedOut(now)
-                               ? texts().format("survey.wait_seconds",
-                                                     {{"s", std::to_string(m_surveyGuard.secondsLeft(now))}})
-                               : e.what();
+        m_surveyGuard.refused(e.reason(), now);
+        m_survey.message = e.what();
+        showSurveyWait(now);
         m_survey.code.clear();
     }
+}
+
+// The wait after many wrong codes, while it lasts, in place of any other message.
+void App::showSurveyWait(Uint32 nowTicks) {
+    m_survey.waiting = m_surveyGuard.lockedOut(nowTicks);
+    if (m_survey.waiting)
+        m_survey.message =
+            texts().format("survey.wait_seconds", {{"s", std::to_string(m_surveyGuard.secondsLeft(nowTicks))}});
 }
 
 void App::recordScore(std::optional<int> score, platform::PointerInput& pointer) {
@@ -281,6 +284,7 @@ void App::recordScore(std::optional<int> score, platform::PointerInput& pointer)
     try {
         // Stored only now, in one go: a citizen who walks away half-way leaves nothing behind.
         m_deps.survey.submit(m_survey.code, m_survey.answer);
+        m_surveyGuard.answerStored();
         showScreen(ScreenId::SurveyThanks, &pointer);
     } catch (const domain::SurveyRefusedError& e) {
         showScreen(ScreenId::SurveyCode, &pointer);
@@ -411,9 +415,8 @@ bool App::tick(Uint32 nowTicks, Uint32 lastInputTicks, platform::PointerInput& p
     if (m_screen == ScreenId::SurveyCode && (m_surveyGuard.lockedOut(nowTicks) || m_surveyCountingDown)) {
         // The wait after many wrong codes counts down on screen, and goes away when it is over.
         m_surveyCountingDown = m_surveyGuard.lockedOut(nowTicks);
-        m_survey.message = m_surveyCountingDown ? texts().format("survey.wait_seconds",
-                                                                      {{"s", std::to_string(m_surveyGuard.secondsLeft(nowTicks))}})
-                                                : std::string();
+        if (!m_surveyCountingDown) m_survey.message.clear();
+        showSurveyWait(nowTicks);
         return true;
     }
     if (m_screen == ScreenId::Ticket) {

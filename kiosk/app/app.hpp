@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "domain/pin_guard.hpp"
 #include "kiosk/common/printer.hpp"
 #include "domain/queue.hpp"
+#include "domain/survey_code_guard.hpp"
 #include "domain/survey_service.hpp"
 #include "domain/texts.hpp"
 #include "platform/pointer_input.hpp"
@@ -97,6 +97,7 @@ private:
     int ticketScreenSeconds() const;
     void applySurveyIntents(const screens::SurveyIntents& intents, platform::PointerInput& pointer);
     void submitSurveyCode();
+    void showSurveyWait(Uint32 nowTicks);
     void recordScore(std::optional<int> score, platform::PointerInput& pointer);
     void reloadSnapshot();
     void applyAdminPinKey(char key, platform::PointerInput& pointer);
@@ -125,7 +126,7 @@ private:
     std::string m_cardId;
     screens::SurveyState m_survey;
     screens::SurveyIntents m_surveyIntents;
-    domain::PinGuard m_surveyGuard;  // repeated wrong codes slow down
+    domain::SurveyCodeGuard m_surveyGuard;  // repeated wrong codes slow down; only an answer lifts it
     bool m_surveyCountingDown = false;
     std::uint64_t m_dataVersion = 0;
     PinEntry m_adminPin;

@@ -32,6 +32,8 @@ DailyBackupResult runDailyBackupIfDue(const std::string& dbPath, const domain::B
     DailyBackupResult result;
     result.directory = backupDirectory(dbPath, config);
     if (!config.enabled) return result;
+    if (const std::string why = store::makeBackupFolderPrivate(result.directory); !why.empty())
+        logLine(LogLevel::Warn, "backup", "%s", why.c_str());
     const domain::DailyBackupPlan plan = domain::planDailyBackup(fileNamesIn(result.directory), config.keep, today);
     if (!plan.create) return result;
 

@@ -22,8 +22,10 @@ struct DailyBackupResult {
 // [backup] directory, or the "backups" folder next to the database when it is not set.
 std::string backupDirectory(const std::string& dbPath, const domain::BackupConfig& config);
 
-// Does nothing when [backup] enabled is false or today's copy (segretariato-YYYY-MM-DD.db) is
-// there already; otherwise writes it (store::backupDatabase: verified, never half-written under
+// Does nothing when [backup] enabled is false. Makes the folder the kiosk user's only (0700, which
+// also covers copies older versions left 0644; a folder that cannot be changed is logged); then,
+// unless today's copy (segretariato-YYYY-MM-DD.db) is there already, writes it
+// (store::backupDatabase: 0600, verified, never half-written under
 // the final name), then deletes the oldest daily copies beyond keep (domain::planDailyBackup,
 // which never names another file) and empties the -wal. A failed copy deletes nothing and throws
 // domain::StoreError; a copy that cannot be deleted is logged and left. On a big database the

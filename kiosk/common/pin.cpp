@@ -26,6 +26,8 @@ bool isValidPin(std::string_view pin) {
     return true;
 }
 
+bool isShortPin(std::string_view pin) { return pin.size() < kRecommendedPinDigits; }
+
 std::string hashPin(std::string_view pin) {
     if (!isValidPin(pin)) throw std::runtime_error("the PIN must be 4 to 8 digits");
     if (!sodiumReady()) throw std::runtime_error("cannot initialise libsodium");

@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "kiosk/common/config_files.hpp"
 #include "kiosk/common/daily_backup.hpp"
+#include "kiosk/store/postgres_store.hpp"
 #include "kiosk/store/sqlite_backup.hpp"
 
 namespace ctl {
@@ -97,6 +98,18 @@ std::optional<int> runBackupCommand(const BackupCommands& commands, const Backup
     if (commands.restore->parsed()) return restoreFrom(options, context, out);
     if (commands.vacuum->parsed()) return vacuum(context, out);
     return std::nullopt;
+}
+
+int settleAnswersOnServer(const std::string& url, const domain::LocalDate& today, std::ostream& out) {
+    store::PostgresStore server(url);
+    const store::PostgresStore::SettledAnswers settled = server.settleSurveyAnswers(today);
+    out << "this site keeps its data on the PostgreSQL server " << server.displayUrl()
+        << ": back it up there with pg_dump (see the README)\n"
+        << "survey answers of " << settled.days << (settled.days == 1 ? " day" : " days") << " rewritten ("
+        << settled.answers << (settled.answers == 1 ? " answer" : " answers")
+        << "): no row keeps the order in which they were stored\n"
+        << "old row versions vacuumed\n";
+    return kOk;
 }
 
 std::string beforeRestorePath(const std::string& dbPath, const domain::LocalDateTime& now) {

@@ -36,6 +36,11 @@ struct BackupContext {
 std::optional<int> runBackupCommand(const BackupCommands& commands, const BackupOptions& options,
                                     const BackupContext& context, std::ostream& out, std::ostream& err);
 
+// backup --daily on a PostgreSQL site ([kiosk] store at `url`): the server's backups are pg_dump's,
+// so the daily job is the survey answers' housekeeping (store::PostgresStore::settleSurveyAnswers)
+// for the days before `today`. Throws domain::StoreError (exit 4) for the caller to report.
+int settleAnswersOnServer(const std::string& url, const domain::LocalDate& today, std::ostream& out);
+
 // "kiosk.db.before-restore-20261130-154500": where restore keeps the database it replaces.
 std::string beforeRestorePath(const std::string& dbPath, const domain::LocalDateTime& now);
 

@@ -235,7 +235,12 @@ int setPin(domain::TicketStore& store, const std::optional<std::string>& pin, st
         return kStoreError;
     }
     store.setSetting(common::kPinSettingKey, hash);
+    const bool isShort = common::isShortPin(typed);
+    store.setSetting(common::kPinShortSettingKey, isShort ? "yes" : "no");
     out << "staff PIN set\n";
+    if (isShort)
+        out << "note: " << common::kRecommendedPinDigits << " or more digits are recommended: from a copy of the "
+            << "database a PIN of " << typed.size() << " digits is found in minutes, one of 6 takes about a day\n";
     return kOk;
 }
 
@@ -256,14 +261,15 @@ int submitSurvey(domain::SurveyService& survey, const std::optional<std::string>
 }
 
 int printReport(domain::TicketStore& store, const domain::Config& config, const domain::LocalDate& from,
-                const domain::LocalDate& to, const ReportStyle& style, std::ostream& out) {
-    writePeriodReport(domain::periodReport(store, config, from, to), config, style, out);
+                const domain::LocalDate& to, const domain::LocalDate& today, const ReportStyle& style,
+                std::ostream& out) {
+    writePeriodReport(domain::periodReport(store, config, from, to, today), config, style, out);
     return kOk;
 }
 
-int printYearReport(domain::TicketStore& store, const domain::Config& config, int year, const ReportStyle& style,
-                    std::ostream& out) {
-    writeYearReport(domain::yearReport(store, config, year), config, style, out);
+int printYearReport(domain::TicketStore& store, const domain::Config& config, int year, const domain::LocalDate& today,
+                    const ReportStyle& style, std::ostream& out) {
+    writeYearReport(domain::yearReport(store, config, year, today), config, style, out);
     return kOk;
 }
 

@@ -43,11 +43,13 @@ int takeTicket(domain::QueueService& queue, const domain::Texts& texts, const st
 int submitSurvey(domain::SurveyService& survey, const std::optional<std::string>& code,
                  const domain::SurveyAnswer& answer, std::ostream& out, std::ostream& err);
 
-// The charter's reports over the store: any period, or a calendar year.
+// The charter's reports over the store: any period, or a calendar year. Satisfaction counts the
+// days before `today` only (domain::periodReport), and the report says so when that cuts the range.
 int printReport(domain::TicketStore& store, const domain::Config& config, const domain::LocalDate& from,
-                const domain::LocalDate& to, const ReportStyle& style, std::ostream& out);
-int printYearReport(domain::TicketStore& store, const domain::Config& config, int year, const ReportStyle& style,
-                    std::ostream& out);
+                const domain::LocalDate& to, const domain::LocalDate& today, const ReportStyle& style,
+                std::ostream& out);
+int printYearReport(domain::TicketStore& store, const domain::Config& config, int year, const domain::LocalDate& today,
+                    const ReportStyle& style, std::ostream& out);
 
 // The day's queue, as a table for people or as JSON for scripts.
 int printStatus(const domain::QueueService& queue, bool json, std::ostream& out);

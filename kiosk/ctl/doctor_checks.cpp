@@ -92,9 +92,17 @@ Check databaseAccessCheck(const std::string& dbPath, const Identity& who) {
     return {Status::Ok, subject, detail, ""};
 }
 
+// Judged by what set-pin recorded beside the hash (short or not), never by trying PINs.
 Check pinCheck(domain::TicketStore& store, const std::string& setPinCommand) {
-    if (store.setting(common::kPinSettingKey)) return {Status::Ok, "staff PIN", "set", ""};
-    return {Status::Fail, "staff PIN", "not set: the staff console cannot be unlocked", setPinCommand};
+    if (!store.setting(common::kPinSettingKey))
+        return {Status::Fail, "staff PIN", "not set: the staff console cannot be unlocked", setPinCommand};
+    const auto isShort = store.setting(common::kPinShortSettingKey);
+    if (isShort == "yes")
+        return {Status::Warn, "staff PIN",
+                "only 4 or 5 digits: from a copy of the database it is found in minutes; choose 6 or more",
+                setPinCommand};
+    if (!isShort) return {Status::Ok, "staff PIN", "set (by an older version: its length is not known)", ""};
+    return {Status::Ok, "staff PIN", "set", ""};
 }
 
 // What `program args...` exits with, its output discarded; nullopt when it cannot be started.

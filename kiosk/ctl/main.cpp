@@ -273,8 +273,8 @@ int runReport(const Options& opt) {
         std::cerr << "kioskctl: --to " << opt.to << " is before --from " << opt.from << '\n';
         return ctl::kUsage;
     }
-    return withOffice(opt, [&](const domain::Config& config, domain::TicketStore& store, const domain::Clock&) {
-        return ctl::printReport(store, config, from, to, reportStyle(opt), std::cout);
+    return withOffice(opt, [&](const domain::Config& config, domain::TicketStore& store, const domain::Clock& clock) {
+        return ctl::printReport(store, config, from, to, clock.now().date, reportStyle(opt), std::cout);
     });
 }
 
@@ -283,8 +283,8 @@ std::optional<int> runSurveyCommand(const SurveyCommands& commands, const Option
     if (commands.survey->parsed()) return runSurvey(opt);
     if (commands.report->parsed()) return runReport(opt);
     if (commands.reportYear->parsed())
-        return withOffice(opt, [&](const domain::Config& config, domain::TicketStore& store, const domain::Clock&) {
-            return ctl::printYearReport(store, config, opt.year, reportStyle(opt), std::cout);
+        return withOffice(opt, [&](const domain::Config& config, domain::TicketStore& store, const domain::Clock& clock) {
+            return ctl::printYearReport(store, config, opt.year, clock.now().date, reportStyle(opt), std::cout);
         });
     return std::nullopt;
 }
@@ -366,11 +366,14 @@ bool refusedOnPostgres(const Options& opt, const char* command, const char* inst
 std::optional<int> runBackupCommand(const ctl::BackupCommands& commands, const Options& opt) {
     if (!commands.backup->parsed() && !commands.restore->parsed() && !commands.vacuum->parsed()) return std::nullopt;
     return reportingErrors([&] {
+        // The daily timer is installed on every PC: on a PostgreSQL site it does the survey
+        // answers' housekeeping on the server, and never fails for the missing SQLite copy.
+        const std::string url = configuredStore(opt);
+        if (!url.empty() && commands.backup->parsed() && opt.backup.daily && opt.backup.file.empty())
+            return ctl::settleAnswersOnServer(url, makeClock(opt.now)->now().date, std::cout);
         if (refusedOnPostgres(opt, "backup, restore and vacuum",
                               "back it up with pg_dump and restore with pg_restore (see the README)"))
-            // The daily timer is installed on every PC: on such a site it has nothing to do, and
-            // must not fail every day for it.
-            return commands.backup->parsed() && opt.backup.daily ? 0 : int{ctl::kUsage};
+            return int{ctl::kUsage};
         const ctl::BackupContext context{opt.dbPath, opt.configPath, makeClock(opt.now)->now()};
         return *ctl::runBackupCommand(commands, opt.backup, context, std::cout, std::cerr);
     });
@@ -423,7 +426,8 @@ int main(int argc, char** argv) {
     auto* demoCommand = ctl::addDemoDataCommand(app, opt.demo);
     auto* i18nCommand = ctl::addI18nCheckCommand(app, opt.i18n);
     auto* doctorCommand = ctl::addDoctorCommand(app, opt.doctor);
-    auto* setPinCommand = app.add_subcommand("set-pin", "set the staff PIN: one line of 4-8 digits on stdin");
+    auto* setPinCommand =
+        app.add_subcommand("set-pin", "set the staff PIN: one line of 4-8 digits on stdin (6 or more recommended)");
     setPinCommand->add_option("--pin", opt.pin, "the PIN, instead of reading stdin");
     auto* migrateCommand = ctl::addMigrateCommand(app, opt.migrate);
 

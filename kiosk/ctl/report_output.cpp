@@ -123,9 +123,17 @@ std::vector<std::string> joinedFields(std::vector<std::string> first, const std:
     return first;
 }
 
+// Said wherever the survey's figures stop before the report's last day.
+constexpr const char* kTodayLeftOut = "le risposte di oggi si contano da domani";
+
 void csvPeriod(const domain::PeriodReport& r, CsvWriter& csv) {
-    csv.row({"dal", "al"});
-    csv.row({r.from.iso(), r.to.iso()});
+    if (r.todayLeftOut) {
+        csv.row({"dal", "al", "questionario_fino_al", "nota"});
+        csv.row({r.from.iso(), r.to.iso(), r.satisfactionTo.iso(), std::string("dati fino a ieri: ") + kTodayLeftOut});
+    } else {
+        csv.row({"dal", "al"});
+        csv.row({r.from.iso(), r.to.iso()});
+    }
     csv.blankLine();
 }
 
@@ -213,6 +221,7 @@ void textSatisfaction(const domain::PeriodReport& r, bool apart, std::ostream& o
     const auto& s = r.satisfaction;
     out << "Questionario (soddisfatti: voto complessivo da " << r.rules.satisfiedFrom << " su 5; obiettivo "
         << decimal(r.rules.targetPercent, 0, kTextMark) << "%)\n";
+    if (r.todayLeftOut) out << "  dati fino a ieri (" << r.satisfactionTo.iso() << "): " << kTodayLeftOut << '\n';
     if (apart) {
         out << "  chiosco:  " << figuresText(s.kiosk, r.rules) << '\n'
             << "  cartaceo: " << figuresText(s.paper, r.rules) << '\n';
@@ -286,7 +295,10 @@ nlohmann::json byCategoryJson(const domain::DemandReport& demand, const domain::
 }
 
 nlohmann::json satisfactionJson(const domain::PeriodReport& r) {
-    return {{"kiosk", figuresJson(r.satisfaction.kiosk, r.rules)},
+    // "to": the last day counted; today's answers count from tomorrow (domain::periodReport).
+    return {{"to", r.satisfactionTo.iso()},
+            {"today_left_out", r.todayLeftOut},
+            {"kiosk", figuresJson(r.satisfaction.kiosk, r.rules)},
             {"paper", figuresJson(r.satisfaction.paper, r.rules)},
             {"all", figuresJson(r.satisfaction.all, r.rules)}};
 }

@@ -100,6 +100,10 @@ constexpr int kSurveyCodeAttempts = 100;
 constexpr const char* kChannel = "kiosk_changes";
 // Serialises schema migrations of concurrent first starts: any constant unique to this program.
 constexpr const char* kMigrationLock = "7354190263";
+// Serialises the daily housekeeping of several PCs, likewise.
+constexpr const char* kSettleLock = "7354190264";
+// The last day whose answers the daily housekeeping rewrote (settleSurveyAnswers).
+constexpr const char* kSettledThroughKey = "survey_answers_settled_through";
 
 // Append only, as on SQLite: databases in the field have run every released step.
 // Days and times are ISO text as on SQLite, compared and ordered byte-wise (COLLATE "C"), so
@@ -671,10 +675,10 @@ void PostgresStore::submitSurvey(const domain::LocalDate& today, const std::opti
     const std::string action = "storing a survey answer";
     domain::validateScores(answer);  // before the transaction: a bad score touches nothing
     Transaction transaction(*this, action);
+    // The day's row locked first: a second answer with the same code waits, then finds it used;
+    // and two answers never rewrite the day's answers at once.
+    lockSurveyDay(today, action);
     if (surveyCode) {
-        // The day's list locked first: a second answer with the same code waits, then finds it used.
-        run(action, "INSERT INTO survey_days (day) VALUES ($1) ON CONFLICT DO NOTHING", {today.iso()});
-        run(action, "SELECT 1 FROM survey_days WHERE day = $1 FOR UPDATE", {today.iso()});
         usableSurveyCode(today, *surveyCode, true);
         // Rewritten sorted: the list keeps no order of use.
         run(action,
@@ -683,8 +687,63 @@ void PostgresStore::submitSurvey(const domain::LocalDate& today, const std::opti
             {today.iso(), *surveyCode});
     }
     insertAnswer(today, answer, !surveyCode);
+    rewriteAnswersOfDay(today, action);
     announceChange();
     transaction.commit();
+}
+
+void PostgresStore::lockSurveyDay(const domain::LocalDate& day, const std::string& action) {
+    run(action, "INSERT INTO survey_days (day) VALUES ($1) ON CONFLICT DO NOTHING", {day.iso()});
+    run(action, "SELECT 1 FROM survey_days WHERE day = $1 FOR UPDATE", {day.iso()});
+}
+
+// PostgreSQL stamps every row version with the id of the transaction that wrote it (xmin), which
+// any query can read, and stores new rows where there is room, mostly one after the other (ctid):
+// answers written one by one would line up with the serves before them. Written again, all in
+// one statement and in the order of their random keys, the day's answers share one transaction
+// id and one command id, and lie in an order that no serve decided. The old versions are dead to
+// every query at once, and VACUUM (the daily housekeeping, or autovacuum) reclaims them.
+void PostgresStore::rewriteAnswersOfDay(const domain::LocalDate& day, const std::string& action) {
+    run(action,
+        "WITH gone AS (DELETE FROM survey_answers WHERE day = $1 RETURNING key, day, overall, access, "
+        "professionalism, privacy, waiting, paper) "
+        "INSERT INTO survey_answers (key, day, overall, access, professionalism, privacy, waiting, paper) "
+        "SELECT key, day, overall, access, professionalism, privacy, waiting, paper FROM gone ORDER BY key",
+        {day.iso()});
+}
+
+PostgresStore::SettledAnswers PostgresStore::settleSurveyAnswers(const domain::LocalDate& today) {
+    const std::string action = "settling the survey answers";
+    SettledAnswers settled;
+    {
+        Transaction transaction(*this, action);
+        // Every PC's timer runs this around midnight: one at a time, the later ones find nothing to do.
+        run(action, std::string("SELECT pg_advisory_xact_lock(") + kSettleLock + ")");
+        const Result days = run(action,
+                                "SELECT day, count(*) FROM survey_answers WHERE day < $1 AND day > "
+                                "COALESCE((SELECT value FROM settings WHERE key = $2), '') COLLATE \"C\" "
+                                "GROUP BY day ORDER BY day",
+                                {today.iso(), kSettledThroughKey});
+        for (int r = 0; r < days.rows(); ++r) {
+            const auto day = domain::LocalDate::parse(days.text(r, 0));
+            if (!day) throwUnreadable("the day of a survey answer", m_displayUrl);
+            lockSurveyDay(*day, action);
+            rewriteAnswersOfDay(*day, action);
+            ++settled.days;
+            settled.answers += days.integer(r, 1);
+        }
+        // Only with answers: a new, empty database stays empty for migrate-to.
+        if (settled.days > 0)
+            run(action,
+                "INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = "
+                "GREATEST(settings.value COLLATE \"C\", excluded.value COLLATE \"C\")",
+                {kSettledThroughKey, today.plusDays(-1).iso()});
+        transaction.commit();
+    }
+    // Outside any transaction, as VACUUM must be; it blocks no kiosk. Versions a connection's open
+    // snapshot may still see are left to the next run or to autovacuum.
+    run(action, "VACUUM (ANALYZE) survey_answers, survey_days");
+    return settled;
 }
 
 void PostgresStore::checkSurveyCode(const domain::LocalDate& today, const std::string& surveyCode) {

@@ -84,6 +84,18 @@ public:
     // The connection string with any password masked: safe in messages and logs.
     const std::string& displayUrl() const { return m_displayUrl; }
 
+    // The daily housekeeping of a PostgreSQL site (`kioskctl backup --daily`, from the timer on
+    // every PC): the answers of each finished day (before `today`) not settled yet are written
+    // again in one transaction, after the day's last ticket, so that no transaction id, row
+    // position or command id left on them follows the order of the serves; then VACUUM reclaims
+    // the old row versions. Several PCs running it at once take turns; a second run the same day
+    // rewrites nothing.
+    struct SettledAnswers {
+        int days = 0;
+        std::int64_t answers = 0;
+    };
+    SettledAnswers settleSurveyAnswers(const domain::LocalDate& today);
+
     // migrate-to: whether the database holds any ticket, call, setting, answer or counter.
     bool holdsData();
     // `kioskctl migrate-to`: one table's rows, each bound to `insertSql` as text parameters
@@ -130,6 +142,8 @@ private:
                  const std::string& action);
     void usableSurveyCode(const domain::LocalDate& today, const std::string& surveyCode, bool lock);
     void insertAnswer(const domain::LocalDate& today, const domain::SurveyAnswer& answer, bool paper);
+    void lockSurveyDay(const domain::LocalDate& day, const std::string& action);
+    void rewriteAnswersOfDay(const domain::LocalDate& day, const std::string& action);
     void announceChange();
 
     std::string m_url;

@@ -10,6 +10,7 @@
 #include <system_error>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "kiosk/store/sqlite_store.hpp"
@@ -146,6 +147,37 @@ std::string folderOf(const std::string& path) {
     return parent.empty() ? "." : parent.string();
 }
 
+// A copy holds the staff PIN's hash and the day's tickets and answers: the copy, its temporary
+// file and any folder made for it are the kiosk user's alone (0600, 0700), whatever the umask.
+constexpr mode_t kPrivateFile = 0600;
+constexpr mode_t kPrivateFolder = 0700;
+
+// The folders of `folder` that do not exist yet, made private; an existing folder (a USB stick's,
+// say) is left as it is.
+void createPrivateFolders(const fs::path& folder, const std::string& what) {
+    std::error_code error;
+    if (folder.empty() || fs::is_directory(folder, error)) return;
+    createPrivateFolders(folder.parent_path(), what);
+    if (::mkdir(folder.c_str(), kPrivateFolder) != 0) {
+        if (errno == EEXIST) return;  // made meanwhile by someone else
+        throw StoreError(what + ": cannot create the folder " + folder.string() + ": " +
+                         std::generic_category().message(errno));
+    }
+    ::chmod(folder.c_str(), kPrivateFolder);  // the umask may have taken the owner's bits too
+}
+
+// Creates the empty file SQLite then opens as the copy: with the mode it keeps to the end (SQLite
+// gives its -journal the same mode, and the rename keeps it).
+void createPrivateFile(const std::string& path, const std::string& what) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, kPrivateFile);
+    if (fd < 0) throw StoreError(what + ": cannot create " + path + ": " + std::generic_category().message(errno));
+    const int rc = ::fchmod(fd, kPrivateFile);
+    const int savedErrno = errno;
+    ::close(fd);
+    if (rc != 0)
+        throw StoreError(what + ": cannot make " + path + " private: " + std::generic_category().message(savedErrno));
+}
+
 void removeIfPresent(const std::string& path) {
     std::error_code ignored;
     fs::remove(path, ignored);
@@ -163,12 +195,12 @@ DatabaseCounts writeVerifiedCopy(sqlite3* source, const std::string& sourcePath,
     const std::string what = "copying " + sourcePath + " to " + target;
     const std::string temporary = target + ".tmp";
     std::error_code error;
-    fs::create_directories(folderOf(target), error);
-    if (error) throw StoreError(what + ": cannot create the folder " + folderOf(target) + ": " + error.message());
+    createPrivateFolders(folderOf(target), what);
     // A .tmp left by an interrupted copy is never a good copy: start again.
     removeIfPresent(temporary);
     removeIfPresent(temporary + "-journal");
     try {
+        createPrivateFile(temporary, what);
         {
             Connection copy = open(temporary, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, what + ": creating");
             copyPages(source, copy.get(), kPagesPerStep, what);
@@ -207,9 +239,13 @@ void keepCurrent(const std::string& dbPath, const std::string& copyPath) {
     } catch (const StoreError&) {
     }
     std::error_code error;
+    const auto ownerOnly = fs::perms::owner_read | fs::perms::owner_write;
     fs::copy_file(dbPath, copyPath, fs::copy_options::overwrite_existing, error);
-    if (!error && fs::exists(dbPath + "-wal"))
+    if (!error) fs::permissions(copyPath, ownerOnly, error);
+    if (!error && fs::exists(dbPath + "-wal")) {
         fs::copy_file(dbPath + "-wal", copyPath + "-wal", fs::copy_options::overwrite_existing, error);
+        if (!error) fs::permissions(copyPath + "-wal", ownerOnly, error);
+    }
     if (error)
         throw StoreError("keeping a copy of " + dbPath + " as " + copyPath + " failed: " + error.message() +
                          "; nothing was restored");
@@ -233,6 +269,14 @@ DatabaseCounts backupDatabase(const std::string& dbPath, const std::string& targ
     } catch (const StoreError& e) {
         throw StoreError(std::string(e.what()) + ". If the database itself is damaged: " + detail::restoreAdvice(dbPath));
     }
+}
+
+std::string makeBackupFolderPrivate(const std::string& folder) {
+    struct stat info {};
+    if (::stat(folder.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) return "";
+    if ((info.st_mode & 07777) == kPrivateFolder) return "";
+    if (::chmod(folder.c_str(), kPrivateFolder) == 0) return "";
+    return "the backup folder " + folder + " stays readable by others: " + std::generic_category().message(errno);
 }
 
 DatabaseCounts inspectBackup(const std::string& path) {

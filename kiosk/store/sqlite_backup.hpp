@@ -20,6 +20,15 @@ struct DatabaseCounts {
 // single self-contained file (rollback journal mode, no -wal). Refuses targetPath == dbPath.
 DatabaseCounts backupDatabase(const std::string& dbPath, const std::string& targetPath);
 
+// The copy, its temporary file and the folders made for it are readable by the user writing them
+// only (0600 files, 0700 folders), whatever the umask: a copy holds the staff PIN's hash and the
+// day's tickets and answers. Existing folders keep their mode.
+
+// The folder of the daily copies, when it exists: made the user's only (0700), which also covers
+// copies an older version left readable by everyone. Returns why it could not be (a file system
+// without Unix modes, another owner), or "" when done.
+std::string makeBackupFolderPrivate(const std::string& folder);
+
 // Checks that path is a healthy database of this program with a schema this build understands
 // (integrity_check ok, schema version 1..SqliteStore::kSchemaVersion); reads only.
 DatabaseCounts inspectBackup(const std::string& path);

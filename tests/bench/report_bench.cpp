@@ -37,7 +37,7 @@ void BM_YearReport(benchmark::State& state) {
     std::size_t bytes = 0;
     for (auto _ : state) {
         std::ostringstream out;
-        ctl::writeYearReport(domain::yearReport(w.store, demoOffice(), year), demoOffice(), {}, out);
+        ctl::writeYearReport(domain::yearReport(w.store, demoOffice(), year, domain::LocalDate{year + 1, 1, 1}), demoOffice(), {}, out);
         bytes = out.str().size();
         benchmark::DoNotOptimize(bytes);
     }

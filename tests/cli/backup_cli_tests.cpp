@@ -2,11 +2,14 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <random>
 #include <string>
 #include <vector>
+
+#include <sys/stat.h>
 
 #include "support/process.hpp"
 
@@ -119,6 +122,36 @@ TEST(BackupCli, dailyBackupGoesNextToTheDatabaseByDefaultAndCanBeDisabled) {
     EXPECT_EQ(disabled.exitCode, 0);
     EXPECT_TRUE(contains(disabled.out, "disabled")) << disabled.out;
     EXPECT_FALSE(fs::exists(dir.file("dati/backups/segretariato-2026-12-01.db")));
+}
+
+// "600": the permission bits in octal, as ls and chmod write them.
+std::string modeOf(const std::string& path) {
+    char text[8];
+    std::snprintf(text, sizeof text, "%o", static_cast<unsigned>(fs::status(path).permissions()));
+    return text;
+}
+
+// The timer's run under a umask that lets everyone read (Debian's default 022, here 0): the copies
+// and their folder are the kiosk user's only, also the folder an older version made 0755.
+TEST(BackupCli, dailyCopiesAndTheirFolderAreReadableByTheKioskUserOnly) {
+    const mode_t before = ::umask(0);
+    TempDir dir;
+    const auto db = dir.file("kiosk.db");
+    ASSERT_EQ(kioskctl(db, {"take", "adulti"}).exitCode, 0);
+    fs::create_directories(dir.file("backups"));
+    fs::permissions(dir.file("backups"), fs::perms(0755));
+    writeBytes(dir.file("backups/segretariato-2026-11-29.db"), "an older copy");
+    fs::permissions(dir.file("backups/segretariato-2026-11-29.db"), fs::perms(0644));
+
+    const ProcessResult daily = kioskctl(db, {"backup", "--daily"});
+    const ProcessResult single = kioskctl(db, {"backup", dir.file("usb/copy.db")});
+    ::umask(before);
+    ASSERT_EQ(daily.exitCode, 0) << daily.err;
+    ASSERT_EQ(single.exitCode, 0) << single.err;
+    EXPECT_EQ(modeOf(dir.file("backups")), "700");
+    EXPECT_EQ(modeOf(dir.file("backups/segretariato-2026-11-30.db")), "600");
+    EXPECT_EQ(modeOf(dir.file("usb")), "700");
+    EXPECT_EQ(modeOf(dir.file("usb/copy.db")), "600");
 }
 
 TEST(BackupCli, restoreOfGarbageExitsFourAndLeavesTheDatabaseAlone) {

@@ -53,8 +53,8 @@ protected:
     }
 
     // The database with a staff PIN, as after installation and `kioskctl set-pin`.
-    void setUpDatabaseWithPin() const {
-        const ProcessResult pin = runProcess(KIOSKCTL_BIN, {"--db", db(), "set-pin", "--pin", "2468"});
+    void setUpDatabaseWithPin(const std::string& pinDigits = "246813") const {
+        const ProcessResult pin = runProcess(KIOSKCTL_BIN, {"--db", db(), "set-pin", "--pin", pinDigits});
         ASSERT_EQ(pin.exitCode, 0) << pin.err;
     }
 
@@ -89,6 +89,21 @@ TEST(VersionCli, kioskPrintsTheProjectVersionWithoutOpeningAWindow) {
     unsetenv("DISPLAY");
     unsetenv("WAYLAND_DISPLAY");
     expectVersionLine(runProcess(KIOSK_BIN, {"--version"}), "kiosk");
+}
+
+// A copy of the database gives a 4-digit PIN away in minutes: doctor says so, from what set-pin
+// recorded (short or not), never from the PIN itself.
+TEST_F(DoctorCli, aPinOfFourOrFiveDigitsIsAWarningAndSixOrMoreAreFine) {
+    setUpDatabaseWithPin("2468");
+    EXPECT_EQ(lineFor(doctor(db()).out, "WARN staff PIN"),
+              "WARN staff PIN: only 4 or 5 digits: from a copy of the database it is found in minutes; choose 6 "
+              "or more (fix: kioskctl --db " + db() + " set-pin)");
+    setUpDatabaseWithPin("24681");
+    EXPECT_NE(lineFor(doctor(db()).out, "WARN staff PIN"), "");
+    setUpDatabaseWithPin("246813");
+    const ProcessResult run = doctor(db());
+    EXPECT_EQ(lineFor(run.out, "WARN staff PIN"), "") << run.out;
+    EXPECT_EQ(lineFor(run.out, "ok   staff PIN"), "ok   staff PIN: set") << run.out;
 }
 
 TEST_F(DoctorCli, aGoodSetupListsEveryCheckAndExitsZero) {

@@ -410,6 +410,23 @@ TEST(KioskctlStaff, setPinFromStdinStoresAHashThatIsNotThePinAndNeverPrintsIt) {
     EXPECT_FALSE(common::verifyPin(*hash, "482914"));
 }
 
+// 4 to 8 digits as before; under 6 set-pin recommends more and records that the PIN is short
+// (for doctor), and nothing else about it.
+TEST(KioskctlStaff, setPinRecommendsSixOrMoreDigitsAndRecordsOnlyWhetherThePinIsShort) {
+    TempDir dir;
+    const std::string db = dir.file("kiosk.db");
+    const auto four = runProcess(KIOSKCTL_BIN, {"--db", db, "set-pin", "--pin", "4821"});
+    ASSERT_EQ(four.exitCode, 0) << four.err;
+    EXPECT_EQ(four.out,
+              "staff PIN set\nnote: 6 or more digits are recommended: from a copy of the database a PIN of 4 digits "
+              "is found in minutes, one of 6 takes about a day\n");
+    EXPECT_EQ(store::SqliteStore(db).setting(common::kPinShortSettingKey), "yes");
+    const auto six = runProcess(KIOSKCTL_BIN, {"--db", db, "set-pin", "--pin", "482913"});
+    ASSERT_EQ(six.exitCode, 0) << six.err;
+    EXPECT_EQ(six.out, "staff PIN set\n");
+    EXPECT_EQ(store::SqliteStore(db).setting(common::kPinShortSettingKey), "no");
+}
+
 TEST(KioskctlStaff, setPinWithPinOptionReplacesTheOldPin) {
     TempDir dir;
     const std::string db = dir.file("kiosk.db");
@@ -587,6 +604,49 @@ TEST(KioskctlSurvey, reportYearHasWhatTheComunePublishes) {
     EXPECT_TRUE(startsWithBom(csv.out));
     EXPECT_NE(csv.out.find("Adulti;5;5;0;"), std::string::npos) << csv.out;
     EXPECT_EQ(ctl(dir, {"report-year", "2026", "--format", "pdf"}).exitCode, 2);
+}
+
+// One more answer must not be readable by subtraction (issue 19): a report run on a day counts
+// that day's answers from the next day on, and says so in every format.
+TEST(KioskctlSurvey, aReportThatReachesTodayLeavesTodaysAnswersOutAndSaysSo) {
+    TempDir dir;
+    for (int i = 0; i < 5; ++i) ASSERT_EQ(survey(dir, {servedSurveyCode(dir), "--overall", "5"}).exitCode, 0);
+    const std::vector<std::string> period{"report", "--from", "2026-11-01", "--to", "2026-11-30"};
+    const auto reportAt = [&](const char* now, std::vector<std::string> extra) {
+        std::vector<std::string> args{"--now", now};
+        args.insert(args.end(), period.begin(), period.end());
+        args.insert(args.end(), extra.begin(), extra.end());
+        return ctl(dir, args);
+    };
+
+    const auto json = reportAt("2026-11-30T18:00", {"--format", "json"});
+    ASSERT_EQ(json.exitCode, 0) << json.err;
+    const auto doc = nlohmann::json::parse(json.out);
+    EXPECT_EQ(doc["satisfaction"]["all"]["answers"], 0);
+    EXPECT_EQ(doc["satisfaction"]["to"], "2026-11-29");
+    EXPECT_EQ(doc["satisfaction"]["today_left_out"], true);
+    EXPECT_EQ(doc["to"], "2026-11-30");
+    EXPECT_EQ(doc["demand"]["total"]["served"], 5);  // the queue is no survey answer
+    const auto text = reportAt("2026-11-30T18:00", {});
+    EXPECT_NE(text.out.find("dati fino a ieri (2026-11-29): le risposte di oggi si contano da domani"), std::string::npos)
+        << text.out;
+    EXPECT_NE(text.out.find("totale:   risposte 0"), std::string::npos) << text.out;
+    const auto csv = reportAt("2026-11-30T18:00", {"--format", "csv"});
+    EXPECT_NE(csv.out.find("dal,al,questionario_fino_al,nota\r\n2026-11-01,2026-11-30,2026-11-29,dati fino a ieri: "
+                           "le risposte di oggi si contano da domani\r\n"),
+              std::string::npos)
+        << csv.out;
+    EXPECT_NE(csv.out.find("risposte,0,0,0"), std::string::npos) << csv.out;
+    const auto year = ctl(dir, {"--now", "2026-11-30T18:00", "report-year", "2026", "--format", "json"});
+    EXPECT_EQ(nlohmann::json::parse(year.out)["satisfaction"]["all"]["answers"], 0);
+
+    const auto tomorrow = nlohmann::json::parse(reportAt("2026-12-01T08:00", {"--format", "json"}).out);
+    EXPECT_EQ(tomorrow["satisfaction"]["all"]["answers"], 5);
+    EXPECT_EQ(tomorrow["satisfaction"]["to"], "2026-11-30");
+    EXPECT_EQ(tomorrow["satisfaction"]["today_left_out"], false);
+    const auto pastText = reportAt("2026-12-01T08:00", {});
+    EXPECT_EQ(pastText.out.find("dati fino a ieri"), std::string::npos) << pastText.out;
+    EXPECT_EQ(reportAt("2026-12-01T08:00", {"--format", "csv"}).out.find("questionario_fino_al"), std::string::npos);
 }
 
 // ---- the printer (issue 6) ----

@@ -8,8 +8,10 @@
 #include "support/process.hpp"
 #include <sqlite3.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 #include <atomic>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -149,6 +151,74 @@ TEST(Backup, ofAMissingDatabaseSaysSoAndWritesNothing) {
     const auto message = errorOf([&] { store::backupDatabase(dir.file("none.db"), dir.file("copy.db")); });
     EXPECT_NE(message.find("there is no database file " + dir.file("none.db")), std::string::npos) << message;
     EXPECT_FALSE(fs::exists(dir.file("copy.db")));
+}
+
+// The process's umask set for one test, and put back.
+class Umask {
+public:
+    explicit Umask(mode_t mask) : m_before(::umask(mask)) {}
+    ~Umask() { ::umask(m_before); }
+    Umask(const Umask&) = delete;
+    Umask& operator=(const Umask&) = delete;
+
+private:
+    mode_t m_before;
+};
+
+// "600": the permission bits in octal, as ls and chmod write them.
+std::string modeOf(const std::string& path) {
+    struct stat info {};
+    EXPECT_EQ(::stat(path.c_str(), &info), 0) << path;
+    char text[8];
+    std::snprintf(text, sizeof text, "%o", static_cast<unsigned>(info.st_mode & 07777));
+    return text;
+}
+
+// A copy holds the staff PIN's hash and the day's tickets and answers: only its owner may read
+// it, whatever the umask (0: the loosest). The copy is its temporary file renamed, never chmod-ed
+// afterwards: its mode is the one it had while it was written.
+TEST(Backup, theCopyAndTheFoldersMadeForItAreTheOwnersOnlyWhateverTheUmask) {
+    const Umask loosest(0);
+    TempDir dir;
+    const auto path = dir.file("kiosk.db");
+    { store::SqliteStore(path).issueTicket(adulti(0)); }
+    const std::string folderBefore = modeOf(dir.path().string());
+
+    store::backupDatabase(path, dir.file("new/sub/copy.db"));
+
+    EXPECT_EQ(modeOf(dir.file("new/sub/copy.db")), "600");
+    EXPECT_EQ(modeOf(dir.file("new/sub")), "700");
+    EXPECT_EQ(modeOf(dir.file("new")), "700");
+    EXPECT_EQ(modeOf(dir.path().string()), folderBefore) << "a folder that was there is not ours to change";
+    EXPECT_FALSE(fs::exists(dir.file("new/sub/copy.db.tmp")));
+}
+
+TEST(Backup, theDailyFolderIsMadeTheOwnersOnlyAlsoForOlderCopies) {
+    const Umask loosest(0);
+    TempDir dir;
+    fs::create_directories(dir.file("backups"));
+    ::chmod(dir.file("backups").c_str(), 0755);
+    EXPECT_EQ(store::makeBackupFolderPrivate(dir.file("backups")), "");
+    EXPECT_EQ(modeOf(dir.file("backups")), "700");
+    EXPECT_EQ(store::makeBackupFolderPrivate(dir.file("none")), "");  // not there yet: made at the first copy
+    EXPECT_FALSE(fs::exists(dir.file("none")));
+}
+
+TEST(Restore, theSafetyCopyIsTheOwnersOnlyAlsoWhenTheDatabaseIsGarbage) {
+    const Umask loosest(0);
+    TempDir dir;
+    const auto path = dir.file("kiosk.db");
+    { store::SqliteStore(path).issueTicket(adulti(0)); }
+    store::backupDatabase(path, dir.file("copy.db"));
+    store::restoreDatabase(path, dir.file("copy.db"), dir.file("kiosk.db.before"));
+    EXPECT_EQ(modeOf(dir.file("kiosk.db.before")), "600");
+
+    // Not a database: its bytes are copied as they are (keepCurrent's other way).
+    writeFile(dir.file("garbage.db"), std::string(8192, 'x'));
+    ::chmod(dir.file("garbage.db").c_str(), 0644);
+    store::restoreDatabase(dir.file("garbage.db"), dir.file("copy.db"), dir.file("garbage.db.before"));
+    EXPECT_EQ(readFile(dir.file("garbage.db.before")), std::string(8192, 'x'));
+    EXPECT_EQ(modeOf(dir.file("garbage.db.before")), "600");
 }
 
 TEST(Restore, bringsBackExactlyTheTicketsOfTheCopyAlsoForAConnectionOpenAllAlong) {

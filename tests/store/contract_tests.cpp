@@ -461,6 +461,26 @@ TEST_P(StoreContract, twoConnectionsAnsweringWithTheSameCodesStoreEachAnswerOnce
     EXPECT_EQ(db().surveyAnswers(kToday, kToday).size(), 20u);
 }
 
+// On PostgreSQL every answer rewrites the day's answers (see PostgresStore::rewriteAnswersOfDay):
+// two PCs storing paper and kiosk answers at once must neither lose nor double one.
+TEST_P(StoreContract, twoConnectionsStoringAnswersAtOnceKeepEachAnswerOnce) {
+    std::vector<std::string> codes;
+    for (int i = 0; i < 15; ++i) codes.push_back(serve(db().issueTicket(adulti())).surveyCode);
+    const auto errors = raceTwo([&] { return another(); }, [&](TicketStore& s, int index) {
+        for (int i = 0; i < 15; ++i) {
+            if (index == 0) s.submitSurvey(kToday, codes[static_cast<std::size_t>(i)], overall(5));
+            s.submitSurvey(kToday, std::nullopt, overall(1 + index));
+        }
+    });
+    EXPECT_EQ(errors[0], "");
+    EXPECT_EQ(errors[1], "");
+    const auto answers = db().surveyAnswers(kToday, kToday);
+    EXPECT_EQ(answers.size(), 45u);
+    for (int score : {1, 2, 5})
+        EXPECT_EQ(std::count_if(answers.begin(), answers.end(), [&](auto& a) { return a.answer.overall == score; }), 15)
+            << "score " << score;
+}
+
 TEST_P(StoreContract, interviewStatsAverageTheServedTicketsSinceADay) {
     serve(db().issueTicket(adulti()));  // 20 minutes
     const Ticket t = db().issueTicket(adulti());

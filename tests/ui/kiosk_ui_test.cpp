@@ -231,8 +231,9 @@ TEST_F(KioskUi, onAClosedDayTheTicketTileExplainsAndGivesNoNumber) {
 
 namespace {
 
-std::vector<std::string> roleArgs(const std::string& role, const std::string& db, const std::string& script) {
-    return {"--role", role, "--config", kConfig, "--db", db, "--windowed", "1280x720", "--now", "2026-11-30T15:45",
+std::vector<std::string> roleArgs(const std::string& role, const std::string& db, const std::string& script,
+                                  const std::string& now = "2026-11-30T15:45") {
+    return {"--role", role, "--config", kConfig, "--db", db, "--windowed", "1280x720", "--now", now,
             "--ui-script", script};
 }
 
@@ -309,7 +310,8 @@ std::string tapDigits(const std::string& code) {
 }  // namespace
 
 // After the interview the citizen rates the service with the code on the ticket; staff see the
-// answer in their satisfaction panel and kioskctl reports it.
+// answer in their satisfaction panel from the next day on (the same day, the figures could give
+// that person's answer away to whoever served them), and kioskctl reports it.
 TEST_F(KioskUi, citizenAnswersTheSurveyAfterTheInterviewAndStaffSeeIt) {
     auto take = runScript("tap take_ticket\nexpect-screen category\ntap category:adulti\nexpect-screen ticket\nquit\n");
     ASSERT_EQ(take.exitCode, 0) << take.err;
@@ -334,24 +336,60 @@ TEST_F(KioskUi, citizenAnswersTheSurveyAfterTheInterviewAndStaffSeeIt) {
     ASSERT_EQ(survey.exitCode, 0) << survey.err;
 
     ASSERT_EQ(runProcess(KIOSKCTL_BIN, {"--config", kConfig, "--db", db(), "set-pin", "--pin", "2468"}).exitCode, 0);
-    auto staff = runProcess(KIOSK_BIN, roleArgs("staff", db(),
-                                                writeScript(dir, "staff.txt",
-                                                            "tap pin:2\ntap pin:4\ntap pin:6\ntap pin:8\ntap pin:ok\n"
-                                                            "expect-screen staff-console\ntap tab:satisfaction\n"
-                                                            "expect-screen staff-satisfaction\nexpect-target answers:1\n"
-                                                            "quit\n")));
-    EXPECT_EQ(staff.exitCode, 0) << staff.err;
+    const std::string openSatisfaction = "tap pin:2\ntap pin:4\ntap pin:6\ntap pin:8\ntap pin:ok\n"
+                                         "expect-screen staff-console\ntap tab:satisfaction\n"
+                                         "expect-screen staff-satisfaction\n";
+    const std::string sameDayPng = dir.file("staff-satisfaction.png");
+    auto sameDay = runProcess(KIOSK_BIN, roleArgs("staff", db(),
+                                                  writeScript(dir, "staff.txt",
+                                                              openSatisfaction + "expect-target answers:0\n"
+                                                              "expect-target until:2026-11-29\nscreenshot " + sameDayPng +
+                                                              "\nquit\n"),
+                                                  "2026-11-30T16:30"));
+    EXPECT_EQ(sameDay.exitCode, 0) << sameDay.err;
+    auto nextDay = runProcess(KIOSK_BIN, roleArgs("staff", db(),
+                                                  writeScript(dir, "staff-next.txt",
+                                                              openSatisfaction + "expect-target answers:1\n"
+                                                              "expect-target until:2026-11-30\nquit\n"),
+                                                  "2026-12-01T09:00"));
+    EXPECT_EQ(nextDay.exitCode, 0) << nextDay.err;
 
     auto report = runProcess(KIOSKCTL_BIN, {"--config", kConfig, "--db", db(), "report", "--from", "2026-11-01", "--to",
                                             "2026-11-30", "--format", "json"});
     ASSERT_EQ(report.exitCode, 0) << report.err;
     EXPECT_NE(report.out.find("\"answers\": 1"), std::string::npos) << report.out;
     for (const auto& png : {codePng, facesPng, thanksPng}) EXPECT_EQ(loadPng(png).width, 1280) << png;
+    EXPECT_EQ(loadPng(sameDayPng).width, 1280) << sameDayPng;
 }
 
 TEST_F(KioskUi, anUnknownSurveyCodeGetsAKindMessageAndNoQuestions) {
     auto r = runScript("tap survey\nexpect-screen survey-code\n" + tapDigits("000000") +
                        "tap key:ok\nexpect-target survey_error\nexpect-screen survey-code\nquit\n");
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+}
+
+// Checking one's own code is no answer: the slow-down after wrong codes stays (issue 19). Before,
+// three wrong codes, one's own, back, and three more wrong ones again and again gave a guesser
+// unlimited free tries at other people's codes.
+TEST_F(KioskUi, checkingOnesOwnCodeDoesNotLiftTheSlowDownForWrongCodes) {
+    auto take = runScript("tap take_ticket\nexpect-screen category\ntap category:adulti\nexpect-screen ticket\nquit\n");
+    ASSERT_EQ(take.exitCode, 0) << take.err;
+    const auto tickets = storedTickets();
+    ASSERT_EQ(tickets.size(), 1u);
+    const std::string own = tickets[0].surveyCode;
+    std::vector<std::string> ctl{"--config", kConfig, "--db", db(), "--now", "2026-11-30T15:50"};
+    auto call = ctl, serve = ctl;
+    call.insert(call.end(), {"call", "--desk", "1"});
+    serve.insert(serve.end(), {"serve", "A001"});
+    ASSERT_EQ(runProcess(KIOSKCTL_BIN, call).exitCode, 0);
+    ASSERT_EQ(runProcess(KIOSKCTL_BIN, serve).exitCode, 0);
+
+    const std::string wrong = own == "111111" ? "222222" : "111111";
+    std::string script = "tap survey\nexpect-screen survey-code\n";
+    for (int i = 0; i < 3; ++i) script += tapDigits(wrong) + "tap key:ok\nexpect-target survey_error\n";
+    script += tapDigits(own) + "tap key:ok\nexpect-screen survey-question\ntap back\nexpect-screen home\n"
+              "tap survey\nexpect-screen survey-code\n" + tapDigits(wrong) + "tap key:ok\nexpect-target survey_wait\nquit\n";
+    auto r = runScript(script, "2026-11-30T16:20");
     EXPECT_EQ(r.exitCode, 0) << r.err;
 }
 

@@ -1,4 +1,5 @@
 #include "domain/pin_guard.hpp"
+#include "domain/survey_code_guard.hpp"
 
 #include <gtest/gtest.h>
 
@@ -60,4 +61,27 @@ TEST(PinGuard, aRightPinStartsAfresh) {
     EXPECT_FALSE(guard.lockedOut(0));
     failTimes(guard, 3, 0);
     EXPECT_FALSE(guard.lockedOut(0));
+}
+
+// The survey code's slow-down (issue 19): checking one's own code, which the kiosk does before the
+// questions, lifts nothing; a stored answer does.
+TEST(SurveyCodeGuard, onlyUnknownCodesSlowDownAndOnlyAStoredAnswerLiftsIt) {
+    domain::SurveyCodeGuard guard;
+    for (int i = 0; i < 3; ++i) guard.refused(domain::SurveyRefusal::UnknownCode, 1'000);
+    EXPECT_FALSE(guard.lockedOut(1'000));
+    // A served ticket's code already used, or one not yet served, is no guess.
+    guard.refused(domain::SurveyRefusal::AlreadyUsed, 1'000);
+    guard.refused(domain::SurveyRefusal::NotServed, 1'000);
+    EXPECT_FALSE(guard.lockedOut(1'000));
+    EXPECT_EQ(guard.failures(), 3);
+    // (One's own code checked: nothing to record, and the count stays.)
+    guard.refused(domain::SurveyRefusal::UnknownCode, 2'000);
+    EXPECT_TRUE(guard.lockedOut(2'000));
+    EXPECT_EQ(guard.secondsLeft(2'000), 2);
+    guard.refused(domain::SurveyRefusal::UnknownCode, 4'000);
+    EXPECT_EQ(guard.secondsLeft(4'000), 4);
+
+    guard.answerStored();
+    EXPECT_FALSE(guard.lockedOut(4'000));
+    EXPECT_EQ(guard.failures(), 0);
 }

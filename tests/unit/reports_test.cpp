@@ -106,7 +106,10 @@ TEST(PeriodReport, readsTheStoreAndSplitsKioskAndPaper) {
     paper.overall = 1;
     store.submitSurvey(day("2026-11-30"), std::nullopt, paper);
 
-    const auto report = domain::periodReport(store, twoCategories(), day("2026-11-01"), day("2026-11-30"));
+    const auto report =
+        domain::periodReport(store, twoCategories(), day("2026-11-01"), day("2026-11-30"), day("2026-12-01"));
+    EXPECT_FALSE(report.todayLeftOut);
+    EXPECT_EQ(report.satisfactionTo, day("2026-11-30"));
     EXPECT_EQ(report.demand.total.tickets, 6);
     EXPECT_DOUBLE_EQ(report.demand.total.averageWaitMinutes().value(), 10.0);
     EXPECT_EQ(report.satisfaction.kiosk.answers, 6);
@@ -120,8 +123,42 @@ TEST(PeriodReport, readsTheStoreAndSplitsKioskAndPaper) {
 
 TEST(PeriodReport, theYearRunsFromJanuaryToDecember) {
     testing_support::MemoryStore store;
-    const auto report = domain::yearReport(store, twoCategories(), 2026);
+    const auto report = domain::yearReport(store, twoCategories(), 2026, day("2027-01-10"));
     EXPECT_EQ(report.from, day("2026-01-01"));
     EXPECT_EQ(report.to, day("2026-12-31"));
     EXPECT_EQ(report.rules.targetPercent, 70);
+}
+
+// A worker who has just served someone must not read that person's answer by comparing two
+// reports: a range that reaches today counts the answers up to yesterday, and says so.
+TEST(PeriodReport, aRangeThatReachesTodayLeavesTodaysAnswersOut) {
+    testing_support::MemoryStore store;
+    domain::SurveyAnswer three;
+    three.overall = 3;
+    for (int i = 0; i < 5; ++i) store.submitSurvey(day("2026-11-27"), std::nullopt, three);
+    domain::NewTicketRequest r;
+    r.categoryId = "adulti";
+    r.prefix = 'A';
+    r.issuedAt = at("2026-11-30T15:30:00");
+    const domain::Ticket t = store.issueTicket(r);
+    store.tickets()[static_cast<std::size_t>(t.id - 1)].state = domain::TicketState::Served;
+    domain::SurveyAnswer one;
+    one.overall = 1;
+    store.submitSurvey(day("2026-11-30"), t.surveyCode, one);
+
+    const auto today = domain::periodReport(store, twoCategories(), day("2026-11-01"), day("2026-12-31"), day("2026-11-30"));
+    EXPECT_TRUE(today.todayLeftOut);
+    EXPECT_EQ(today.satisfactionTo, day("2026-11-29"));
+    EXPECT_EQ(today.satisfaction.all.answers, 5);
+    EXPECT_EQ(today.satisfaction.kiosk.answers, 0);
+    EXPECT_EQ(today.to, day("2026-12-31"));
+    EXPECT_EQ(today.demand.total.tickets, 1);  // the queue of today is no survey answer
+    const auto onlyToday = domain::periodReport(store, twoCategories(), day("2026-11-30"), day("2026-11-30"), day("2026-11-30"));
+    EXPECT_TRUE(onlyToday.todayLeftOut);
+    EXPECT_EQ(onlyToday.satisfaction.all.answers, 0);
+    EXPECT_EQ(domain::yearReport(store, twoCategories(), 2026, day("2026-11-30")).satisfaction.all.answers, 5);
+
+    const auto tomorrow = domain::periodReport(store, twoCategories(), day("2026-11-01"), day("2026-11-30"), day("2026-12-01"));
+    EXPECT_FALSE(tomorrow.todayLeftOut);
+    EXPECT_EQ(tomorrow.satisfaction.all.answers, 6);
 }

@@ -268,6 +268,7 @@ TEST_F(SurveyServiceTest, paperFormsAreStoredWithoutACodeAndCountedApart) {
     m_survey.submit(t.surveyCode, scored(5));
     ASSERT_EQ(m_store.storedAnswers().size(), 2u);
     EXPECT_TRUE(m_store.storedAnswers()[0].answer.paper);
+    m_clock.set(at("2026-12-01T09:00:00"));  // the figures count the day once it is over
     EXPECT_EQ(m_survey.figures(day("2026-11-01"), day("2026-11-30")).paperAnswers, 1);
     EXPECT_EQ(refusalOf([&] { m_survey.submitPaper(scored(0)); }), SurveyRefusal::BadScore);
     EXPECT_EQ(m_store.storedAnswers().size(), 2u);
@@ -283,6 +284,7 @@ TEST_F(SurveyServiceTest, rulesComeFromTheConfig) {
     EXPECT_EQ(rules.minAnswersForFigures, 2);
     m_survey.submitPaper(scored(3));
     m_survey.submitPaper(scored(2));
+    m_clock.set(at("2026-12-01T09:00:00"));
     const auto f = m_survey.figures(day("2026-11-30"), day("2026-11-30"));
     EXPECT_EQ(f.satisfied, 1);
     EXPECT_EQ(m_survey.trend(day("2026-11-01"), day("2026-11-30")).size(), 1u);
@@ -308,4 +310,29 @@ TEST_F(SurveyServiceTest, checkTellsBeforeTheQuestionsAndStoresNothing) {
     m_survey.submit(done.surveyCode, scored(4));
     EXPECT_EQ(refusalOf([&] { m_survey.check(done.surveyCode); }), SurveyRefusal::AlreadyUsed);
     EXPECT_EQ(m_store.storedAnswers().size(), 1u);
+}
+
+// The case: 3.0 over 5 answers, then 2.667 over 6, gave the sixth person's score away to
+// whoever had just served them. Today's answers count from tomorrow.
+TEST_F(SurveyServiceTest, todaysAnswersCountFromTomorrowSoThatNoFigureMovesWithOneAnswer) {
+    m_clock.set(at("2026-11-27T12:00:00"));
+    for (int i = 0; i < 5; ++i) m_survey.submitPaper(scored(3, {3, std::nullopt, std::nullopt, std::nullopt}));
+    m_clock.set(at("2026-11-30T16:00:00"));
+    const domain::SatisfactionFigures before = m_survey.figures(day("2026-11-01"), day("2026-11-30"));
+    const domain::Ticket t = served();
+    m_survey.submit(t.surveyCode, scored(1, {1, std::nullopt, std::nullopt, std::nullopt}));
+
+    EXPECT_EQ(m_survey.lastCountedDay(), day("2026-11-29"));
+    const domain::SatisfactionFigures after = m_survey.figures(day("2026-11-01"), day("2026-11-30"));
+    EXPECT_EQ(after.answers, 5);
+    EXPECT_EQ(after.answers, before.answers);
+    EXPECT_EQ(after.dimensionAverages, before.dimensionAverages);
+    EXPECT_EQ(m_survey.figures(day("2026-11-30"), day("2026-11-30")).answers, 0);
+    const auto trend = m_survey.trend(day("2026-11-01"), day("2026-11-30"));
+    ASSERT_EQ(trend.size(), 1u);
+    EXPECT_EQ(trend[0].figures.answers, 5);
+
+    m_clock.set(at("2026-12-01T08:00:00"));
+    EXPECT_EQ(m_survey.figures(day("2026-11-01"), day("2026-11-30")).answers, 6);
+    EXPECT_EQ(m_survey.trend(day("2026-11-01"), day("2026-11-30"))[0].figures.answers, 6);
 }

@@ -66,7 +66,8 @@ void drawSurveyCodeScreen(ui::UiContext& ctx, const SurveyState& state, SurveyIn
     codeBoxes(ctx, cx, y, state.code);
     y += ctx.px(136);
     if (!state.message.empty()) {
-        ctx.targets.record("survey_error", ImVec2(cx - 1, y), ImVec2(cx + 1, y + 1), ui::TargetKind::Marker);
+        ctx.targets.record(state.waiting ? "survey_wait" : "survey_error", ImVec2(cx - 1, y), ImVec2(cx + 1, y + 1),
+                           ui::TargetKind::Marker);
         ui::textWrappedCentered(ctx, ctx.fonts.bodyBold, cx, y, ctx.px(1400), ui::palette().danger, state.message);
     }
     y += ctx.px(60);

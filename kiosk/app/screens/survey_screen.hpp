@@ -14,6 +14,7 @@ namespace screens {
 struct SurveyState {
     std::string code;     // digits typed so far
     std::string message;  // why the code was not accepted (kind words), or the wait after many tries
+    bool waiting = false;  // the message is that wait: too many wrong codes
     int question = 0;     // 0 = overall, 1..4 = the charter's dimensions
     domain::SurveyAnswer answer;
 };

@@ -3,6 +3,8 @@
 #include <array>
 #include <cmath>
 
+#include "domain/format.hpp"
+
 namespace staff {
 
 domain::LocalDate periodStart(Period period, const domain::LocalDate& today) {
@@ -110,6 +112,13 @@ void trendBars(ui::UiContext& ctx, ImVec2 min, ImVec2 max, const SatisfactionVie
 }
 
 }  // namespace
+
+void drawLastDayNote(ui::UiContext& ctx, ImVec2 at, const SatisfactionView& view) {
+    const std::string text = ctx.texts.format("satisfaction.until_yesterday", {{"date", domain::longDate(ctx.texts, view.lastDay)}});
+    ui::textAt(ctx, ctx.fonts.body, at, ui::palette().textMuted, text);
+    // A marker for UI scripts: the last day the figures count.
+    ctx.targets.record("until:" + view.lastDay.iso(), at, ImVec2(at.x + 1, at.y + 1), ui::TargetKind::Marker);
+}
 
 void drawSatisfactionPanel(ui::UiContext& ctx, ImVec2 min, ImVec2 max, const SatisfactionView& view,
                            SatisfactionIntents& intents) {

@@ -71,18 +71,22 @@ void StaffConsole::drawSchedaReportScreen(ui::UiContext& ctx) {
 }
 
 void StaffConsole::reloadSatisfaction() {
-    const domain::LocalDate today = m_deps.queue.now().date;
+    // Up to yesterday only (SurveyService): the periods are those of the last day counted, so on
+    // the first of a month "Mese" is the month just ended.
+    const domain::LocalDate last = m_deps.survey.lastCountedDay();
+    m_satisfaction.lastDay = last;
     m_satisfaction.rules = m_deps.survey.rules();
-    m_satisfaction.figures = m_deps.survey.figures(periodStart(m_satisfaction.period, today), today);
-    // Twelve months up to this one, oldest first.
-    domain::LocalDate firstMonth{today.month == 12 ? today.year : today.year - 1, today.month % 12 + 1, 1};
-    m_satisfaction.trend = m_deps.survey.trend(firstMonth, today);
+    m_satisfaction.figures = m_deps.survey.figures(periodStart(m_satisfaction.period, last), last);
+    // Twelve months up to that one, oldest first.
+    domain::LocalDate firstMonth{last.month == 12 ? last.year : last.year - 1, last.month % 12 + 1, 1};
+    m_satisfaction.trend = m_deps.survey.trend(firstMonth, last);
 }
 
 void StaffConsole::drawSatisfaction(ui::UiContext& ctx) {
     const float pad = ctx.px(56);
     const float top = ui::headerHeight(ctx) + ctx.px(32);
     ui::textAt(ctx, ctx.fonts.heading, ImVec2(pad, top), ui::palette().text, m_deps.texts.get("satisfaction.title"));
+    drawLastDayNote(ctx, ImVec2(pad, top + ctx.fonts.heading->FontSize + ctx.px(6)), m_satisfaction);
     tabButtons(ctx, top, "tab:scheda", m_deps.texts.get("staff.scheda_tab"));
     drawSatisfactionPanel(ctx, ImVec2(pad, top + ctx.px(100)), ImVec2(ctx.size.x - pad, ctx.size.y - pad), m_satisfaction,
                           m_satisfactionIntents);
