@@ -294,6 +294,12 @@ DatabaseCounts inspectBackup(const std::string& path) {
                          std::to_string(SqliteStore::kSchemaVersion) + "): restore it with that version's kioskctl");
     if (version < 1 || !hasTable(db.get(), "tickets", what))
         throw StoreError("the file " + path + " is an SQLite database but not a ticket database of this program");
+    // The same test as every start's, before the restore writes anything.
+    const std::string difference =
+        detail::schemaDifference(db.get(), detail::ticketSchemaOfVersion(static_cast<int>(version)).get(), path);
+    if (!difference.empty())
+        throw StoreError("the file " + path + " is an SQLite database but not a ticket database of this program (" +
+                         difference + ")");
     requireIntegrity(db.get(), path, "the backup");
     return countsOf(db.get(), path);
 }

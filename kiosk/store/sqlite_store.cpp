@@ -591,6 +591,18 @@ std::string separatedList(const std::vector<std::string>& ids) {
 
 }  // namespace
 
+namespace detail {
+
+Connection ticketSchemaOfVersion(int version) {
+    const std::string memory = ":memory:";
+    Connection db = openConnection(memory);
+    for (const auto& migration : kMigrations)
+        if (migration.version <= version) execute(db.get(), migration.sql, memory, "building the ticket schema");
+    return db;
+}
+
+}  // namespace detail
+
 SqliteStore::SqliteStore(const std::string& path) : m_path(path) {
     createParentDirectory(m_path);
     m_db = openConnection(m_path);
@@ -618,21 +630,30 @@ void SqliteStore::configureConnection() {
             m_path, "configuring the connection");
 }
 
-// Only reads happen here: whatever we refuse must stay byte-identical.
+// Only reads happen here: whatever we refuse must stay byte-identical. "Ours" is decided here,
+// before the journal mode is switched or a migration runs: a file whose user_version says 1..7
+// but whose tables are another program's is refused like one without a version.
 void SqliteStore::refuseFilesWeMustNotTouch() {
-    // One statement, hence one snapshot: read separately, a kiosk migrating the new file in
-    // between would look like version 0 with tables, i.e. like another program's database.
-    const auto statement = prepare(
-        m_db.get(), "SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_schema)",
-        m_path);
-    StatementRun run(statement.get(), m_path, "opening");
-    if (!run.nextRow()) run.fail(SQLITE_INTERNAL);
-    const int version = run.integer(0);
+    // One snapshot: read separately, a kiosk migrating the new file in between would look like
+    // version 0 with tables, i.e. like another program's database.
+    detail::ReadSnapshot snapshot(m_db.get(), m_path);
+    const int version = readUserVersion("opening");
     refuseNewerSchema(version);
-    if (version == 0 && run.integer64(1) > 0)
-        throw StoreError("the file " + m_path +
-                         " is an SQLite database of another program (it has tables but no ticket schema "
-                         "version); it was not modified: check the configured database path");
+    const bool hasObjects = queryInteger(m_db.get(), "SELECT count(*) FROM sqlite_schema", m_path, "opening") > 0;
+    // This program never writes a negative version, and writes version 0 only into an empty file.
+    if (version < 0 || (version == 0 && hasObjects))
+        throw StoreError("the file " + m_path + " is an SQLite database of another program (" +
+                         (version < 0 ? "its schema version " + std::to_string(version) + " is not a ticket schema"
+                                      : std::string("it has tables but no ticket schema version")) +
+                         "); it was not modified: check the configured database path");
+    if (version == 0) return;  // a new, empty file
+    const std::string difference =
+        detail::schemaDifference(m_db.get(), detail::ticketSchemaOfVersion(version).get(), m_path);
+    if (!difference.empty())
+        throw StoreError("the file " + m_path + " is an SQLite database of another program (or one edited by hand): " +
+                         "its schema version says " + std::to_string(version) +
+                         " but its tables are not the ticket database's (" + difference +
+                         "); it was not modified: check the configured database path");
 }
 
 void SqliteStore::switchToWriteAheadLog() {

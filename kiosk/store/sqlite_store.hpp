@@ -41,6 +41,8 @@ public:
     // Refuses, without writing a byte (nor moving its -wal into it), files that are not SQLite
     // databases, damaged ones (PRAGMA quick_check, see startup_check.hpp for its cost), SQLite
     // databases of other programs, and databases written by a newer version of this program.
+    // "Ours" means: empty with user_version 0, or user_version 1..kSchemaVersion with exactly the
+    // tables, indexes and triggers (and table columns) that version's migrations create.
     explicit SqliteStore(const std::string& path);
     ~SqliteStore() override;
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include <sqlite3.h>
 #include <sys/stat.h>
 
 #include "support/process.hpp"
@@ -35,6 +36,14 @@ ProcessResult kioskctl(const std::string& db, std::vector<std::string> args, con
 void writeBytes(const std::string& path, const std::string& bytes) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << bytes;
+}
+
+// Another program's file, written as that program would (no kiosk code involved).
+void forge(const std::string& path, const std::string& sql) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    sqlite3_close(db);
 }
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
@@ -188,6 +197,28 @@ TEST(BackupCli, aDamagedDatabaseStopsEveryCommandWithExitFourAndHowToRestore) {
     }
     EXPECT_EQ(readFile(db), garbage);
     EXPECT_FALSE(fs::exists(dir.file("copy.db")));
+}
+
+// Issue #19: a file of another program, whatever its user_version says, is refused by every
+// command (doctor included) and keeps every byte.
+TEST(BackupCli, aDatabaseOfAnotherProgramIsRefusedByEveryCommandAndKeepsItsBytes) {
+    for (const char* version : {"-1", "1", "7"}) {
+        TempDir dir;
+        const auto db = dir.file("app.db");
+        forge(db, std::string("create table foo(x); insert into foo values(1); pragma user_version=") + version + ";");
+        const std::string before = readFile(db);
+
+        for (const std::vector<std::string>& command :
+             {std::vector<std::string>{"status"}, {"take", "adulti"}, {"doctor"}}) {
+            const ProcessResult result = kioskctl(db, command);
+            EXPECT_EQ(result.exitCode, command.front() == "doctor" ? 14 : 4) << version << " " << command.front();
+            const std::string said = result.err + result.out;
+            EXPECT_TRUE(contains(said, db + " is an SQLite database of another program")) << said;
+            EXPECT_FALSE(contains(said, "A001")) << said;
+        }
+        EXPECT_EQ(readFile(db), before) << "user_version " << version;
+        EXPECT_EQ(namesIn(dir.path().string()), std::vector<std::string>{"app.db"}) << "user_version " << version;
+    }
 }
 
 TEST(BackupCli, usageMistakesExitTwo) {

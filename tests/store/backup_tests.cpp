@@ -292,6 +292,13 @@ TEST(Restore, refusesAnotherProgramsDatabase) {
     expectRestoreRefused(dir.file("copy.db"), "not a ticket database of this program");
 }
 
+// Issue #19: a user_version of ours is not enough; the check is made before anything is kept aside or written.
+TEST(Restore, refusesAnotherProgramsDatabaseThatClaimsATicketSchemaVersion) {
+    TempDir dir;
+    exec(dir.file("copy.db"), "CREATE TABLE tickets (name TEXT); PRAGMA user_version = 3");
+    expectRestoreRefused(dir.file("copy.db"), "not a ticket database of this program (it lacks");
+}
+
 TEST(Restore, refusesADamagedCopy) {
     TempDir dir;
     { store::SqliteStore created(dir.file("copy.db")); }
