@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include <array>
 #include <chrono>
 #include <filesystem>
 #include <memory>
@@ -188,6 +189,35 @@ bool sameFile(const std::string& a, const std::string& b) {
     return fs::equivalent(a, b, error) && !error;
 }
 
+// A path as it will be once it exists: absolute, without "." or "..", symbolic links in the part
+// that exists followed (SQLite puts a database's -wal next to the file its link points to).
+fs::path resolved(const std::string& path) {
+    std::error_code error;
+    const fs::path absolute = fs::absolute(path, error).lexically_normal();
+    const fs::path real = fs::weakly_canonical(absolute, error);
+    return error ? absolute : real;
+}
+
+// The database file and the companions SQLite keeps beside it while it is in use.
+constexpr std::array<const char*, 4> kDatabaseFileSuffixes{"", "-wal", "-shm", "-journal"};
+
+// Whether writing `target`, or the .tmp (and its -journal) that a copy goes through, would write
+// over the database at dbPath or one of its companions, be they there yet or not: by path, and
+// by identity for a second name of the same file (a hard link).
+bool overwritesDatabaseFiles(const std::string& dbPath, const std::string& target) {
+    const fs::path database = resolved(dbPath);
+    for (const std::string& written : {target, target + ".tmp", target + ".tmp-journal"}) {
+        const fs::path writtenPath = resolved(written);
+        for (const char* suffix : kDatabaseFileSuffixes) {
+            const std::string own = dbPath + suffix;
+            if (writtenPath == resolved(own) || writtenPath == fs::path(database.string() + suffix) ||
+                sameFile(own, written))
+                return true;
+        }
+    }
+    return false;
+}
+
 // source -> target + ".tmp" -> checked -> synced -> renamed to target. With replaceLiveFiles,
 // target's -wal and -shm are removed just before the rename: they belong to the file replaced.
 DatabaseCounts writeVerifiedCopy(sqlite3* source, const std::string& sourcePath, const std::string& target,
@@ -261,8 +291,9 @@ bool readable(sqlite3* db) {
 }  // namespace
 
 DatabaseCounts backupDatabase(const std::string& dbPath, const std::string& targetPath) {
-    if (sameFile(dbPath, targetPath) || sameFile(dbPath + "-wal", targetPath) || sameFile(dbPath + "-shm", targetPath))
-        throw StoreError("the backup file " + targetPath + " is the database itself (or its -wal/-shm): choose another name");
+    if (overwritesDatabaseFiles(dbPath, targetPath))
+        throw StoreError("the backup file " + targetPath +
+                         " is the database itself or one of its files (-wal, -shm, -journal): choose another name");
     Connection source = openExisting(dbPath, false, "opening the database to back up");
     try {
         return writeVerifiedCopy(source.get(), dbPath, targetPath, false);

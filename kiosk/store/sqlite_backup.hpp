@@ -17,7 +17,8 @@ struct DatabaseCounts {
 // Copies the database at dbPath (live, possibly being written) into targetPath: the copy is
 // written to targetPath + ".tmp", checked with PRAGMA integrity_check, synced to disk and only
 // then renamed, so a file with the final name is always a whole, verified copy. The copy is a
-// single self-contained file (rollback journal mode, no -wal). Refuses targetPath == dbPath.
+// single self-contained file (rollback journal mode, no -wal). Refuses a targetPath that is the
+// database or one of its -wal, -shm, -journal (by path, existing or not, and by identity).
 DatabaseCounts backupDatabase(const std::string& dbPath, const std::string& targetPath);
 
 // The copy, its temporary file and the folders made for it are readable by the user writing them

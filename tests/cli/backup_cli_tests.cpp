@@ -94,6 +94,25 @@ TEST(BackupCli, backupThenRestoreBringsBackTheTicketsAndKeepsTheReplacedDatabase
     EXPECT_TRUE(contains(kioskctl(kept, {"status", "--json"}).out, "A003"));
 }
 
+// Issue #19: the copy used to be reported written, then vanished with the -wal it had replaced.
+TEST(BackupCli, aBackupOntoTheDatabasesOwnFilesIsRefused) {
+    TempDir dir;
+    const auto db = dir.file("k.db");
+    ASSERT_EQ(kioskctl(db, {"take", "adulti"}).exitCode, 0);
+    ASSERT_FALSE(fs::exists(db + "-wal"));
+    const std::string before = readFile(db);
+
+    for (const char* suffix : {"-wal", "-shm", "-journal", ""}) {
+        const ProcessResult backup = kioskctl(db, {"backup", db + suffix});
+        EXPECT_EQ(backup.exitCode, 4) << suffix << backup.out;
+        EXPECT_TRUE(contains(backup.err, "is the database itself or one of its files")) << backup.err;
+        EXPECT_FALSE(contains(backup.out, "backup written")) << backup.out;
+    }
+    EXPECT_EQ(readFile(db), before);
+    EXPECT_EQ(namesIn(dir.path().string()), std::vector<std::string>{"k.db"});
+    EXPECT_TRUE(contains(kioskctl(db, {"status", "--json"}).out, "A001"));
+}
+
 TEST(BackupCli, dailyBackupWritesOneCopyADayAndKeepsTheNewestTwo) {
     TempDir dir;
     const auto db = dir.file("kiosk.db");

@@ -146,6 +146,49 @@ TEST(Backup, refusesToWriteOverTheDatabaseItself) {
     EXPECT_EQ(readFile(path), before);
 }
 
+// Issue #19: "backup k.db-wal" used to succeed, and the copy then vanished with the -wal.
+TEST(Backup, refusesToWriteOverAnyFileOfTheDatabaseWhetherItExistsOrNot) {
+    TempDir dir;
+    const auto path = dir.file("kiosk.db");
+    fs::create_directories(dir.file("other"));
+    fs::create_symlink(dir.path(), dir.file("other/link"));
+    std::vector<std::string> targets;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+        targets.push_back(path + suffix);
+        targets.push_back(dir.file("other/../kiosk.db") + suffix);
+        targets.push_back(dir.file("other/link/kiosk.db") + suffix);
+    }
+    {
+        store::SqliteStore kiosk(path);  // running: its -wal and -shm are there
+        for (int i = 0; i < 3; ++i) kiosk.issueTicket(adulti(i));
+        ASSERT_TRUE(fs::exists(path + "-wal"));
+        for (const auto& target : targets)
+            EXPECT_NE(errorOf([&] { store::backupDatabase(path, target); }).find("is the database itself or one of its files"),
+                      std::string::npos)
+                << target;
+        EXPECT_EQ(kiosk.issueTicket(adulti(10)).code, "A004");
+    }
+    ASSERT_FALSE(fs::exists(path + "-wal"));  // closed: the -wal and -shm are gone, and still refused
+    for (const auto& target : targets)
+        EXPECT_NE(errorOf([&] { store::backupDatabase(path, target); }).find("is the database itself or one of its files"),
+                  std::string::npos)
+            << target;
+    EXPECT_FALSE(fs::exists(path + "-wal"));
+    EXPECT_FALSE(fs::exists(path + "-journal"));
+    EXPECT_EQ(codesOfDay(path).size(), 4u);
+
+    // A second name of the same file, and a copy whose temporary file would be the database.
+    fs::create_hard_link(path, dir.file("hard.db"));
+    EXPECT_NE(errorOf([&] { store::backupDatabase(path, dir.file("hard.db")); }).find("is the database itself"),
+              std::string::npos);
+    const auto tmpNamed = dir.file("copy.db.tmp");
+    fs::copy_file(path, tmpNamed);
+    EXPECT_NE(errorOf([&] { store::backupDatabase(tmpNamed, dir.file("copy.db")); }).find("is the database itself"),
+              std::string::npos);
+    EXPECT_EQ(codesOfDay(tmpNamed).size(), 4u);
+    EXPECT_EQ(codesOfDay(path).size(), 4u);
+}
+
 TEST(Backup, ofAMissingDatabaseSaysSoAndWritesNothing) {
     TempDir dir;
     const auto message = errorOf([&] { store::backupDatabase(dir.file("none.db"), dir.file("copy.db")); });
