@@ -40,7 +40,9 @@ struct RestoreResult {
 };
 
 // Replaces the contents of the database at dbPath with those of backupPath, after checking the
-// backup (inspectBackup) and keeping the current contents in previousCopyPath. Programs that
+// backup (inspectBackup) and keeping the current contents in previousCopyPath, or in
+// previousCopyPath-2, -3 ... when that name is taken: an existing copy is never replaced
+// (RestoreResult::previousCopy says which). Programs that
 // have dbPath open see the old contents up to one commit and the restored ones after it.
 RestoreResult restoreDatabase(const std::string& dbPath, const std::string& backupPath,
                               const std::string& previousCopyPath);

@@ -113,6 +113,28 @@ TEST(BackupCli, aBackupOntoTheDatabasesOwnFilesIsRefused) {
     EXPECT_TRUE(contains(kioskctl(db, {"status", "--json"}).out, "A001"));
 }
 
+// Issue #19: the second restore of the same second used to replace the first one's safety copy.
+TEST(BackupCli, twoRestoresWithinOneSecondKeepBothSafetyCopies) {
+    TempDir dir;
+    const auto db = dir.file("kiosk.db");
+    ASSERT_EQ(kioskctl(db, {"take", "adulti"}).exitCode, 0);
+    ASSERT_EQ(kioskctl(db, {"backup", dir.file("copy.db")}).exitCode, 0);
+    ASSERT_EQ(kioskctl(db, {"take", "adulti"}).exitCode, 0);
+    ASSERT_EQ(kioskctl(db, {"take", "adulti"}).exitCode, 0);
+
+    const ProcessResult first = kioskctl(db, {"restore", dir.file("copy.db")}, "2026-11-30T16:05:09");
+    const ProcessResult second = kioskctl(db, {"restore", dir.file("copy.db")}, "2026-11-30T16:05:09");
+
+    ASSERT_EQ(first.exitCode, 0) << first.err;
+    ASSERT_EQ(second.exitCode, 0) << second.err;
+    const auto kept = db + ".before-restore-20261130-160509";
+    EXPECT_TRUE(contains(first.out, "kept as " + kept + "\n")) << first.out;
+    EXPECT_TRUE(contains(second.out, "kept as " + kept + "-2\n")) << second.out;
+    // The first copy still holds the three tickets the first restore replaced.
+    EXPECT_TRUE(contains(kioskctl(kept, {"status", "--json"}).out, "A003"));
+    EXPECT_FALSE(contains(kioskctl(kept + "-2", {"status", "--json"}).out, "A002"));
+}
+
 TEST(BackupCli, dailyBackupWritesOneCopyADayAndKeepsTheNewestTwo) {
     TempDir dir;
     const auto db = dir.file("kiosk.db");

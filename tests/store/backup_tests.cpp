@@ -301,6 +301,40 @@ TEST(Restore, intoAFileThatIsNoDatabaseReplacesItAndKeepsItsBytes) {
     EXPECT_EQ(readFile(dir.file("kiosk.db.before")), garbage);
 }
 
+// Issue #19: two restores within the same second used to write their safety copies under one
+// name, and the second replaced the first, with the only copy of the tickets it kept.
+TEST(Restore, neverReplacesAnEarlierSafetyCopy) {
+    TempDir dir;
+    const auto path = dir.file("kiosk.db");
+    { store::SqliteStore(dir.file("good.db")).issueTicket(adulti(0)); }
+    store::backupDatabase(dir.file("good.db"), dir.file("copy.db"));
+    {
+        store::SqliteStore kiosk(path);
+        for (int i = 0; i < 3; ++i) kiosk.issueTicket(adulti(i));
+    }
+    const auto kept = dir.file("kiosk.db.before");
+
+    const auto first = store::restoreDatabase(path, dir.file("copy.db"), kept);
+    const auto firstBytes = readFile(kept);
+    const auto second = store::restoreDatabase(path, dir.file("copy.db"), kept);
+
+    EXPECT_EQ(first.previousCopy, kept);
+    EXPECT_EQ(second.previousCopy, kept + "-2");
+    EXPECT_TRUE(readFile(kept) == firstBytes) << "the first safety copy changed";
+
+    // A database SQLite cannot read is kept byte for byte, under a free name too.
+    const std::string garbage(8192, 'x');
+    writeFile(path, garbage);
+    const auto third = store::restoreDatabase(path, dir.file("copy.db"), kept);
+    EXPECT_EQ(third.previousCopy, kept + "-3");
+    EXPECT_TRUE(readFile(kept + "-3") == garbage);
+    EXPECT_TRUE(readFile(kept) == firstBytes) << "the first safety copy changed";
+
+    EXPECT_EQ(codesOfDay(kept).size(), 3u);
+    EXPECT_EQ(codesOfDay(kept + "-2").size(), 1u);
+    EXPECT_EQ(codesOfDay(path).size(), 1u);
+}
+
 // A restore refused: the message says why, the database keeps every byte, nothing is kept aside.
 void expectRestoreRefused(const std::string& backup, const std::string& expectedWords) {
     const fs::path folder = fs::path(backup).parent_path();
