@@ -160,6 +160,27 @@ TEST(BackupCli, dailyBackupWritesOneCopyADayAndKeepsTheNewestTwo) {
     EXPECT_TRUE(contains(copy.out, "A001")) << copy.out;
 }
 
+// Issue #19: with the PC's clock behind the newest copy, today's copy was written and deleted
+// straight away as "old".
+TEST(BackupCli, dailyBackupWithTheClockBehindTheNewestCopyKeepsTodaysCopy) {
+    TempDir dir;
+    const auto db = dir.file("kiosk.db");
+    const auto folder = dir.file("copie");
+    const auto config = configWithBackup(dir, "[backup]\ndirectory = \"" + folder + "\"\nkeep = 2\n");
+    ASSERT_EQ(kioskctl(db, {"take", "adulti"}, kOpen, config).exitCode, 0);
+    for (const char* day : {"2027-01-15", "2027-01-16"})
+        ASSERT_EQ(kioskctl(db, {"backup", "--daily"}, std::string(day) + "T08:00", config).exitCode, 0);
+
+    const ProcessResult behind = kioskctl(db, {"backup", "--daily"}, "2026-12-01T08:00", config);
+
+    EXPECT_EQ(behind.exitCode, 0) << behind.err;
+    EXPECT_TRUE(contains(behind.out, "daily copy written: " + folder + "/segretariato-2026-12-01.db")) << behind.out;
+    EXPECT_TRUE(contains(behind.out, "deleted old copy: " + folder + "/segretariato-2027-01-15.db")) << behind.out;
+    EXPECT_TRUE(contains(behind.err, "check the PC's clock")) << behind.err;
+    EXPECT_EQ(namesIn(folder),
+              (std::vector<std::string>{"segretariato-2026-12-01.db", "segretariato-2027-01-16.db"}));
+}
+
 TEST(BackupCli, dailyBackupGoesNextToTheDatabaseByDefaultAndCanBeDisabled) {
     TempDir dir;
     const auto db = dir.file("dati/kiosk.db");
