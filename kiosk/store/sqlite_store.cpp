@@ -450,10 +450,14 @@ private:
 // transaction upgrading from a read snapshot fails at once with SQLITE_BUSY_SNAPSHOT.
 // BEGIN IMMEDIATE and COMMIT come prepared: compiling them at every write costs more than a
 // ticket's own statements.
+// With a WalGuard, no write begins once the -wal was deleted, and a commit made just as it was
+// deleted is copied into the database file at once.
 class ImmediateTransaction {
 public:
-    ImmediateTransaction(sqlite3_stmt* begin, sqlite3_stmt* commit, const std::string& path, std::string_view action)
-        : m_db(sqlite3_db_handle(begin)), m_commit(commit), m_path(path), m_action(action) {
+    ImmediateTransaction(sqlite3_stmt* begin, sqlite3_stmt* commit, const std::string& path, std::string_view action,
+                         detail::WalGuard* wal = nullptr)
+        : m_db(sqlite3_db_handle(begin)), m_commit(commit), m_path(path), m_action(action), m_wal(wal) {
+        if (m_wal) m_wal->refuseWriteIfLost(m_action);
         StatementRun(begin, m_path, m_action).runToCompletion();
     }
     ~ImmediateTransaction() {
@@ -466,6 +470,7 @@ public:
     void commit() {
         StatementRun(m_commit, m_path, m_action).runToCompletion();
         m_committed = true;
+        if (m_wal) m_wal->saveIfLost();
     }
 
 private:
@@ -473,6 +478,7 @@ private:
     sqlite3_stmt* m_commit;
     const std::string& m_path;
     std::string_view m_action;
+    detail::WalGuard* m_wal;
     bool m_committed = false;
 };
 
@@ -616,11 +622,21 @@ SqliteStore::SqliteStore(const std::string& path) : m_path(path) {
     switchToWriteAheadLog();
     migrate();
     prepareStatements();
+    m_wal.watch(m_db.get(), m_path);
 }
 
-SqliteStore::~SqliteStore() = default;
+SqliteStore::~SqliteStore() {
+    // The last chance to copy what was committed into a deleted -wal: closing will not.
+    if (m_wal.lost()) m_wal.save();
+}
 
 std::string SqliteStore::path() const { return m_path; }
+
+std::optional<WalLoss> SqliteStore::walLoss() {
+    if (!m_wal.lost()) return std::nullopt;
+    m_wal.save();
+    return WalLoss{m_wal.saved(), m_wal.describe()};
+}
 
 void SqliteStore::configureConnection() {
     // FULL: a ticket reported as issued must survive a power cut, even in WAL mode.
@@ -830,7 +846,7 @@ domain::Ticket SqliteStore::issueTicket(const domain::NewTicketRequest& request)
 domain::Ticket SqliteStore::issueTicketIfAdmitted(const domain::NewTicketRequest& request,
                                                   const domain::Admission& admit) {
     constexpr const char* action = "issuing a ticket";
-    ImmediateTransaction transaction(m_begin.get(), m_commit.get(), m_path, action);
+    ImmediateTransaction transaction(m_begin.get(), m_commit.get(), m_path, action, &m_wal);
     if (!request.requestToken.empty())
         if (auto existing = findByRequestToken(request.requestToken)) return *existing;  // a double tap
     // Under the write lock: no other process adds or calls a ticket between the decision and the
@@ -923,7 +939,7 @@ int SqliteStore::nextNumber(const std::string& categoryId, const domain::LocalDa
 std::optional<domain::Ticket> SqliteStore::callNext(const domain::CallNextRequest& request) {
     constexpr const char* action = "calling the next ticket";
     // The pick and the write share the write lock: another desk waits and then sees this call.
-    ImmediateTransaction transaction(m_begin.get(), m_commit.get(), m_path, action);
+    ImmediateTransaction transaction(m_begin.get(), m_commit.get(), m_path, action, &m_wal);
     const auto next = firstWaiting(request);
     if (!next) return std::nullopt;
     markCalled(next->id, request.desk, request.now);
@@ -935,7 +951,7 @@ std::optional<domain::Ticket> SqliteStore::callNext(const domain::CallNextReques
 
 domain::Ticket SqliteStore::changeTicket(const domain::TicketChange& change) {
     constexpr const char* action = "changing a ticket";
-    ImmediateTransaction transaction(m_begin.get(), m_commit.get(), m_path, action);
+    ImmediateTransaction transaction(m_begin.get(), m_commit.get(), m_path, action, &m_wal);
     const auto current = findByCode(change.serviceDay, change.code, action);
     if (!current) throw domain::UnknownTicketError(unknownTicket(change));
     if (!stateIn(change.from, current->state)) throw domain::TransitionError(refusedTransition(*current, change.to));
@@ -964,7 +980,7 @@ std::optional<std::string> SqliteStore::setting(const std::string& key) {
 
 void SqliteStore::setSetting(const std::string& key, const std::string& value) {
     constexpr const char* action = "saving a setting";
-    ImmediateTransaction transaction(m_begin.get(), m_commit.get(), m_path, action);
+    ImmediateTransaction transaction(m_begin.get(), m_commit.get(), m_path, action, &m_wal);
     {
         StatementRun run(m_setSetting.get(), m_path, action);
         run.bind(1, key).bind(2, value).runToCompletion();
@@ -1037,7 +1053,7 @@ std::uint64_t SqliteStore::dataVersion() {
 void SqliteStore::submitSurvey(const domain::LocalDate& today, const std::optional<std::string>& surveyCode,
                                const domain::SurveyAnswer& answer) {
     domain::validateScores(answer);  // before the transaction: a bad score touches nothing
-    ImmediateTransaction transaction(m_begin.get(), m_commit.get(), m_path, kSurveyAction);
+    ImmediateTransaction transaction(m_begin.get(), m_commit.get(), m_path, kSurveyAction, &m_wal);
     // Checked under the write lock: a second process with the same code waits, then finds it used.
     if (surveyCode) useSurveyCode(today, *surveyCode);
     insertAnswer(today, answer, !surveyCode);
@@ -1118,7 +1134,7 @@ std::vector<domain::DemandCell> SqliteStore::demandCells(const domain::LocalDate
 void SqliteStore::addContactTallies(const domain::LocalDate& serviceDay, const std::string& categoryId,
                                     const std::vector<domain::ContactTallyKey>& keys) {
     if (keys.empty()) return;
-    ImmediateTransaction transaction(m_begin.get(), m_commit.get(), m_path, kSchedaAction);
+    ImmediateTransaction transaction(m_begin.get(), m_commit.get(), m_path, kSchedaAction, &m_wal);
     for (const auto& key : keys) {
         StatementRun run(m_addContactTally.get(), m_path, kSchedaAction);
         run.bind(1, serviceDay.iso()).bind(2, categoryId).bind(3, key.facet).bind(4, key.value).runToCompletion();
