@@ -32,9 +32,12 @@ DailyBackupPlan planDailyBackup(const std::vector<std::string>& existingNames, i
 
     DailyBackupPlan plan;
     const std::string todays = dailyBackupName(today);
-    const auto todaysCopy = std::find_if(copies.begin(), copies.end(), [&](const auto& copy) { return copy.second == todays; });
-    if (todaysCopy == copies.end()) plan.create = todays;
-    else copies.erase(todaysCopy);
+    const auto todaysCopy =
+        std::find_if(copies.begin(), copies.end(), [&](const auto& copy) { return copy.second == todays; });
+    if (todaysCopy == copies.end())
+        plan.create = todays;
+    else
+        copies.erase(todaysCopy);
     // Today's copy stays, whatever the others' dates: with the PC's clock behind the newest copy
     // it would be the "oldest" and go as soon as written, though it holds the latest data. The
     // others are aged by the dates in their names: newest first, those past `keep` go, oldest first.

@@ -392,8 +392,7 @@ void Loop::showDatabaseLost() {
     const domain::Texts& texts = visit ? *visit : m_s.texts;
     ui::UiContext ctx = beginFrame(m_s.window, m_pointer, m_s.fonts, texts, m_targets);
     ctx.language = m_s.role.visitLanguage();
-    drawDatabaseLost(ctx, &texts == &m_s.texts ? nullptr : &m_s.texts, m_s.texts, m_databaseLoss->saved,
-                     m_s.dbPath);
+    drawDatabaseLost(ctx, &texts == &m_s.texts ? nullptr : &m_s.texts, m_s.texts, m_databaseLoss->saved, m_s.dbPath);
     endFrame(m_s.window, m_targets);
     present(ctx.size);
     m_framesOwed = 0;

@@ -270,8 +270,10 @@ DatabaseCounts writeVerifiedCopy(sqlite3* source, const std::string& sourcePath,
         removeIfPresent(target + "-shm");
     }
     try {
-        if (mayReplace) fs::rename(temporary, target, error);
-        else renameWithoutReplacing(temporary, target, error);
+        if (mayReplace)
+            fs::rename(temporary, target, error);
+        else
+            renameWithoutReplacing(temporary, target, error);
     } catch (const NameTaken&) {
         removeIfPresent(temporary);
         throw;

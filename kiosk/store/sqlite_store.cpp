@@ -654,14 +654,18 @@ void SqliteStore::refuseFilesWeMustNotTouch() {
     // version 0 with tables, i.e. like another program's database.
     detail::ReadSnapshot snapshot(m_db.get(), m_path);
     const int version = readUserVersion("opening");
-    refuseNewerSchema(version);
     const bool hasObjects = queryInteger(m_db.get(), "SELECT count(*) FROM sqlite_schema", m_path, "opening") > 0;
-    // This program never writes a negative version, and writes version 0 only into an empty file.
-    if (version < 0 || (version == 0 && hasObjects))
+    const bool hasTickets =
+        queryInteger(m_db.get(), "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'tickets'", m_path,
+                     "opening") > 0;
+    // This program never writes a negative version, writes version 0 only into an empty file, and
+    // every version of it keeps its tickets in "tickets".
+    if (version < 0 || (version == 0 && hasObjects) || (version > kSchemaVersion && !hasTickets))
         throw StoreError("the file " + m_path + " is an SQLite database of another program (" +
-                         (version < 0 ? "its schema version " + std::to_string(version) + " is not a ticket schema"
-                                      : std::string("it has tables but no ticket schema version")) +
+                         (version == 0 ? std::string("it has tables but no ticket schema version")
+                                       : "its schema version " + std::to_string(version) + " is not a ticket schema") +
                          "); it was not modified: check the configured database path");
+    refuseNewerSchema(version);
     if (version == 0) return;  // a new, empty file
     const std::string difference =
         detail::schemaDifference(m_db.get(), detail::ticketSchemaOfVersion(version).get(), m_path);

@@ -67,8 +67,8 @@ void WalGuard::saveIfLost() noexcept {
 }
 
 std::string WalGuard::describe() const {
-    std::string text = "the ticket database's write-ahead log " + m_dbPath +
-                       "-wal was deleted while this program had it open; ";
+    std::string text =
+        "the ticket database's write-ahead log " + m_dbPath + "-wal was deleted while this program had it open; ";
     if (m_saved)
         text += "every ticket given so far was copied into " + m_dbPath +
                 ". Nothing more is written: stop every kiosk program using " + m_dbPath + " and start them again";

@@ -177,8 +177,7 @@ TEST(BackupCli, dailyBackupWithTheClockBehindTheNewestCopyKeepsTodaysCopy) {
     EXPECT_TRUE(contains(behind.out, "daily copy written: " + folder + "/segretariato-2026-12-01.db")) << behind.out;
     EXPECT_TRUE(contains(behind.out, "deleted old copy: " + folder + "/segretariato-2027-01-15.db")) << behind.out;
     EXPECT_TRUE(contains(behind.err, "check the PC's clock")) << behind.err;
-    EXPECT_EQ(namesIn(folder),
-              (std::vector<std::string>{"segretariato-2026-12-01.db", "segretariato-2027-01-16.db"}));
+    EXPECT_EQ(namesIn(folder), (std::vector<std::string>{"segretariato-2026-12-01.db", "segretariato-2027-01-16.db"}));
 }
 
 TEST(BackupCli, dailyBackupGoesNextToTheDatabaseByDefaultAndCanBeDisabled) {

@@ -148,6 +148,7 @@ TEST(Backup, refusesToWriteOverTheDatabaseItself) {
 
 // Issue #19: "backup k.db-wal" used to succeed, and the copy then vanished with the -wal.
 TEST(Backup, refusesToWriteOverAnyFileOfTheDatabaseWhetherItExistsOrNot) {
+    const std::string kRefused = "is the database itself or one of its files";
     TempDir dir;
     const auto path = dir.file("kiosk.db");
     fs::create_directories(dir.file("other"));
@@ -163,16 +164,12 @@ TEST(Backup, refusesToWriteOverAnyFileOfTheDatabaseWhetherItExistsOrNot) {
         for (int i = 0; i < 3; ++i) kiosk.issueTicket(adulti(i));
         ASSERT_TRUE(fs::exists(path + "-wal"));
         for (const auto& target : targets)
-            EXPECT_NE(errorOf([&] { store::backupDatabase(path, target); }).find("is the database itself or one of its files"),
-                      std::string::npos)
-                << target;
+            EXPECT_NE(errorOf([&] { store::backupDatabase(path, target); }).find(kRefused), std::string::npos) << target;
         EXPECT_EQ(kiosk.issueTicket(adulti(10)).code, "A004");
     }
     ASSERT_FALSE(fs::exists(path + "-wal"));  // closed: the -wal and -shm are gone, and still refused
     for (const auto& target : targets)
-        EXPECT_NE(errorOf([&] { store::backupDatabase(path, target); }).find("is the database itself or one of its files"),
-                  std::string::npos)
-            << target;
+        EXPECT_NE(errorOf([&] { store::backupDatabase(path, target); }).find(kRefused), std::string::npos) << target;
     EXPECT_FALSE(fs::exists(path + "-wal"));
     EXPECT_FALSE(fs::exists(path + "-journal"));
     EXPECT_EQ(codesOfDay(path).size(), 4u);

@@ -176,6 +176,11 @@ TEST(StartupCheck, databaseOfAnotherProgramWithANegativeVersionIsRefusedUntouche
     const auto empty = dir.file("empty.db");
     RawDatabase(empty).exec("PRAGMA user_version = -7");
     expectRefusedUntouched(empty, "another program", false);
+
+    // A version above ours without a tickets table is not a newer ticket database either.
+    const auto high = dir.file("high.db");
+    RawDatabase(high).exec("CREATE TABLE foo (x); PRAGMA user_version = 99");
+    expectRefusedUntouched(high, "another program", false);
 }
 
 // A rollback-journal file that says 1..7 but holds another program's tables: refused before the

@@ -3,7 +3,6 @@
 // locked kiosk ends on SIGTERM the same way: no destructor runs). What they reported as done
 // must be in the database file afterwards.
 #include <gtest/gtest.h>
-
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -44,7 +43,9 @@ domain::NewTicketRequest adulti(int minute) {
 // SIGKILL it sends itself at the end (or of anything else). Returns the lines. The work kills
 // the child itself (killNow) while its stores are open: a store going out of scope would close
 // its connection, and closing checkpoints.
-std::vector<std::string> inChildKilledAtTheEnd(const std::function<void(const std::function<void(const std::string&)>&)>& work) {
+using Report = std::function<void(const std::string&)>;
+
+std::vector<std::string> inChildKilledAtTheEnd(const std::function<void(const Report&)>& work) {
     int pipeFds[2];
     if (pipe(pipeFds) != 0) return {"pipe failed"};
     const pid_t pid = fork();
@@ -80,7 +81,9 @@ std::vector<std::string> storedCodes(const std::string& path) {
     return RawDatabase(path).column("SELECT code || ' ' || state FROM tickets ORDER BY id");
 }
 
-bool startsWith(const std::string& text, const std::string& prefix) { return text.rfind(prefix, 0) == 0; }
+bool startsWith(const std::string& text, const std::string& prefix) {
+    return text.rfind(prefix, 0) == 0;
+}
 
 }  // namespace
 
@@ -182,7 +185,10 @@ TEST(WalLoss, aWalThatStaysIsNeverReportedLost) {
     const auto path = dir.file("kiosk.db");
     store::SqliteStore kiosk(path);
     kiosk.issueTicket(adulti(0));
-    { store::SqliteStore other(path); other.issueTicket(adulti(1)); }
+    {
+        store::SqliteStore other(path);
+        other.issueTicket(adulti(1));
+    }
     RawDatabase(path).exec("PRAGMA wal_checkpoint(TRUNCATE)");
     EXPECT_FALSE(kiosk.walLoss());
     EXPECT_EQ(kiosk.issueTicket(adulti(2)).code, "A003");

@@ -47,14 +47,15 @@ TEST(DatabaseLostUi, aDeletedWalStopsTheKioskAndNoTicketItGaveIsLost) {
     TempDir dir;
     const std::string db = dir.file("kiosk.db");
     // The person at the screen chose English and took a number; then the -wal goes.
-    testing_support::writeFile(dir.file("script"), "expect-screen home\n"
-                                                    "tap language\nexpect-screen language\ntap language:en\n"
-                                                    "expect-screen home\ntap take_ticket\nexpect-screen category\n"
-                                                    "tap category:adulti\nexpect-screen ticket\n"
-                                                    "timeout 60\n"
-                                                    "expect-screen database-lost\n"
-                                                    "expect-target in-use:en\nexpect-target tickets-saved\n"
-                                                    "idle\n");
+    testing_support::writeFile(dir.file("script"),
+                               "expect-screen home\n"
+                               "tap language\nexpect-screen language\ntap language:en\n"
+                               "expect-screen home\ntap take_ticket\nexpect-screen category\n"
+                               "tap category:adulti\nexpect-screen ticket\n"
+                               "timeout 60\n"
+                               "expect-screen database-lost\n"
+                               "expect-target in-use:en\nexpect-target tickets-saved\n"
+                               "idle\n");
     const std::string command = std::string("KIOSK_LOG_LEVEL=debug exec ") + KIOSK_BIN + " --config " + kConfig +
                                 " --db " + db + " --windowed 1280x720 --now 2026-11-30T15:30" + " --ui-script " +
                                 dir.file("script") + " 2>&1";
