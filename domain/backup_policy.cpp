@@ -32,16 +32,19 @@ DailyBackupPlan planDailyBackup(const std::vector<std::string>& existingNames, i
 
     DailyBackupPlan plan;
     const std::string todays = dailyBackupName(today);
-    const bool haveToday =
-        std::any_of(copies.begin(), copies.end(), [&](const auto& copy) { return copy.second == todays; });
-    if (!haveToday) {
+    const auto todaysCopy =
+        std::find_if(copies.begin(), copies.end(), [&](const auto& copy) { return copy.second == todays; });
+    if (todaysCopy == copies.end())
         plan.create = todays;
-        copies.emplace_back(today, todays);
-    }
-    // Newest first; the ones past `keep` go, the oldest of them first.
+    else
+        copies.erase(todaysCopy);
+    // Today's copy stays, whatever the others' dates: with the PC's clock behind the newest copy
+    // it would be the "oldest" and go as soon as written, though it holds the latest data. The
+    // others are aged by the dates in their names: newest first, those past `keep` go, oldest first.
     std::sort(copies.begin(), copies.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-    const std::size_t kept = static_cast<std::size_t>(std::max(keep, 1));
-    for (std::size_t i = copies.size(); i > kept; --i) plan.remove.push_back(copies[i - 1].second);
+    if (!copies.empty() && today < copies.front().first) plan.newestAfterToday = copies.front().first;
+    const std::size_t keptBesideToday = static_cast<std::size_t>(std::max(keep, 1)) - 1;
+    for (std::size_t i = copies.size(); i > keptBesideToday; --i) plan.remove.push_back(copies[i - 1].second);
     return plan;
 }
 

@@ -20,11 +20,13 @@ std::optional<LocalDate> dailyBackupDay(std::string_view fileName);
 struct DailyBackupPlan {
     std::optional<std::string> create;  // today's copy, when it is not there yet
     std::vector<std::string> remove;    // oldest first; to delete only once `create` is written
+    std::optional<LocalDate> newestAfterToday;  // the newest copy's day, when it is after today
 };
 
-// keep >= 1 daily copies are kept, today's included: the newest by the date in their names.
-// A copy dated after today (the PC's clock was ahead for a while) counts as one of the newest:
-// it is never deleted in favour of older ones, and goes once `keep` newer days have followed.
+// keep >= 1 daily copies are kept, today's included: today's, then the newest others by the
+// date in their names. A copy dated after today (the PC's clock was ahead for a while, or is
+// behind now) counts as one of the newest: it is never deleted in favour of older ones, and goes
+// once `keep` newer days have followed. The copy `create` names is never in `remove`.
 DailyBackupPlan planDailyBackup(const std::vector<std::string>& existingNames, int keep, const LocalDate& today);
 
 }  // namespace domain

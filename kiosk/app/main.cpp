@@ -23,6 +23,7 @@
 #include "kiosk/common/log.hpp"
 #include "kiosk/store/open_store.hpp"
 #include "kiosk/store/postgres_store.hpp"
+#include "kiosk/store/sqlite_store.hpp"
 #include "platform/audio.hpp"
 #include "platform/screenshot.hpp"
 #include "platform/speech.hpp"
@@ -311,7 +312,7 @@ int main(int argc, char** argv) {
         };
         everyMinute();
         app::LoopSetup setup{window,     *role,        fonts, texts, opt.dbPath, opt.uiScript, opt.role == "citizen",
-                             !opt.windowed.empty(), everyMinute, {}, {}, {}, {}};
+                             !opt.windowed.empty(), everyMinute, {}, {}, {}, {}, {}};
         // Rebuilt into the same FontSet: the role and the loop hold references into it.
         setup.onPictureResized = [&](int width, int height) {
             const float newScale = ui::scaleForWindow(width, height);
@@ -325,6 +326,12 @@ int main(int argc, char** argv) {
             setup.serverSocket = [server] { return server->notificationSocket(); };
             setup.serverLost = [server] { return server->connectionLost(); };
         }
+        if (auto* file = dynamic_cast<store::SqliteStore*>(storeOwner.get()))
+            setup.databaseLost = [file]() -> std::optional<app::DatabaseLoss> {
+                const std::optional<store::WalLoss> loss = file->walLoss();
+                if (!loss) return std::nullopt;
+                return app::DatabaseLoss{loss->saved, loss->message};
+            };
         if (sound.click && sound.click->enabled())
             setup.onButtonPress = [&sound] {
                 if (sound.click->buttonPressed()) common::logLine(common::LogLevel::Debug, "kiosk", "tap click");

@@ -41,6 +41,7 @@ constexpr int kAnimationWakeMs = 33;
 // While a finger is held down nothing is drawn, but a long press must be noticed on time.
 constexpr int kHoldWakeMs = 50;
 constexpr const char* kServerLostScreen = "server-lost";
+constexpr const char* kDatabaseLostScreen = "database-lost";
 
 struct LoopState {
     bool quit = false;
@@ -135,11 +136,14 @@ private:
     bool serverLost() const { return m_s.serverLost && m_s.serverLost(); }
     void showServerLost(const std::exception& error);
     void noteServerBack();
+    bool databaseLost();
+    void showDatabaseLost();
 
     LoopSetup& m_s;
     std::optional<platform::DatabaseWatch> m_watch;
     std::optional<platform::ServerWatch> m_serverWatch;
     bool m_offline = false;
+    std::optional<DatabaseLoss> m_databaseLoss;  // once the -wal is gone: what the log last said
     std::chrono::steady_clock::time_point m_startedAt;
     std::optional<UiScript> m_script;
     platform::PointerInput m_pointer;
@@ -323,8 +327,12 @@ int Loop::run() {
         if (m_serverWatch) m_serverWatch->watchSocket(m_s.serverSocket());
         try {
             if (m_script && m_script->takeFailFrameRequest()) throw std::runtime_error("failure injected by the UI script");
-            buildAndShowFrame();
-            noteServerBack();
+            if (databaseLost()) {
+                showDatabaseLost();
+            } else {
+                buildAndShowFrame();
+                noteServerBack();
+            }
         } catch (const std::exception& error) {
             if (serverLost()) {
                 showServerLost(error);
@@ -359,6 +367,36 @@ void Loop::showServerLost(const std::exception& error) {
     present(ctx.size);
     m_framesOwed = 0;
     noteShown(kServerLostScreen);
+}
+
+// Asked at every turn of the loop (a stat(); the database watch wakes the loop when the -wal is
+// deleted). Each change in what the store says (not yet saved, then saved) is logged once.
+bool Loop::databaseLost() {
+    if (!m_s.databaseLost) return false;
+    std::optional<DatabaseLoss> loss = m_s.databaseLost();
+    if (!loss) return false;
+    if (!m_databaseLoss || m_databaseLoss->message != loss->message) {
+        if (!m_databaseLoss) m_s.role.recover();  // whatever the screen was doing is dropped
+        common::logLine(common::LogLevel::Error, "kiosk", "out of service: %s", loss->message.c_str());
+        owe(kFramesForNewScreen);
+    }
+    m_databaseLoss = std::move(loss);
+    return true;
+}
+
+// The role draws nothing more (it would read and write the store): the whole window says the
+// service is stopped, in the visitor's language with the Italian below, and a line for the staff.
+void Loop::showDatabaseLost() {
+    if (m_framesOwed == 0 && m_shownScreen == kDatabaseLostScreen) return;
+    const domain::Texts* visit = m_s.role.visitTexts();
+    const domain::Texts& texts = visit ? *visit : m_s.texts;
+    ui::UiContext ctx = beginFrame(m_s.window, m_pointer, m_s.fonts, texts, m_targets);
+    ctx.language = m_s.role.visitLanguage();
+    drawDatabaseLost(ctx, &texts == &m_s.texts ? nullptr : &m_s.texts, m_s.texts, m_databaseLoss->saved, m_s.dbPath);
+    endFrame(m_s.window, m_targets);
+    present(ctx.size);
+    m_framesOwed = 0;
+    noteShown(kDatabaseLostScreen);
 }
 
 void Loop::noteServerBack() {

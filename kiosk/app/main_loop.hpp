@@ -4,6 +4,7 @@
 // a second for the clock and PRAGMA data_version, or at once when another process writes the
 // database (platform::DatabaseWatch) or a thread pushes an SDL event.
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "domain/texts.hpp"
@@ -14,6 +15,12 @@
 #include "ui/widgets.hpp"
 
 namespace app {
+
+// A site's SQLite file whose -wal was deleted under the running program (store::WalLoss).
+struct DatabaseLoss {
+    bool saved = false;   // the tickets given so far are in the database file
+    std::string message;  // for the log
+};
 
 struct LoopSetup {
     platform::Window& window;
@@ -33,6 +40,10 @@ struct LoopSetup {
     // counting towards FrameGuard's restart.
     std::function<int()> serverSocket;
     std::function<bool()> serverLost;
+    // A site on an SQLite file: whether its -wal was deleted under this program (an operator's
+    // mistake; SqliteStore::walLoss). Then the store refuses every write and every frame shows
+    // the out-of-service screen, for good: the programs must be restarted.
+    std::function<std::optional<DatabaseLoss>()> databaseLost;
 };
 
 // Runs until the role asks to exit, a close request (unlocked roles), or the UI script ends.

@@ -35,7 +35,13 @@ DailyBackupResult runDailyBackupIfDue(const std::string& dbPath, const domain::B
     if (const std::string why = store::makeBackupFolderPrivate(result.directory); !why.empty())
         logLine(LogLevel::Warn, "backup", "%s", why.c_str());
     const domain::DailyBackupPlan plan = domain::planDailyBackup(fileNamesIn(result.directory), config.keep, today);
+    result.newestAfterToday = plan.newestAfterToday;
     if (!plan.create) return result;
+    if (plan.newestAfterToday)
+        logLine(LogLevel::Warn, "backup",
+                "the newest daily copy in %s is dated %s, after today (%s): check the PC's clock; today's copy is "
+                "kept and the others are aged by the dates in their names",
+                result.directory.c_str(), plan.newestAfterToday->iso().c_str(), today.iso().c_str());
 
     const std::string target = (fs::path(result.directory) / *plan.create).string();
     result.counts = store::backupDatabase(dbPath, target);

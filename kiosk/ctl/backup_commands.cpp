@@ -48,6 +48,10 @@ int dailyBackup(const BackupContext& context, std::ostream& out, std::ostream& e
     out << "daily copy written: " << result.written << " (checked: integrity ok)\n";
     printCounts(result.counts, out);
     for (const auto& old : result.deleted) out << "deleted old copy: " << old << '\n';
+    if (result.newestAfterToday)
+        err << "kioskctl: warning: the newest daily copy is dated " << result.newestAfterToday->iso()
+            << ", after today (" << context.now.date.iso()
+            << "): check the PC's clock; today's copy is kept and the others are aged by the dates in their names\n";
     return kOk;
 }
 

@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include <array>
 #include <chrono>
 #include <filesystem>
 #include <memory>
@@ -10,6 +11,7 @@
 #include <system_error>
 
 #include <fcntl.h>
+#include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -188,10 +190,57 @@ bool sameFile(const std::string& a, const std::string& b) {
     return fs::equivalent(a, b, error) && !error;
 }
 
+// A path as it will be once it exists: absolute, without "." or "..", symbolic links in the part
+// that exists followed (SQLite puts a database's -wal next to the file its link points to).
+fs::path resolved(const std::string& path) {
+    std::error_code error;
+    const fs::path absolute = fs::absolute(path, error).lexically_normal();
+    const fs::path real = fs::weakly_canonical(absolute, error);
+    return error ? absolute : real;
+}
+
+// The database file and the companions SQLite keeps beside it while it is in use.
+constexpr std::array<const char*, 4> kDatabaseFileSuffixes{"", "-wal", "-shm", "-journal"};
+
+// Whether writing `target`, or the .tmp (and its -journal) that a copy goes through, would write
+// over the database at dbPath or one of its companions, be they there yet or not: by path, and
+// by identity for a second name of the same file (a hard link).
+bool overwritesDatabaseFiles(const std::string& dbPath, const std::string& target) {
+    const fs::path database = resolved(dbPath);
+    for (const std::string& written : {target, target + ".tmp", target + ".tmp-journal"}) {
+        const fs::path writtenPath = resolved(written);
+        for (const char* suffix : kDatabaseFileSuffixes) {
+            const std::string own = dbPath + suffix;
+            if (writtenPath == resolved(own) || writtenPath == fs::path(database.string() + suffix) ||
+                sameFile(own, written))
+                return true;
+        }
+    }
+    return false;
+}
+
+// Thrown by a copy that must not replace anything when its name was taken meanwhile.
+struct NameTaken {};
+
+// rename() that never replaces an existing target: throws NameTaken instead.
+void renameWithoutReplacing(const std::string& from, const std::string& to, std::error_code& error) {
+    if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return;
+    if (errno == EEXIST) throw NameTaken{};
+    if (errno != EINVAL && errno != ENOSYS) {
+        error = std::error_code(errno, std::generic_category());
+        return;
+    }
+    // A file system without RENAME_NOREPLACE: look first (only another restore in the same
+    // second could slip in between).
+    if (fs::exists(to)) throw NameTaken{};
+    fs::rename(from, to, error);
+}
+
 // source -> target + ".tmp" -> checked -> synced -> renamed to target. With replaceLiveFiles,
 // target's -wal and -shm are removed just before the rename: they belong to the file replaced.
+// Without mayReplace an existing target is left as it is (NameTaken).
 DatabaseCounts writeVerifiedCopy(sqlite3* source, const std::string& sourcePath, const std::string& target,
-                                 bool replaceLiveFiles) {
+                                 bool replaceLiveFiles, bool mayReplace = true) {
     const std::string what = "copying " + sourcePath + " to " + target;
     const std::string temporary = target + ".tmp";
     std::error_code error;
@@ -220,7 +269,15 @@ DatabaseCounts writeVerifiedCopy(sqlite3* source, const std::string& sourcePath,
         removeIfPresent(target + "-wal");
         removeIfPresent(target + "-shm");
     }
-    fs::rename(temporary, target, error);
+    try {
+        if (mayReplace)
+            fs::rename(temporary, target, error);
+        else
+            renameWithoutReplacing(temporary, target, error);
+    } catch (const NameTaken&) {
+        removeIfPresent(temporary);
+        throw;
+    }
     if (error) {
         removeIfPresent(temporary);
         throw StoreError(what + ": renaming the finished copy failed: " + error.message());
@@ -230,26 +287,54 @@ DatabaseCounts writeVerifiedCopy(sqlite3* source, const std::string& sourcePath,
     return countsOf(written.get(), target);
 }
 
-// The database as it is before a restore. A damaged one cannot go through SQLite: then its
-// bytes, and its -wal's, are copied as they are, which is what someone recovering data wants.
-void keepCurrent(const std::string& dbPath, const std::string& copyPath) {
+// The database as it is before a restore, as copyPath. A damaged one cannot go through SQLite:
+// then its bytes, and its -wal's, are copied as they are, which is what someone recovering data
+// wants. Never replaces an existing file: NameTaken.
+void keepCurrentAs(const std::string& dbPath, const std::string& copyPath) {
     try {
-        backupDatabase(dbPath, copyPath);
+        Connection source = openExisting(dbPath, false, "opening the database to back up");
+        writeVerifiedCopy(source.get(), dbPath, copyPath, false, false);
         return;
     } catch (const StoreError&) {
     }
     std::error_code error;
     const auto ownerOnly = fs::perms::owner_read | fs::perms::owner_write;
-    fs::copy_file(dbPath, copyPath, fs::copy_options::overwrite_existing, error);
+    fs::copy_file(dbPath, copyPath, fs::copy_options::none, error);
+    if (error == std::errc::file_exists) throw NameTaken{};
     if (!error) fs::permissions(copyPath, ownerOnly, error);
     if (!error && fs::exists(dbPath + "-wal")) {
-        fs::copy_file(dbPath + "-wal", copyPath + "-wal", fs::copy_options::overwrite_existing, error);
+        fs::copy_file(dbPath + "-wal", copyPath + "-wal", fs::copy_options::none, error);
         if (!error) fs::permissions(copyPath + "-wal", ownerOnly, error);
     }
     if (error)
         throw StoreError("keeping a copy of " + dbPath + " as " + copyPath + " failed: " + error.message() +
                          "; nothing was restored");
     syncPath(copyPath, O_RDONLY, "keeping a copy of " + dbPath);
+}
+
+// A name some copy already has, or is being written under.
+bool nameTaken(const std::string& path) {
+    std::error_code error;
+    for (const char* suffix : {"", "-wal", ".tmp"})
+        if (fs::exists(fs::symlink_status(path + suffix, error))) return true;
+    return false;
+}
+
+// Keeps the database as it is before a restore under copyPath, or copyPath-2, -3 ... when that
+// name is taken (two restores within the same second): an earlier copy is never replaced.
+std::string keepCurrent(const std::string& dbPath, const std::string& copyPath) {
+    constexpr int kNamesTried = 1000;
+    for (int n = 1; n <= kNamesTried; ++n) {
+        const std::string name = n == 1 ? copyPath : copyPath + "-" + std::to_string(n);
+        if (nameTaken(name)) continue;
+        try {
+            keepCurrentAs(dbPath, name);
+            return name;
+        } catch (const NameTaken&) {
+        }
+    }
+    throw StoreError("keeping a copy of " + dbPath + " failed: " + copyPath + " and the next " +
+                     std::to_string(kNamesTried - 1) + " names after it are taken; nothing was restored");
 }
 
 bool readable(sqlite3* db) {
@@ -261,8 +346,9 @@ bool readable(sqlite3* db) {
 }  // namespace
 
 DatabaseCounts backupDatabase(const std::string& dbPath, const std::string& targetPath) {
-    if (sameFile(dbPath, targetPath) || sameFile(dbPath + "-wal", targetPath) || sameFile(dbPath + "-shm", targetPath))
-        throw StoreError("the backup file " + targetPath + " is the database itself (or its -wal/-shm): choose another name");
+    if (overwritesDatabaseFiles(dbPath, targetPath))
+        throw StoreError("the backup file " + targetPath +
+                         " is the database itself or one of its files (-wal, -shm, -journal): choose another name");
     Connection source = openExisting(dbPath, false, "opening the database to back up");
     try {
         return writeVerifiedCopy(source.get(), dbPath, targetPath, false);
@@ -294,6 +380,12 @@ DatabaseCounts inspectBackup(const std::string& path) {
                          std::to_string(SqliteStore::kSchemaVersion) + "): restore it with that version's kioskctl");
     if (version < 1 || !hasTable(db.get(), "tickets", what))
         throw StoreError("the file " + path + " is an SQLite database but not a ticket database of this program");
+    // The same test as every start's, before the restore writes anything.
+    const std::string difference =
+        detail::schemaDifference(db.get(), detail::ticketSchemaOfVersion(static_cast<int>(version)).get(), path);
+    if (!difference.empty())
+        throw StoreError("the file " + path + " is an SQLite database but not a ticket database of this program (" +
+                         difference + ")");
     requireIntegrity(db.get(), path, "the backup");
     return countsOf(db.get(), path);
 }
@@ -314,8 +406,7 @@ RestoreResult restoreDatabase(const std::string& dbPath, const std::string& back
     if (!fs::exists(dbPath, error)) {
         writeVerifiedCopy(backup.get(), backupPath, dbPath, true);
     } else {
-        keepCurrent(dbPath, previousCopyPath);
-        result.previousCopy = previousCopyPath;
+        result.previousCopy = keepCurrent(dbPath, previousCopyPath);
         Connection live = open(dbPath, SQLITE_OPEN_READWRITE, "opening the database to restore into");
         if (readable(live.get())) {
             // -1: every page in one step, hence one transaction on the live database.

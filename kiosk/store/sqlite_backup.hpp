@@ -17,7 +17,8 @@ struct DatabaseCounts {
 // Copies the database at dbPath (live, possibly being written) into targetPath: the copy is
 // written to targetPath + ".tmp", checked with PRAGMA integrity_check, synced to disk and only
 // then renamed, so a file with the final name is always a whole, verified copy. The copy is a
-// single self-contained file (rollback journal mode, no -wal). Refuses targetPath == dbPath.
+// single self-contained file (rollback journal mode, no -wal). Refuses a targetPath that is the
+// database or one of its -wal, -shm, -journal (by path, existing or not, and by identity).
 DatabaseCounts backupDatabase(const std::string& dbPath, const std::string& targetPath);
 
 // The copy, its temporary file and the folders made for it are readable by the user writing them
@@ -39,7 +40,9 @@ struct RestoreResult {
 };
 
 // Replaces the contents of the database at dbPath with those of backupPath, after checking the
-// backup (inspectBackup) and keeping the current contents in previousCopyPath. Programs that
+// backup (inspectBackup) and keeping the current contents in previousCopyPath, or in
+// previousCopyPath-2, -3 ... when that name is taken: an existing copy is never replaced
+// (RestoreResult::previousCopy says which). Programs that
 // have dbPath open see the old contents up to one commit and the restored ones after it.
 RestoreResult restoreDatabase(const std::string& dbPath, const std::string& backupPath,
                               const std::string& previousCopyPath);

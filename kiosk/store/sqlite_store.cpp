@@ -450,10 +450,14 @@ private:
 // transaction upgrading from a read snapshot fails at once with SQLITE_BUSY_SNAPSHOT.
 // BEGIN IMMEDIATE and COMMIT come prepared: compiling them at every write costs more than a
 // ticket's own statements.
+// With a WalGuard, no write begins once the -wal was deleted, and a commit made just as it was
+// deleted is copied into the database file at once.
 class ImmediateTransaction {
 public:
-    ImmediateTransaction(sqlite3_stmt* begin, sqlite3_stmt* commit, const std::string& path, std::string_view action)
-        : m_db(sqlite3_db_handle(begin)), m_commit(commit), m_path(path), m_action(action) {
+    ImmediateTransaction(sqlite3_stmt* begin, sqlite3_stmt* commit, const std::string& path, std::string_view action,
+                         detail::WalGuard* wal = nullptr)
+        : m_db(sqlite3_db_handle(begin)), m_commit(commit), m_path(path), m_action(action), m_wal(wal) {
+        if (m_wal) m_wal->refuseWriteIfLost(m_action);
         StatementRun(begin, m_path, m_action).runToCompletion();
     }
     ~ImmediateTransaction() {
@@ -466,6 +470,7 @@ public:
     void commit() {
         StatementRun(m_commit, m_path, m_action).runToCompletion();
         m_committed = true;
+        if (m_wal) m_wal->saveIfLost();
     }
 
 private:
@@ -473,6 +478,7 @@ private:
     sqlite3_stmt* m_commit;
     const std::string& m_path;
     std::string_view m_action;
+    detail::WalGuard* m_wal;
     bool m_committed = false;
 };
 
@@ -591,6 +597,18 @@ std::string separatedList(const std::vector<std::string>& ids) {
 
 }  // namespace
 
+namespace detail {
+
+Connection ticketSchemaOfVersion(int version) {
+    const std::string memory = ":memory:";
+    Connection db = openConnection(memory);
+    for (const auto& migration : kMigrations)
+        if (migration.version <= version) execute(db.get(), migration.sql, memory, "building the ticket schema");
+    return db;
+}
+
+}  // namespace detail
+
 SqliteStore::SqliteStore(const std::string& path) : m_path(path) {
     createParentDirectory(m_path);
     m_db = openConnection(m_path);
@@ -604,11 +622,21 @@ SqliteStore::SqliteStore(const std::string& path) : m_path(path) {
     switchToWriteAheadLog();
     migrate();
     prepareStatements();
+    m_wal.watch(m_db.get(), m_path);
 }
 
-SqliteStore::~SqliteStore() = default;
+SqliteStore::~SqliteStore() {
+    // The last chance to copy what was committed into a deleted -wal: closing will not.
+    if (m_wal.lost()) m_wal.save();
+}
 
 std::string SqliteStore::path() const { return m_path; }
+
+std::optional<WalLoss> SqliteStore::walLoss() {
+    if (!m_wal.lost()) return std::nullopt;
+    m_wal.save();
+    return WalLoss{m_wal.saved(), m_wal.describe()};
+}
 
 void SqliteStore::configureConnection() {
     // FULL: a ticket reported as issued must survive a power cut, even in WAL mode.
@@ -618,21 +646,34 @@ void SqliteStore::configureConnection() {
             m_path, "configuring the connection");
 }
 
-// Only reads happen here: whatever we refuse must stay byte-identical.
+// Only reads happen here: whatever we refuse must stay byte-identical. "Ours" is decided here,
+// before the journal mode is switched or a migration runs: a file whose user_version says 1..7
+// but whose tables are another program's is refused like one without a version.
 void SqliteStore::refuseFilesWeMustNotTouch() {
-    // One statement, hence one snapshot: read separately, a kiosk migrating the new file in
-    // between would look like version 0 with tables, i.e. like another program's database.
-    const auto statement = prepare(
-        m_db.get(), "SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_schema)",
-        m_path);
-    StatementRun run(statement.get(), m_path, "opening");
-    if (!run.nextRow()) run.fail(SQLITE_INTERNAL);
-    const int version = run.integer(0);
+    // One snapshot: read separately, a kiosk migrating the new file in between would look like
+    // version 0 with tables, i.e. like another program's database.
+    detail::ReadSnapshot snapshot(m_db.get(), m_path);
+    const int version = readUserVersion("opening");
+    const bool hasObjects = queryInteger(m_db.get(), "SELECT count(*) FROM sqlite_schema", m_path, "opening") > 0;
+    const bool hasTickets =
+        queryInteger(m_db.get(), "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'tickets'", m_path,
+                     "opening") > 0;
+    // This program never writes a negative version, writes version 0 only into an empty file, and
+    // every version of it keeps its tickets in "tickets".
+    if (version < 0 || (version == 0 && hasObjects) || (version > kSchemaVersion && !hasTickets))
+        throw StoreError("the file " + m_path + " is an SQLite database of another program (" +
+                         (version == 0 ? std::string("it has tables but no ticket schema version")
+                                       : "its schema version " + std::to_string(version) + " is not a ticket schema") +
+                         "); it was not modified: check the configured database path");
     refuseNewerSchema(version);
-    if (version == 0 && run.integer64(1) > 0)
-        throw StoreError("the file " + m_path +
-                         " is an SQLite database of another program (it has tables but no ticket schema "
-                         "version); it was not modified: check the configured database path");
+    if (version == 0) return;  // a new, empty file
+    const std::string difference =
+        detail::schemaDifference(m_db.get(), detail::ticketSchemaOfVersion(version).get(), m_path);
+    if (!difference.empty())
+        throw StoreError("the file " + m_path + " is an SQLite database of another program (or one edited by hand): " +
+                         "its schema version says " + std::to_string(version) +
+                         " but its tables are not the ticket database's (" + difference +
+                         "); it was not modified: check the configured database path");
 }
 
 void SqliteStore::switchToWriteAheadLog() {
@@ -809,7 +850,7 @@ domain::Ticket SqliteStore::issueTicket(const domain::NewTicketRequest& request)
 domain::Ticket SqliteStore::issueTicketIfAdmitted(const domain::NewTicketRequest& request,
                                                   const domain::Admission& admit) {
     constexpr const char* action = "issuing a ticket";
-    ImmediateTransaction transaction(m_begin.get(), m_commit.get(), m_path, action);
+    ImmediateTransaction transaction(m_begin.get(), m_commit.get(), m_path, action, &m_wal);
     if (!request.requestToken.empty())
         if (auto existing = findByRequestToken(request.requestToken)) return *existing;  // a double tap
     // Under the write lock: no other process adds or calls a ticket between the decision and the
@@ -902,7 +943,7 @@ int SqliteStore::nextNumber(const std::string& categoryId, const domain::LocalDa
 std::optional<domain::Ticket> SqliteStore::callNext(const domain::CallNextRequest& request) {
     constexpr const char* action = "calling the next ticket";
     // The pick and the write share the write lock: another desk waits and then sees this call.
-    ImmediateTransaction transaction(m_begin.get(), m_commit.get(), m_path, action);
+    ImmediateTransaction transaction(m_begin.get(), m_commit.get(), m_path, action, &m_wal);
     const auto next = firstWaiting(request);
     if (!next) return std::nullopt;
     markCalled(next->id, request.desk, request.now);
@@ -914,7 +955,7 @@ std::optional<domain::Ticket> SqliteStore::callNext(const domain::CallNextReques
 
 domain::Ticket SqliteStore::changeTicket(const domain::TicketChange& change) {
     constexpr const char* action = "changing a ticket";
-    ImmediateTransaction transaction(m_begin.get(), m_commit.get(), m_path, action);
+    ImmediateTransaction transaction(m_begin.get(), m_commit.get(), m_path, action, &m_wal);
     const auto current = findByCode(change.serviceDay, change.code, action);
     if (!current) throw domain::UnknownTicketError(unknownTicket(change));
     if (!stateIn(change.from, current->state)) throw domain::TransitionError(refusedTransition(*current, change.to));
@@ -943,7 +984,7 @@ std::optional<std::string> SqliteStore::setting(const std::string& key) {
 
 void SqliteStore::setSetting(const std::string& key, const std::string& value) {
     constexpr const char* action = "saving a setting";
-    ImmediateTransaction transaction(m_begin.get(), m_commit.get(), m_path, action);
+    ImmediateTransaction transaction(m_begin.get(), m_commit.get(), m_path, action, &m_wal);
     {
         StatementRun run(m_setSetting.get(), m_path, action);
         run.bind(1, key).bind(2, value).runToCompletion();
@@ -1016,7 +1057,7 @@ std::uint64_t SqliteStore::dataVersion() {
 void SqliteStore::submitSurvey(const domain::LocalDate& today, const std::optional<std::string>& surveyCode,
                                const domain::SurveyAnswer& answer) {
     domain::validateScores(answer);  // before the transaction: a bad score touches nothing
-    ImmediateTransaction transaction(m_begin.get(), m_commit.get(), m_path, kSurveyAction);
+    ImmediateTransaction transaction(m_begin.get(), m_commit.get(), m_path, kSurveyAction, &m_wal);
     // Checked under the write lock: a second process with the same code waits, then finds it used.
     if (surveyCode) useSurveyCode(today, *surveyCode);
     insertAnswer(today, answer, !surveyCode);
@@ -1097,7 +1138,7 @@ std::vector<domain::DemandCell> SqliteStore::demandCells(const domain::LocalDate
 void SqliteStore::addContactTallies(const domain::LocalDate& serviceDay, const std::string& categoryId,
                                     const std::vector<domain::ContactTallyKey>& keys) {
     if (keys.empty()) return;
-    ImmediateTransaction transaction(m_begin.get(), m_commit.get(), m_path, kSchedaAction);
+    ImmediateTransaction transaction(m_begin.get(), m_commit.get(), m_path, kSchedaAction, &m_wal);
     for (const auto& key : keys) {
         StatementRun run(m_addContactTally.get(), m_path, kSchedaAction);
         run.bind(1, serviceDay.iso()).bind(2, categoryId).bind(3, key.facet).bind(4, key.value).runToCompletion();

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "domain/ticket_store.hpp"
+#include "kiosk/store/wal_guard.hpp"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -23,6 +24,12 @@ struct StatementFinalizer {
 using Connection = std::unique_ptr<sqlite3, ConnectionCloser>;
 using Statement = std::unique_ptr<sqlite3_stmt, StatementFinalizer>;
 }  // namespace detail
+
+// What SqliteStore::walLoss reports.
+struct WalLoss {
+    bool saved = false;   // every committed transaction is in the database file now
+    std::string message;  // what happened and what to do, for the log
+};
 
 // Several processes may each hold their own SqliteStore on the same file: numbering stays
 // gap-free and duplicate-free because every issue happens inside one BEGIN IMMEDIATE transaction.
@@ -41,6 +48,8 @@ public:
     // Refuses, without writing a byte (nor moving its -wal into it), files that are not SQLite
     // databases, damaged ones (PRAGMA quick_check, see startup_check.hpp for its cost), SQLite
     // databases of other programs, and databases written by a newer version of this program.
+    // "Ours" means: empty with user_version 0, or user_version 1..kSchemaVersion with exactly the
+    // tables, indexes and triggers (and table columns) that version's migrations create.
     explicit SqliteStore(const std::string& path);
     ~SqliteStore() override;
 
@@ -82,6 +91,14 @@ public:
                                                      const domain::LocalDate& to) override;
 
     std::string path() const;
+
+    // The file's -wal deleted (or replaced) while this store has it open: an operator's mistake
+    // SQLite cannot see, after which the transactions committed in it exist only in the file the
+    // running programs still hold open. Then every write is refused (StoreError), and each call
+    // tries to copy those transactions into the database file through this connection until it
+    // has succeeded (see wal_guard.hpp); so does the destructor. nullopt while the -wal is the
+    // one opened. One stat() per call.
+    std::optional<WalLoss> walLoss();
 
 private:
     void configureConnection();
@@ -145,6 +162,7 @@ private:
     detail::Statement m_demandCells;
     detail::Statement m_addContactTally;
     detail::Statement m_contactTallies;
+    detail::WalGuard m_wal;
 };
 
 }  // namespace store

@@ -1,10 +1,10 @@
 #pragma once
 // The checks SqliteStore makes on a file before it writes anything to it: is it readable at all,
-// and are its pages intact. Internal to kiosk/store/.
+// is it a ticket database (its schema), and are its pages intact. Internal to kiosk/store/.
 #include <cstdint>
 #include <string>
 
-struct sqlite3;
+#include "kiosk/store/sqlite_store.hpp"
 
 namespace store::detail {
 
@@ -30,5 +30,29 @@ void refuseUnreadableFile(sqlite3* db, const std::string& path);
 
 // PRAGMA quick_check (files up to kFullCheckMaxBytes): refuses a file with damaged pages.
 void refuseDamagedFile(sqlite3* db, const std::string& path);
+
+// A read transaction: everything read until it ends comes from one snapshot of the file, and
+// ending it writes nothing.
+class ReadSnapshot {
+public:
+    ReadSnapshot(sqlite3* db, const std::string& path);
+    ~ReadSnapshot();
+    ReadSnapshot(const ReadSnapshot&) = delete;
+    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+private:
+    sqlite3* m_db;
+};
+
+// How db's schema differs from reference's, whose tables, indexes, triggers and views (by name,
+// and each table's columns) are those of a ticket database of the same user_version:
+// "" when they are the same, else "it has foo; it lacks calls" for a message. Reads only.
+// SQLite's own objects (sqlite_autoindex_*, sqlite_stat1 ...) are left out.
+std::string schemaDifference(sqlite3* db, sqlite3* reference, const std::string& path);
+
+// An in-memory database holding exactly what SqliteStore's migrations 1..version create
+// (1 <= version <= SqliteStore::kSchemaVersion): the reference of schemaDifference. Defined in
+// sqlite_store.cpp, next to the migrations.
+Connection ticketSchemaOfVersion(int version);
 
 }  // namespace store::detail

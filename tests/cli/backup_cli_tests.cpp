@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include <sqlite3.h>
 #include <sys/stat.h>
 
 #include "support/process.hpp"
@@ -35,6 +36,14 @@ ProcessResult kioskctl(const std::string& db, std::vector<std::string> args, con
 void writeBytes(const std::string& path, const std::string& bytes) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << bytes;
+}
+
+// Another program's file, written as that program would (no kiosk code involved).
+void forge(const std::string& path, const std::string& sql) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    sqlite3_close(db);
 }
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
@@ -85,6 +94,47 @@ TEST(BackupCli, backupThenRestoreBringsBackTheTicketsAndKeepsTheReplacedDatabase
     EXPECT_TRUE(contains(kioskctl(kept, {"status", "--json"}).out, "A003"));
 }
 
+// Issue #19: the copy used to be reported written, then vanished with the -wal it had replaced.
+TEST(BackupCli, aBackupOntoTheDatabasesOwnFilesIsRefused) {
+    TempDir dir;
+    const auto db = dir.file("k.db");
+    ASSERT_EQ(kioskctl(db, {"take", "adulti"}).exitCode, 0);
+    ASSERT_FALSE(fs::exists(db + "-wal"));
+    const std::string before = readFile(db);
+
+    for (const char* suffix : {"-wal", "-shm", "-journal", ""}) {
+        const ProcessResult backup = kioskctl(db, {"backup", db + suffix});
+        EXPECT_EQ(backup.exitCode, 4) << suffix << backup.out;
+        EXPECT_TRUE(contains(backup.err, "is the database itself or one of its files")) << backup.err;
+        EXPECT_FALSE(contains(backup.out, "backup written")) << backup.out;
+    }
+    EXPECT_EQ(readFile(db), before);
+    EXPECT_EQ(namesIn(dir.path().string()), std::vector<std::string>{"k.db"});
+    EXPECT_TRUE(contains(kioskctl(db, {"status", "--json"}).out, "A001"));
+}
+
+// Issue #19: the second restore of the same second used to replace the first one's safety copy.
+TEST(BackupCli, twoRestoresWithinOneSecondKeepBothSafetyCopies) {
+    TempDir dir;
+    const auto db = dir.file("kiosk.db");
+    ASSERT_EQ(kioskctl(db, {"take", "adulti"}).exitCode, 0);
+    ASSERT_EQ(kioskctl(db, {"backup", dir.file("copy.db")}).exitCode, 0);
+    ASSERT_EQ(kioskctl(db, {"take", "adulti"}).exitCode, 0);
+    ASSERT_EQ(kioskctl(db, {"take", "adulti"}).exitCode, 0);
+
+    const ProcessResult first = kioskctl(db, {"restore", dir.file("copy.db")}, "2026-11-30T16:05:09");
+    const ProcessResult second = kioskctl(db, {"restore", dir.file("copy.db")}, "2026-11-30T16:05:09");
+
+    ASSERT_EQ(first.exitCode, 0) << first.err;
+    ASSERT_EQ(second.exitCode, 0) << second.err;
+    const auto kept = db + ".before-restore-20261130-160509";
+    EXPECT_TRUE(contains(first.out, "kept as " + kept + "\n")) << first.out;
+    EXPECT_TRUE(contains(second.out, "kept as " + kept + "-2\n")) << second.out;
+    // The first copy still holds the three tickets the first restore replaced.
+    EXPECT_TRUE(contains(kioskctl(kept, {"status", "--json"}).out, "A003"));
+    EXPECT_FALSE(contains(kioskctl(kept + "-2", {"status", "--json"}).out, "A002"));
+}
+
 TEST(BackupCli, dailyBackupWritesOneCopyADayAndKeepsTheNewestTwo) {
     TempDir dir;
     const auto db = dir.file("kiosk.db");
@@ -108,6 +158,26 @@ TEST(BackupCli, dailyBackupWritesOneCopyADayAndKeepsTheNewestTwo) {
     EXPECT_EQ(readFile(folder + "/leggimi.txt"), "non toccare");
     const ProcessResult copy = kioskctl(folder + "/segretariato-2026-12-03.db", {"status", "--json"});
     EXPECT_TRUE(contains(copy.out, "A001")) << copy.out;
+}
+
+// Issue #19: with the PC's clock behind the newest copy, today's copy was written and deleted
+// straight away as "old".
+TEST(BackupCli, dailyBackupWithTheClockBehindTheNewestCopyKeepsTodaysCopy) {
+    TempDir dir;
+    const auto db = dir.file("kiosk.db");
+    const auto folder = dir.file("copie");
+    const auto config = configWithBackup(dir, "[backup]\ndirectory = \"" + folder + "\"\nkeep = 2\n");
+    ASSERT_EQ(kioskctl(db, {"take", "adulti"}, kOpen, config).exitCode, 0);
+    for (const char* day : {"2027-01-15", "2027-01-16"})
+        ASSERT_EQ(kioskctl(db, {"backup", "--daily"}, std::string(day) + "T08:00", config).exitCode, 0);
+
+    const ProcessResult behind = kioskctl(db, {"backup", "--daily"}, "2026-12-01T08:00", config);
+
+    EXPECT_EQ(behind.exitCode, 0) << behind.err;
+    EXPECT_TRUE(contains(behind.out, "daily copy written: " + folder + "/segretariato-2026-12-01.db")) << behind.out;
+    EXPECT_TRUE(contains(behind.out, "deleted old copy: " + folder + "/segretariato-2027-01-15.db")) << behind.out;
+    EXPECT_TRUE(contains(behind.err, "check the PC's clock")) << behind.err;
+    EXPECT_EQ(namesIn(folder), (std::vector<std::string>{"segretariato-2026-12-01.db", "segretariato-2027-01-16.db"}));
 }
 
 TEST(BackupCli, dailyBackupGoesNextToTheDatabaseByDefaultAndCanBeDisabled) {
@@ -188,6 +258,28 @@ TEST(BackupCli, aDamagedDatabaseStopsEveryCommandWithExitFourAndHowToRestore) {
     }
     EXPECT_EQ(readFile(db), garbage);
     EXPECT_FALSE(fs::exists(dir.file("copy.db")));
+}
+
+// Issue #19: a file of another program, whatever its user_version says, is refused by every
+// command (doctor included) and keeps every byte.
+TEST(BackupCli, aDatabaseOfAnotherProgramIsRefusedByEveryCommandAndKeepsItsBytes) {
+    for (const char* version : {"-1", "1", "7"}) {
+        TempDir dir;
+        const auto db = dir.file("app.db");
+        forge(db, std::string("create table foo(x); insert into foo values(1); pragma user_version=") + version + ";");
+        const std::string before = readFile(db);
+
+        for (const std::vector<std::string>& command :
+             {std::vector<std::string>{"status"}, {"take", "adulti"}, {"doctor"}}) {
+            const ProcessResult result = kioskctl(db, command);
+            EXPECT_EQ(result.exitCode, command.front() == "doctor" ? 14 : 4) << version << " " << command.front();
+            const std::string said = result.err + result.out;
+            EXPECT_TRUE(contains(said, db + " is an SQLite database of another program")) << said;
+            EXPECT_FALSE(contains(said, "A001")) << said;
+        }
+        EXPECT_EQ(readFile(db), before) << "user_version " << version;
+        EXPECT_EQ(namesIn(dir.path().string()), std::vector<std::string>{"app.db"}) << "user_version " << version;
+    }
 }
 
 TEST(BackupCli, usageMistakesExitTwo) {

@@ -146,6 +146,46 @@ TEST(Backup, refusesToWriteOverTheDatabaseItself) {
     EXPECT_EQ(readFile(path), before);
 }
 
+// Issue #19: "backup k.db-wal" used to succeed, and the copy then vanished with the -wal.
+TEST(Backup, refusesToWriteOverAnyFileOfTheDatabaseWhetherItExistsOrNot) {
+    const std::string kRefused = "is the database itself or one of its files";
+    TempDir dir;
+    const auto path = dir.file("kiosk.db");
+    fs::create_directories(dir.file("other"));
+    fs::create_symlink(dir.path(), dir.file("other/link"));
+    std::vector<std::string> targets;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+        targets.push_back(path + suffix);
+        targets.push_back(dir.file("other/../kiosk.db") + suffix);
+        targets.push_back(dir.file("other/link/kiosk.db") + suffix);
+    }
+    {
+        store::SqliteStore kiosk(path);  // running: its -wal and -shm are there
+        for (int i = 0; i < 3; ++i) kiosk.issueTicket(adulti(i));
+        ASSERT_TRUE(fs::exists(path + "-wal"));
+        for (const auto& target : targets)
+            EXPECT_NE(errorOf([&] { store::backupDatabase(path, target); }).find(kRefused), std::string::npos) << target;
+        EXPECT_EQ(kiosk.issueTicket(adulti(10)).code, "A004");
+    }
+    ASSERT_FALSE(fs::exists(path + "-wal"));  // closed: the -wal and -shm are gone, and still refused
+    for (const auto& target : targets)
+        EXPECT_NE(errorOf([&] { store::backupDatabase(path, target); }).find(kRefused), std::string::npos) << target;
+    EXPECT_FALSE(fs::exists(path + "-wal"));
+    EXPECT_FALSE(fs::exists(path + "-journal"));
+    EXPECT_EQ(codesOfDay(path).size(), 4u);
+
+    // A second name of the same file, and a copy whose temporary file would be the database.
+    fs::create_hard_link(path, dir.file("hard.db"));
+    EXPECT_NE(errorOf([&] { store::backupDatabase(path, dir.file("hard.db")); }).find("is the database itself"),
+              std::string::npos);
+    const auto tmpNamed = dir.file("copy.db.tmp");
+    fs::copy_file(path, tmpNamed);
+    EXPECT_NE(errorOf([&] { store::backupDatabase(tmpNamed, dir.file("copy.db")); }).find("is the database itself"),
+              std::string::npos);
+    EXPECT_EQ(codesOfDay(tmpNamed).size(), 4u);
+    EXPECT_EQ(codesOfDay(path).size(), 4u);
+}
+
 TEST(Backup, ofAMissingDatabaseSaysSoAndWritesNothing) {
     TempDir dir;
     const auto message = errorOf([&] { store::backupDatabase(dir.file("none.db"), dir.file("copy.db")); });
@@ -258,6 +298,40 @@ TEST(Restore, intoAFileThatIsNoDatabaseReplacesItAndKeepsItsBytes) {
     EXPECT_EQ(readFile(dir.file("kiosk.db.before")), garbage);
 }
 
+// Issue #19: two restores within the same second used to write their safety copies under one
+// name, and the second replaced the first, with the only copy of the tickets it kept.
+TEST(Restore, neverReplacesAnEarlierSafetyCopy) {
+    TempDir dir;
+    const auto path = dir.file("kiosk.db");
+    { store::SqliteStore(dir.file("good.db")).issueTicket(adulti(0)); }
+    store::backupDatabase(dir.file("good.db"), dir.file("copy.db"));
+    {
+        store::SqliteStore kiosk(path);
+        for (int i = 0; i < 3; ++i) kiosk.issueTicket(adulti(i));
+    }
+    const auto kept = dir.file("kiosk.db.before");
+
+    const auto first = store::restoreDatabase(path, dir.file("copy.db"), kept);
+    const auto firstBytes = readFile(kept);
+    const auto second = store::restoreDatabase(path, dir.file("copy.db"), kept);
+
+    EXPECT_EQ(first.previousCopy, kept);
+    EXPECT_EQ(second.previousCopy, kept + "-2");
+    EXPECT_TRUE(readFile(kept) == firstBytes) << "the first safety copy changed";
+
+    // A database SQLite cannot read is kept byte for byte, under a free name too.
+    const std::string garbage(8192, 'x');
+    writeFile(path, garbage);
+    const auto third = store::restoreDatabase(path, dir.file("copy.db"), kept);
+    EXPECT_EQ(third.previousCopy, kept + "-3");
+    EXPECT_TRUE(readFile(kept + "-3") == garbage);
+    EXPECT_TRUE(readFile(kept) == firstBytes) << "the first safety copy changed";
+
+    EXPECT_EQ(codesOfDay(kept).size(), 3u);
+    EXPECT_EQ(codesOfDay(kept + "-2").size(), 1u);
+    EXPECT_EQ(codesOfDay(path).size(), 1u);
+}
+
 // A restore refused: the message says why, the database keeps every byte, nothing is kept aside.
 void expectRestoreRefused(const std::string& backup, const std::string& expectedWords) {
     const fs::path folder = fs::path(backup).parent_path();
@@ -290,6 +364,13 @@ TEST(Restore, refusesAnotherProgramsDatabase) {
     TempDir dir;
     exec(dir.file("copy.db"), "CREATE TABLE contacts (name TEXT)");
     expectRestoreRefused(dir.file("copy.db"), "not a ticket database of this program");
+}
+
+// Issue #19: a user_version of ours is not enough; the check is made before anything is kept aside or written.
+TEST(Restore, refusesAnotherProgramsDatabaseThatClaimsATicketSchemaVersion) {
+    TempDir dir;
+    exec(dir.file("copy.db"), "CREATE TABLE tickets (name TEXT); PRAGMA user_version = 3");
+    expectRestoreRefused(dir.file("copy.db"), "not a ticket database of this program (it lacks");
 }
 
 TEST(Restore, refusesADamagedCopy) {

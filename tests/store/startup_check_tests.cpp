@@ -165,6 +165,60 @@ TEST(StartupCheck, databaseOfAnotherProgramWithPagesInItsWalIsRefusedUntouched) 
     expectRefusedUntouched(path, "another program", false);
 }
 
+// Issue #19: a version this program never writes, and any file with tables, is not ours.
+TEST(StartupCheck, databaseOfAnotherProgramWithANegativeVersionIsRefusedUntouched) {
+    TempDir dir;
+    const auto withTables = dir.file("app.db");
+    RawDatabase(withTables).exec("CREATE TABLE foo (x); INSERT INTO foo VALUES (1); PRAGMA user_version = -1");
+    expectRefusedUntouched(withTables, "another program", false);
+    EXPECT_EQ(RawDatabase(withTables).integer("SELECT count(*) FROM sqlite_schema"), 1);
+
+    const auto empty = dir.file("empty.db");
+    RawDatabase(empty).exec("PRAGMA user_version = -7");
+    expectRefusedUntouched(empty, "another program", false);
+
+    // A version above ours without a tickets table is not a newer ticket database either.
+    const auto high = dir.file("high.db");
+    RawDatabase(high).exec("CREATE TABLE foo (x); PRAGMA user_version = 99");
+    expectRefusedUntouched(high, "another program", false);
+}
+
+// A rollback-journal file that says 1..7 but holds another program's tables: refused before the
+// switch to WAL (bytes 18-19 of the header) or a migration, in plain words.
+TEST(StartupCheck, databaseOfAnotherProgramClaimingATicketSchemaVersionIsRefusedUntouched) {
+    for (int version = 1; version <= store::SqliteStore::kSchemaVersion; ++version) {
+        SCOPED_TRACE("user_version " + std::to_string(version));
+        TempDir dir;
+        const auto path = dir.file("app.db");
+        RawDatabase(path).exec("CREATE TABLE foo (x); INSERT INTO foo VALUES (1); PRAGMA user_version = " +
+                               std::to_string(version));
+        expectRefusedUntouched(path, "another program", false);
+        const std::string message = refusalOf(path);
+        EXPECT_NE(message.find("it has table foo"), std::string::npos) << message;
+        EXPECT_EQ(message.find("preparing"), std::string::npos) << message;
+        EXPECT_EQ(message.find("SQLite:"), std::string::npos) << message;
+    }
+}
+
+// Our tables with someone else's beside them, or one of ours missing: not a file to write into.
+TEST(StartupCheck, ticketDatabaseWithATableAddedOrDroppedIsRefusedUntouched) {
+    TempDir dir;
+    const auto added = dir.file("added.db");
+    writeHealthyDatabase(added, 10);
+    RawDatabase(added).exec("CREATE TABLE contacts (name TEXT)");
+    expectRefusedUntouched(added, "it has table contacts", false);
+
+    const auto dropped = dir.file("dropped.db");
+    writeHealthyDatabase(dropped, 10);
+    RawDatabase(dropped).exec("DROP TABLE calls");
+    expectRefusedUntouched(dropped, "it lacks index calls_day on calls, table calls", false);
+
+    const auto column = dir.file("column.db");
+    writeHealthyDatabase(column, 10);
+    RawDatabase(column).exec("ALTER TABLE settings ADD COLUMN note TEXT");
+    expectRefusedUntouched(column, "its table settings has the columns note", false);
+}
+
 TEST(StartupCheck, healthyDatabaseWithPagesInItsWalOpensAndKeepsThem) {
     TempDir dir;
     const auto path = dir.file("kiosk.db");

@@ -67,6 +67,29 @@ TEST(BackupPolicy, aCopyDatedInTheFutureCountsAsOneOfTheNewest) {
     EXPECT_EQ(plan.remove, (Names{"segretariato-2026-11-28.db"}));
 }
 
+// Issue #19: with the PC's clock behind the newest copy, today's copy was the "oldest" and was
+// deleted as soon as written. It stays; the others are aged by the dates in their names.
+TEST(BackupPolicy, withTheClockBehindTheNewestCopyTodaysCopyStaysAndTheOldestOtherGoes) {
+    const Names existing = {"segretariato-2027-01-15.db", "segretariato-2027-01-14.db", "segretariato-2027-01-16.db"};
+    const auto plan = planDailyBackup(existing, 3, day("2026-12-01"));
+    EXPECT_EQ(plan.create, "segretariato-2026-12-01.db");
+    EXPECT_EQ(plan.remove, (Names{"segretariato-2027-01-14.db"}));
+    EXPECT_EQ(plan.newestAfterToday, day("2027-01-16"));
+
+    const auto keepOne = planDailyBackup(existing, 1, day("2026-12-01"));
+    EXPECT_EQ(keepOne.remove,
+              (Names{"segretariato-2027-01-14.db", "segretariato-2027-01-15.db", "segretariato-2027-01-16.db"}));
+}
+
+TEST(BackupPolicy, todaysCopyIsNeverAmongTheOnesToDelete) {
+    // Already written today, with the clock behind: a plan still never names it.
+    const Names existing = {"segretariato-2027-01-16.db", "segretariato-2026-12-01.db"};
+    const auto plan = planDailyBackup(existing, 1, day("2026-12-01"));
+    EXPECT_FALSE(plan.create);
+    EXPECT_EQ(plan.remove, (Names{"segretariato-2027-01-16.db"}));
+    EXPECT_FALSE(planDailyBackup({"segretariato-2026-11-29.db"}, 3, day("2026-11-30")).newestAfterToday);
+}
+
 TEST(BackupPolicy, aKeepBelowOneStillKeepsTodaysCopy) {
     const auto plan = planDailyBackup({}, 0, day("2026-11-30"));
     EXPECT_EQ(plan.create, "segretariato-2026-11-30.db");

@@ -18,7 +18,8 @@ DatabaseWatch::DatabaseWatch(const std::string& dbPath) {
     m_fileName = path.filename().string();
     m_inotify = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
     if (m_inotify < 0 || pipe2(m_stopPipe, O_CLOEXEC) != 0 ||
-        inotify_add_watch(m_inotify, path.parent_path().c_str(), IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_TO) < 0) {
+        inotify_add_watch(m_inotify, path.parent_path().c_str(),
+                          IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_TO | IN_DELETE | IN_MOVED_FROM) < 0) {
         common::logLine(common::LogLevel::Warn, "kiosk", "cannot watch %s for changes (%s): checking once a second",
                         dbPath.c_str(), std::strerror(errno));
         return;

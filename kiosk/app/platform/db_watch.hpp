@@ -12,8 +12,9 @@ namespace platform {
 
 class DatabaseWatch {
 public:
-    // Watches the folder of dbPath for writes to that file or its -wal. Without inotify (an odd
-    // file system) it does nothing, and the loop's once-a-second look at data_version remains.
+    // Watches the folder of dbPath for writes to that file or its -wal, and for either being
+    // deleted or moved away (the loop then finds the store's -wal gone at once). Without inotify
+    // (an odd file system) it does nothing, and the loop's once-a-second look remains.
     explicit DatabaseWatch(const std::string& dbPath);
     ~DatabaseWatch();
     DatabaseWatch(const DatabaseWatch&) = delete;
