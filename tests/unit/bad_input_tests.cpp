@@ -99,6 +99,27 @@ const std::vector<BadConfig> kBadConfigs = {
      {"hours.weekly[1]", "from \"17:00\" must be before to \"15:30\""}},
     {"hoursOfZeroLength", hoursWithMonday("\"09:00\"", "\"9.00\""), 20, {"must be before"}},
     {"hourPastMidnight", hoursWithMonday("\"09:00\"", "\"24:30\""), 21, {"hours.weekly[1].to", "\"24:00\""}},
+    // One opening across midnight, written as two: the queue restarts at midnight (issue #19).
+    {"extraOpeningContinuingPastMidnight",
+     hoursWithMonday("\"09:00\"", "\"12:00\"") +
+         "\n[[hours.extra]]\ndate = 2026-12-31\nfrom = \"20:00\"\nto = \"24:00\"\n"    // header 23
+         "\n[[hours.extra]]\ndate = 2027-01-01\nfrom = \"00:00\"\nto = \"02:00\"\n",  // header 28
+     28, {"hours.extra[2] (2027-01-01 00:00-02:00) continues hours.extra[1] at line 23 (2026-12-31 20:00-24:00) "
+          "past midnight", "must end by 24:00"}},
+    {"weeklyOpeningContinuingPastMidnight",
+     hoursWithMonday("\"20:00\"", "\"24:00\"") + "\n[[hours.weekly]]\nday = \"martedì\"\nfrom = \"0:00\"\nto = \"1:00\"\n",
+     23, {"hours.weekly[2] (martedì 00:00-01:00) continues hours.weekly[1] at line 18 (lunedì 20:00-24:00)"}},
+    {"sundayNightIntoMonday",
+     hoursWithMonday("\"00:00\"", "\"01:00\"") + "\n[[hours.weekly]]\nday = \"domenica\"\nfrom = \"22:00\"\nto = \"24:00\"\n",
+     18, {"hours.weekly[1] (lunedì 00:00-01:00) continues hours.weekly[2] at line 23 (domenica 22:00-24:00)"}},
+    {"extraOpeningAfterAWeeklyOneEndingAtMidnight",
+     hoursWithMonday("\"20:00\"", "\"24:00\"") + "\n[[hours.extra]]\ndate = 2026-12-01\nfrom = \"00:00\"\nto = \"02:00\"\n",
+     23, {"hours.extra[1] (2026-12-01 00:00-02:00) continues hours.weekly[1] at line 18 (lunedì 20:00-24:00)"}},
+    {"weeklyOpeningAfterAnExtraOneEndingAtMidnight",
+     hoursWithMonday("\"09:00\"", "\"12:00\"") +
+         "\n[[hours.extra]]\ndate = 2026-12-07\nfrom = \"22:00\"\nto = \"24:00\"\n"  // header 23, a Monday
+         "\n[[hours.weekly]]\nday = \"martedì\"\nfrom = \"00:00\"\nto = \"01:00\"\n",  // header 28
+     28, {"hours.weekly[2] (martedì 00:00-01:00) continues hours.extra[1] at line 23 (2026-12-07 22:00-24:00)"}},
     // ---- categories ----
     {"categoryWithoutPrefix", "\n[[categories]]\nid = \"minori\"\nlabel = \"Minori\"\n", 16,
      {"missing required key \"prefix\"", "categories[3]"}},
@@ -148,6 +169,18 @@ INSTANTIATE_TEST_SUITE_P(BadInput, ConfigErrorNamesFileLineAndWhatIsExpected, ::
 TEST(BadInputConfig, theBaseOfTheCasesAboveIsAccepted) {
     // Otherwise every case would fail for the same wrong reason.
     EXPECT_EQ(parseConfig(kBase + hoursWithMonday("\"09:00\"", "\"12:00\""), "bad.toml").categories.size(), 2u);
+}
+
+TEST(BadInputConfig, anOpeningUpToMidnightOrFromMidnightAloneIsAccepted) {
+    // Only the pair is one opening across midnight; a gap, or another day, is not.
+    const Config config = parseConfig(
+        kBase + hoursWithMonday("\"20:00\"", "\"24:00\"") +
+            "\n[[hours.weekly]]\nday = \"mercoledì\"\nfrom = \"00:00\"\nto = \"01:00\"\n"
+            "\n[[hours.extra]]\ndate = 2026-12-31\nfrom = \"20:00\"\nto = \"24:00\"\n"
+            "\n[[hours.extra]]\ndate = 2027-01-01\nfrom = \"00:30\"\nto = \"02:00\"\n",
+        "ok.toml");
+    EXPECT_EQ(config.hours.weekly.size(), 2u);
+    EXPECT_EQ(config.hours.extraOpenings.size(), 2u);
 }
 
 TEST(BadInputConfig, emptyAndBinaryFilesAreRejectedOnLineOne) {
