@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "civil_time.hpp"
+#include "shown_text.hpp"
 #include "ticket.hpp"
 
 namespace domain {
@@ -240,10 +241,11 @@ struct Config {
     std::vector<const ServiceCard*> servicesOf(std::string_view categoryId) const;
 };
 
-// A config that cannot be used: says file:line and what is expected.
+// A config that cannot be used: says file:line and what is expected. The message repeats file
+// names and values as written, so its control characters are escaped (escapedControls).
 class ConfigError : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    explicit ConfigError(std::string_view message) : std::runtime_error(escapedControls(message)) {}
 };
 
 // Parses the TOML text of a config; sourceName is used in error messages ("config/x.toml:12: ...").
