@@ -276,6 +276,10 @@ int runReport(const Options& opt) {
         std::cerr << "kioskctl: --to " << opt.to << " is before --from " << opt.from << '\n';
         return ctl::kUsage;
     }
+    if (!domain::reportSpanAllowed(from, to)) {
+        std::cerr << "kioskctl: report: " << domain::reportSpanRefusal(from, to) << '\n';
+        return ctl::kUsage;
+    }
     return withOffice(opt, [&](const domain::Config& config, domain::TicketStore& store, const domain::Clock& clock) {
         return ctl::printReport(store, config, from, to, clock.now().date, reportStyle(opt), std::cout);
     });
