@@ -220,6 +220,12 @@ inline constexpr std::string_view kSchedaReferralAnswer = "referral";
 // The themes [kiosk] theme accepts (kiosk/app/ui/theme.hpp has a palette for each).
 inline constexpr std::array<std::string_view, 2> kKioskThemes{"standard", "high-contrast"};
 
+// The most [[categories]] a config may list: the category and services screens show them as two
+// columns of big tiles, and three rows is what stays readable with large text (A+) at 1920x1080,
+// buttons at least [kiosk] min_touch_px (tests/ui/touch_size_test.cpp draws it). Past that the
+// descriptions were cut and the tiles shrank under the touch minimum, to 4 px bars at 26.
+inline constexpr std::size_t kMaxCategories = 6;
+
 struct Config {
     std::string sourceName;  // file the config came from, for messages
     Office office;

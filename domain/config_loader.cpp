@@ -485,6 +485,12 @@ void readCategories(const toml::node& node, Config& config, const Reporter& repo
     if (array != nullptr && array->empty())
         report.fail(node, "categories: at least one category is required");
     expectArrayOfTables(node, "categories", "[[categories]]", report);
+    if (array->size() > kMaxCategories)
+        report.fail((*array)[kMaxCategories],
+                    categoryName(kMaxCategories).shown + ": at most " + std::to_string(kMaxCategories) +
+                        " categories fit on the kiosk's screen (two columns of big tiles, three rows that stay "
+                        "readable with large text), and this file has " + std::to_string(array->size()) +
+                        "; merge some, or list their services under another category");
 
     std::vector<const toml::table*> tables;
     for (const toml::node& element : *array) {

@@ -131,6 +131,14 @@ const std::vector<BadConfig> kBadConfigs = {
      {"letter \"A\" is already used by categories[1] at line 6", "its own letter"}},
     {"twoCategoriesWithOneId", "\n[[categories]]\nid = \"adulti\"\nlabel = \"Adulti 2\"\nprefix = \"B\"\n", 17,
      {"\"adulti\" is already used by categories[1] at line 6", "its own id"}},
+    // Past six the tiles no longer fit the screen (the cap is domain::kMaxCategories, issue #19).
+    {"sevenCategories",
+     "\n[[categories]]\nid = \"c3\"\nlabel = \"C3\"\nprefix = \"C\"\n"      // header 16
+     "\n[[categories]]\nid = \"c4\"\nlabel = \"C4\"\nprefix = \"D\"\n"      // 21
+     "\n[[categories]]\nid = \"c5\"\nlabel = \"C5\"\nprefix = \"E\"\n"      // 26
+     "\n[[categories]]\nid = \"c6\"\nlabel = \"C6\"\nprefix = \"F\"\n"      // 31
+     "\n[[categories]]\nid = \"c7\"\nlabel = \"C7\"\nprefix = \"G\"\n",     // 36
+     36, {"categories[7]: at most 6 categories fit on the kiosk's screen", "this file has 7"}},
     // ---- service cards ----
     {"serviceCardOfAnUnknownCategory",
      "\n[[services]]\nid = \"ascolto\"\ntitle = \"Ascolto\"\ncategories = [\"adulti\", \"giovani\"]\n", 19,
@@ -169,6 +177,14 @@ INSTANTIATE_TEST_SUITE_P(BadInput, ConfigErrorNamesFileLineAndWhatIsExpected, ::
 TEST(BadInputConfig, theBaseOfTheCasesAboveIsAccepted) {
     // Otherwise every case would fail for the same wrong reason.
     EXPECT_EQ(parseConfig(kBase + hoursWithMonday("\"09:00\"", "\"12:00\""), "bad.toml").categories.size(), 2u);
+}
+
+TEST(BadInputConfig, sixCategoriesAreAccepted) {
+    std::string toml = kBase;
+    for (const char letter : {'C', 'D', 'E', 'F'})
+        toml += "\n[[categories]]\nid = \"c" + std::string(1, static_cast<char>(letter + 32)) + "\"\nlabel = \"X\"\nprefix = \"" +
+                std::string(1, letter) + "\"\n";
+    EXPECT_EQ(parseConfig(toml, "ok.toml").categories.size(), kMaxCategories);
 }
 
 TEST(BadInputConfig, anOpeningUpToMidnightOrFromMidnightAloneIsAccepted) {
