@@ -150,3 +150,23 @@ TEST(ReportLimits, aReportOverTenThousandYearsIsRefusedWithAPlainMessage) {
     EXPECT_EQ(r.err, "kioskctl: report: 0001-01-01 to 9999-12-31 is more than 50 years; a report covers at most 50 "
                      "years, because it lists every month and quarter of its period: ask for a shorter one\n");
 }
+
+// ---- how many categories ----
+
+TEST(CategoryLimits, checkConfigSaysHowManyCategoriesTheScreenShowsAndRefusesASeventh) {
+    const auto ok = runProcess(KIOSKCTL_BIN, {"check-config", kConfig});
+    EXPECT_EQ(ok.exitCode, 0) << ok.err;
+    EXPECT_NE(ok.out.find("\ncategories: 4 (the kiosk's screen shows at most 6)\n"), std::string::npos) << ok.out;
+    TempDir dir;
+    std::string toml = "[office]\ncomune = \"C\"\nname = \"N\"\naddress = \"A\"\n";  // lines 1-4
+    for (char letter = 'A'; letter <= 'G'; ++letter)  // each block 4 lines: the 7th starts on line 29
+        toml += "[[categories]]\nid = \"c" + std::string(1, static_cast<char>(letter + 32)) + "\"\nlabel = \"L\"\nprefix = \"" +
+                std::string(1, letter) + "\"\n";
+    testing_support::writeFile(dir.file("seven.toml"), toml);
+    const auto r = runProcess(KIOSKCTL_BIN, {"check-config", dir.file("seven.toml")});
+    EXPECT_EQ(r.exitCode, 3);
+    EXPECT_EQ(r.err, "kioskctl: config error: " + dir.file("seven.toml") +
+                         ":29: categories[7]: at most 6 categories fit on the kiosk's screen (two columns of big "
+                         "tiles, three rows that stay readable with large text), and this file has 7; merge some, or "
+                         "list their services under another category\n");
+}
