@@ -169,9 +169,10 @@ bool tile(UiContext& ctx, const TileSpec& spec) {
     }
     const float subGap = l.subH > 0 ? ctx.px(8) : 0;
     float y = std::max(spec.min.y + ctx.px(8), spec.min.y + (height - l.labelH - l.subH - subGap) / 2);
-    // Whatever a translation's length, nothing is drawn outside the tile; words cut by that edge
-    // are marked, so tests and UI scripts can tell (the category grid sizes its type to avoid it).
-    if (!l.fits) ctx.targets.record(std::string("clipped:") + spec.id, spec.min, spec.max, TargetKind::Marker);
+    // Whatever a translation's length, nothing is drawn outside the tile. Words that do not fit
+    // with the tile's margins (pressed against its edge, or cut by it) are marked, so tests and UI
+    // scripts can tell; the category grid sizes its type to avoid it.
+    if (!l.fits) ctx.targets.record(std::string("crowded:") + spec.id, spec.min, spec.max, TargetKind::Marker);
     ctx.draw->PushClipRect(spec.min, spec.max, true);
     textAt(ctx, l.labelFont, ImVec2(l.textX, y), primary ? palette().onPrimary : palette().text, spec.label);
     if (l.subH > 0)

@@ -90,9 +90,9 @@ bool tile(UiContext& ctx, const TileSpec& spec);
 bool tileTextFits(const UiContext& ctx, const TileSpec& spec);
 // Whether the label fits on one line in its usual (heading) type, as the tile will be drawn.
 bool tileLabelFits(const UiContext& ctx, const TileSpec& spec);
-// Whether the label and the explanatory line fit inside the tile in the type the spec asks for,
-// as tile() draws them (the icon too, when it is shown). A tile whose words do not fit is cut at
-// its edge and records the marker "clipped:ID".
+// Whether the label and the explanatory line fit inside the tile, 8 px clear of its top and
+// bottom, in the type the spec asks for, as tile() draws them (the icon too, when it is shown).
+// A tile whose words do not fit records the marker "crowded:ID" (past its edge they are cut).
 bool tileFits(const UiContext& ctx, const TileSpec& spec);
 
 // A pill-shaped secondary button ("Indietro", "Ho capito"); true when tapped. The label in bold
