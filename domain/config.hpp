@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "civil_time.hpp"
+#include "shown_text.hpp"
 #include "ticket.hpp"
 
 namespace domain {
@@ -219,6 +220,12 @@ inline constexpr std::string_view kSchedaReferralAnswer = "referral";
 // The themes [kiosk] theme accepts (kiosk/app/ui/theme.hpp has a palette for each).
 inline constexpr std::array<std::string_view, 2> kKioskThemes{"standard", "high-contrast"};
 
+// The most [[categories]] a config may list: the category and services screens show them as two
+// columns of big tiles, and three rows is what stays readable with large text (A+) at 1920x1080,
+// buttons at least [kiosk] min_touch_px (tests/ui/touch_size_test.cpp draws it). Past that the
+// descriptions were cut and the tiles shrank under the touch minimum, to 4 px bars at 26.
+inline constexpr std::size_t kMaxCategories = 6;
+
 struct Config {
     std::string sourceName;  // file the config came from, for messages
     Office office;
@@ -240,10 +247,11 @@ struct Config {
     std::vector<const ServiceCard*> servicesOf(std::string_view categoryId) const;
 };
 
-// A config that cannot be used: says file:line and what is expected.
+// A config that cannot be used: says file:line and what is expected. The message repeats file
+// names and values as written, so its control characters are escaped (escapedControls).
 class ConfigError : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    explicit ConfigError(std::string_view message) : std::runtime_error(escapedControls(message)) {}
 };
 
 // Parses the TOML text of a config; sourceName is used in error messages ("config/x.toml:12: ...").

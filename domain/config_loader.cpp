@@ -485,6 +485,12 @@ void readCategories(const toml::node& node, Config& config, const Reporter& repo
     if (array != nullptr && array->empty())
         report.fail(node, "categories: at least one category is required");
     expectArrayOfTables(node, "categories", "[[categories]]", report);
+    if (array->size() > kMaxCategories)
+        report.fail((*array)[kMaxCategories],
+                    categoryName(kMaxCategories).shown + ": at most " + std::to_string(kMaxCategories) +
+                        " categories fit on the kiosk's screen (two columns of big tiles, three rows that stay "
+                        "readable with large text), and this file has " + std::to_string(array->size()) +
+                        "; merge some, or list their services under another category");
 
     std::vector<const toml::table*> tables;
     for (const toml::node& element : *array) {
@@ -578,9 +584,9 @@ std::string sessionText(std::string_view day, int from, int to) {
     return std::string(day) + " " + clockText(from) + "-" + clockText(to);
 }
 
-void readWeeklySessions(const toml::node& node, HoursConfig& hours, const Reporter& report) {
+void readWeeklySessions(const toml::node& node, HoursConfig& hours, std::vector<Placed>& placed,
+                        const Reporter& report) {
     const toml::array& array = expectArrayOfTables(node, "hours.weekly", "[[hours.weekly]]", report);
-    std::vector<Placed> placed;
     for (const toml::node& element : array) {
         const toml::table& table = *element.as_table();
         const TableName name = elementName("hours.weekly", placed.size());
@@ -635,10 +641,10 @@ ExtraOpening readExtraOpening(const toml::table& table, const TableName& name,
     return extra;
 }
 
-void readExtraOpenings(const toml::node& node, HoursConfig& hours, const Reporter& report) {
+void readExtraOpenings(const toml::node& node, HoursConfig& hours, std::vector<Placed>& placed,
+                       const Reporter& report) {
     if (const toml::array* array = node.as_array(); array != nullptr && array->empty()) return;
     const toml::array& array = expectArrayOfTables(node, "hours.extra", "[[hours.extra]]", report);
-    std::vector<Placed> placed;
     for (const toml::node& element : array) {
         const toml::table& table = *element.as_table();
         const TableName name = elementName("hours.extra", placed.size());
@@ -653,6 +659,45 @@ void readExtraOpenings(const toml::node& node, HoursConfig& hours, const Reporte
         }
         hours.extraOpenings.push_back(extra);
         placed.push_back(here);
+    }
+}
+
+constexpr int kMidnight = 24 * 60;
+
+// An opening from 00:00 right after one that ends at 24:00 the day before would be one opening
+// across midnight, but the queue belongs to a service day: at midnight those still waiting would
+// drop out of the staff's list and the numbers start again, giving a second A001 to the same room.
+[[noreturn]] void failPastMidnight(const Placed& next, const Placed& before, const Reporter& report) {
+    report.fail(*next.table, next.name.shown + " (" + next.when + ") continues " + before.name.shown + " at " +
+                                 lineText(*before.table) + " (" + before.when +
+                                 ") past midnight; an opening must end by 24:00 of its day, because the queue "
+                                 "starts again at midnight and those still waiting would be lost");
+}
+
+void rejectOpeningsPastMidnight(const HoursConfig& hours, const std::vector<Placed>& weeklyPlaced,
+                                const std::vector<Placed>& extraPlaced, const Reporter& report) {
+    const auto nextWeekday = [](int weekday) { return weekday % 7 + 1; };
+    for (std::size_t i = 0; i < hours.weekly.size(); ++i) {
+        if (hours.weekly[i].toMinute != kMidnight) continue;
+        for (std::size_t j = 0; j < hours.weekly.size(); ++j)
+            if (hours.weekly[j].fromMinute == 0 && hours.weekly[j].weekday == nextWeekday(hours.weekly[i].weekday))
+                failPastMidnight(weeklyPlaced[j], weeklyPlaced[i], report);
+        for (std::size_t j = 0; j < hours.extraOpenings.size(); ++j)
+            if (hours.extraOpenings[j].fromMinute == 0 &&
+                hours.extraOpenings[j].date.weekdayIso() == nextWeekday(hours.weekly[i].weekday))
+                failPastMidnight(extraPlaced[j], weeklyPlaced[i], report);
+    }
+    for (std::size_t i = 0; i < hours.extraOpenings.size(); ++i) {
+        if (hours.extraOpenings[i].toMinute != kMidnight) continue;
+        const LocalDate nextDay = hours.extraOpenings[i].date.plusDays(1);
+        for (std::size_t j = 0; j < hours.extraOpenings.size(); ++j)
+            if (hours.extraOpenings[j].fromMinute == 0 && hours.extraOpenings[j].date == nextDay)
+                failPastMidnight(extraPlaced[j], extraPlaced[i], report);
+        // Whether the weekly opening is cancelled that day (a holiday, a closure) is a matter of the
+        // calendar; the hours themselves are refused either way.
+        for (std::size_t j = 0; j < hours.weekly.size(); ++j)
+            if (hours.weekly[j].fromMinute == 0 && hours.weekly[j].weekday == nextDay.weekdayIso())
+                failPastMidnight(weeklyPlaced[j], extraPlaced[i], report);
     }
 }
 
@@ -692,9 +737,11 @@ void readHours(const toml::node& node, Config& config, const Reporter& report) {
         report.fail(weekly == nullptr ? static_cast<const toml::node&>(table) : *weekly,
                     "hours.weekly: at least one [[hours.weekly]] opening is required, like "
                     "day = \"lunedì\", from = \"15:30\", to = \"17:00\"");
-    readWeeklySessions(*weekly, hours, report);
+    std::vector<Placed> weeklyPlaced, extraPlaced;
+    readWeeklySessions(*weekly, hours, weeklyPlaced, report);
     if (const toml::node* closures = table.get("closures")) readClosures(*closures, hours, report);
-    if (const toml::node* extra = table.get("extra")) readExtraOpenings(*extra, hours, report);
+    if (const toml::node* extra = table.get("extra")) readExtraOpenings(*extra, hours, extraPlaced, report);
+    rejectOpeningsPastMidnight(hours, weeklyPlaced, extraPlaced, report);
 }
 
 // ---- [tickets] ----

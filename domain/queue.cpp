@@ -1,4 +1,5 @@
 #include "queue.hpp"
+#include "shown_text.hpp"
 
 #include <algorithm>
 
@@ -69,7 +70,7 @@ const Category& QueueService::categoryOrThrow(std::string_view id) const {
     if (!c) {
         std::string known;
         for (const auto& k : m_config.categories) known += (known.empty() ? "" : ", ") + k.id;
-        throw UnknownCategoryError("unknown category \"" + std::string(id) + "\" (known: " + known + ")");
+        throw UnknownCategoryError("unknown category \"" + escapedControls(id) + "\" (known: " + known + ")");
     }
     return *c;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <stdexcept>
 #include <tuple>
 #include <utility>
 
@@ -104,6 +105,8 @@ SatisfactionReport satisfactionReport(const std::vector<StoredAnswer>& answers, 
 
 PeriodReport periodReport(TicketStore& store, const Config& config, const LocalDate& from, const LocalDate& to,
                           const LocalDate& today) {
+    // Refused before any figure is read (the scheda's months would be the whole cost).
+    if (!reportSpanAllowed(from, to)) throw std::length_error(reportSpanRefusal(from, to));
     PeriodReport report;
     report.from = from;
     report.to = to;

@@ -81,7 +81,8 @@ struct PeriodReport {
 
 // Everything about the days from `from` to `to` inclusive, from the store's per-day aggregates
 // (TicketStore::demandCells and surveyTallies): a year of a busy office in a few milliseconds.
-// Satisfaction only up to the day before `today` (see PeriodReport::satisfaction).
+// Satisfaction only up to the day before `today` (see PeriodReport::satisfaction). A period over
+// kMaxReportYears is refused with std::length_error (reportSpanRefusal).
 PeriodReport periodReport(TicketStore& store, const Config& config, const LocalDate& from, const LocalDate& to,
                           const LocalDate& today);
 

@@ -177,6 +177,22 @@ std::optional<DateRange> parseQuarter(std::string_view text) {
 
 // ---- report ----
 
+bool reportSpanAllowed(const LocalDate& from, const LocalDate& to) {
+    if (to < from) return false;
+    // Compared field by field: from + 50 years need not be a date (29 February).
+    const int years = to.year - from.year;
+    return years < kMaxReportYears ||
+           (years == kMaxReportYears && std::pair(to.month, to.day) < std::pair(from.month, from.day));
+}
+
+std::string reportSpanRefusal(const LocalDate& from, const LocalDate& to) {
+    if (reportSpanAllowed(from, to)) return {};
+    if (to < from) return to.iso() + " is before " + from.iso();
+    return from.iso() + " to " + to.iso() + " is more than " + std::to_string(kMaxReportYears) +
+           " years; a report covers at most " + std::to_string(kMaxReportYears) +
+           " years, because it lists every month and quarter of its period: ask for a shorter one";
+}
+
 std::string schedaFacetTitle(std::string_view facet) {
     if (facet == f::kRecorded) return "Schede compilate";
     if (facet == f::kNeed) return "Aree di bisogno";
@@ -404,12 +420,15 @@ DateRange schedaTallyDays(const LocalDate& from, const LocalDate& to) {
 }
 
 SchedaReport schedaReport(TicketStore& store, const Config& config, const LocalDate& from, const LocalDate& to) {
+    // Before the counters are read: the refusal must not wait for centuries of rows.
+    if (!reportSpanAllowed(from, to)) throw std::length_error(reportSpanRefusal(from, to));
     const auto [first, last] = schedaTallyDays(from, to);
     return schedaReport(store.contactTallies(first, last), config, from, to);
 }
 
 SchedaReport schedaReport(const std::vector<ContactTally>& tallies, const Config& config, const LocalDate& from,
                           const LocalDate& to) {
+    if (!reportSpanAllowed(from, to)) throw std::length_error(reportSpanRefusal(from, to));
     // Whole months within one year are suppressed as part of that calendar year (its months,
     // quarters and the year), so a month, a quarter or the year shows the same figures in every
     // report that contains it: the console's tabs, --month, --quarter and the year's documents.

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "queue.hpp"
+#include "shown_text.hpp"
 
 namespace domain {
 
@@ -63,7 +64,7 @@ const Category& categoryOrThrow(const Config& config, std::string_view id) {
     if (const Category* category = config.findCategory(id)) return *category;
     std::vector<std::string> known;
     for (const auto& category : config.categories) known.push_back(category.id);
-    throw UnknownCategoryError("unknown category \"" + std::string(id) + "\" (known: " + joined(known) + ")");
+    throw UnknownCategoryError("unknown category \"" + escapedControls(id) + "\" (known: " + joined(known) + ")");
 }
 
 // The ticket a desk called most recently among those still called there: the call log knows
@@ -116,31 +117,10 @@ DayFigures dayFigures(const std::vector<Ticket>& ticketsOfDay, const LocalDateTi
     return figures;
 }
 
-namespace {
-
-// The typed text as a message can carry it: a NUL would end what() early and drop the
-// explanation, other control bytes would garble the staff screen or the log line.
-std::string shownAsTyped(std::string_view typed) {
-    std::string shown;
-    for (const char c : typed) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte >= 0x20 && byte != 0x7f) {
-            shown += c;
-        } else {
-            constexpr char kHex[] = "0123456789abcdef";
-            shown += "\\x";
-            shown += kHex[byte >> 4];
-            shown += kHex[byte & 0xf];
-        }
-    }
-    return shown;
-}
-
-}  // namespace
-
 std::string normalizeTicketCode(std::string_view typed) {
     const auto parsed = parseTicketCode(typed);
-    if (!parsed) throw UnknownTicketError("\"" + shownAsTyped(typed) + "\" is not a ticket code (like A007)");
+    // The typed text goes into the message escaped: a NUL would end what() before the explanation.
+    if (!parsed) throw UnknownTicketError("\"" + escapedControls(typed) + "\" is not a ticket code (like A007)");
     return formatTicketCode(parsed->prefix, parsed->number);
 }
 

@@ -12,9 +12,11 @@
 #include "lockdown.hpp"
 #include "main_loop.hpp"
 #include "board/hall_board.hpp"
+#include "domain/shown_text.hpp"
 #include "domain/staff.hpp"
 #include "domain/survey_service.hpp"
 #include "staff/staff_console.hpp"
+#include "kiosk/common/cli_messages.hpp"
 #include "kiosk/common/config_files.hpp"
 #include "kiosk/common/paths.hpp"
 #include "kiosk/common/printer.hpp"
@@ -95,7 +97,7 @@ int renderScreenshot(const Options& opt, platform::Window& window, app::Role& ap
                      "error, no-ticket, hours, services, service-list, card, survey-code, survey-question, survey-thanks, "
                      "admin-pin, admin, language; staff: staff-pin, staff-console, staff-satisfaction; "
                      "board: board)\n",
-                     opt.screenName.c_str(), opt.role.c_str());
+                     domain::escapedControls(opt.screenName).c_str(), opt.role.c_str());
         return 2;
     }
     int w = 0, h = 0;
@@ -238,6 +240,7 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     cli.add_flag("--large-text", opt.largeText, "for --screenshot: large text (A+) on");
     cli.add_option("--theme", opt.theme, "standard or high-contrast, instead of [kiosk] theme in the config");
+    cli.failure_message(common::escapedFailureMessage);
     CLI11_PARSE(cli, argc, argv);
 
     try {
@@ -245,8 +248,8 @@ int main(int argc, char** argv) {
         domain::Catalog catalog = common::loadCatalog(common::assetsDir() + "/i18n");
         const domain::Texts& texts = catalog.texts(domain::kBaseLanguage);
         if (!catalog.has(opt.language)) {
-            std::fprintf(stderr, "kiosk: --language: no translation \"%s\" in %s/i18n\n", opt.language.c_str(),
-                         common::assetsDir().c_str());
+            std::fprintf(stderr, "kiosk: --language: no translation \"%s\" in %s/i18n\n",
+                         domain::escapedControls(opt.language).c_str(), common::assetsDir().c_str());
             return 2;
         }
         bool simulated = false;
@@ -266,7 +269,7 @@ int main(int argc, char** argv) {
         wo.fullscreen = opt.windowed.empty() && !wo.hidden;
         if (!opt.windowed.empty() && !parseSize(opt.windowed, wo.width, wo.height)) {
             std::fprintf(stderr, "kiosk: --windowed: expected WIDTHxHEIGHT such as 1280x800, got \"%s\"\n",
-                         opt.windowed.c_str());
+                         domain::escapedControls(opt.windowed).c_str());
             return 2;
         }
         app::prepareLockdownHints(opt.role == "citizen");
@@ -279,7 +282,8 @@ int main(int argc, char** argv) {
         const std::string theme = opt.theme.empty() ? config.kiosk.theme : opt.theme;
         auto palette = ui::paletteNamed(theme);
         if (!palette) {
-            std::fprintf(stderr, "kiosk: --theme: unknown theme \"%s\" (standard, high-contrast)\n", theme.c_str());
+            std::fprintf(stderr, "kiosk: --theme: unknown theme \"%s\" (standard, high-contrast)\n",
+                         domain::escapedControls(theme).c_str());
             return 2;
         }
         if (opt.role != "staff") ui::usePalette(*palette);
@@ -341,10 +345,11 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "kiosk: config error: %s\n", e.what());
         return 3;
     } catch (const domain::StoreError& e) {
-        std::fprintf(stderr, "kiosk: database error: %s\n", e.what());
+        // The file names in it come from the command line; a server's own text may span lines.
+        std::fprintf(stderr, "kiosk: database error: %s\n", domain::escapedControls(e.what(), true).c_str());
         return 4;
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "kiosk: %s\n", e.what());
+        std::fprintf(stderr, "kiosk: %s\n", domain::escapedControls(e.what(), true).c_str());
         return 1;
     }
 }

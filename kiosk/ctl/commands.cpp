@@ -56,6 +56,8 @@ int checkConfig(const domain::Config& config, std::ostream& out) {
         << "afternoon openings: " << afternoons << " (charter: at least " << promised.minAfternoonOpenings << ") "
         << (afternoonsOk ? "ok" : "NOT MET") << '\n';
     if (config.hours.example) out << "note: the weekly timetable is marked as an example to replace\n";
+    out << "categories: " << config.categories.size() << " (the kiosk's screen shows at most "
+        << domain::kMaxCategories << ")\n";
     out << "scheda di Segretariato: " << config.scheda.needAreas.size() << " need areas, "
         << config.scheda.answers.size() << " answers, " << config.scheda.referralServices.size()
         << " referral services; counts under " << config.scheda.minCellCount << " withheld in reports\n";

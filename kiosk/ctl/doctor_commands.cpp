@@ -8,6 +8,7 @@
 
 #include "commands.hpp"
 #include "doctor_checks.hpp"
+#include "domain/shown_text.hpp"
 #include "kiosk/common/paths.hpp"
 
 namespace ctl {
@@ -61,9 +62,10 @@ std::vector<Check> runChecks(const DoctorOptions& options, const doctor::Identit
 // "FAIL database /var/lib/segretariato-kiosk/kiosk.db: not writable by user kiosk (fix: ...)"
 void printText(const std::vector<Check>& checks, int warnings, int failures, std::ostream& out) {
     for (const Check& check : checks) {
-        out << statusWord(check.status) << (check.status == Status::Ok ? "   " : " ") << check.subject << ": "
-            << check.detail;
-        if (!check.fix.empty()) out << " (fix: " << check.fix << ")";
+        // Subjects and fixes repeat the paths given on the command line; details, a server's text.
+        out << statusWord(check.status) << (check.status == Status::Ok ? "   " : " ")
+            << domain::escapedControls(check.subject) << ": " << domain::escapedControls(check.detail, true);
+        if (!check.fix.empty()) out << " (fix: " << domain::escapedControls(check.fix) << ")";
         out << '\n';
     }
     out << "doctor: " << checks.size() << " checks, " << warnings << (warnings == 1 ? " warning, " : " warnings, ")
@@ -105,7 +107,7 @@ int runDoctor(const DoctorOptions& options, std::ostream& out, std::ostream& err
     if (!options.user.empty()) {
         who = doctor::identityOf(options.user);
         if (!who) {
-            err << "kioskctl: doctor --user: no user \"" << options.user << "\" on this PC\n";
+            err << "kioskctl: doctor --user: no user \"" << domain::escapedControls(options.user) << "\" on this PC\n";
             return kUsage;
         }
     }

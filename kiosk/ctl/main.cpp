@@ -10,6 +10,7 @@
 #include "doctor_commands.hpp"
 #include "i18n_commands.hpp"
 #include "print_commands.hpp"
+#include "kiosk/common/cli_messages.hpp"
 #include "kiosk/common/config_files.hpp"
 #include "kiosk/common/paths.hpp"
 #include "kiosk/common/system_clock.hpp"
@@ -18,6 +19,7 @@
 #include "kiosk/store/open_store.hpp"
 #include "kiosk/store/postgres_store.hpp"
 #include "domain/scheda.hpp"
+#include "domain/shown_text.hpp"
 #include "kiosk/store/sqlite_store.hpp"
 
 namespace {
@@ -92,7 +94,8 @@ int reportingErrors(Body&& body) {
         std::cerr << "kioskctl: config error: " << e.what() << '\n';
         return ctl::kConfigError;
     } catch (const domain::StoreError& e) {
-        std::cerr << "kioskctl: database error: " << e.what() << '\n';
+        // The file names in it come from the command line; a server's own text may span lines.
+        std::cerr << "kioskctl: database error: " << domain::escapedControls(e.what(), true) << '\n';
         return ctl::kStoreError;
     } catch (const domain::UnknownCategoryError& e) {
         std::cerr << "kioskctl: " << e.what() << '\n';
@@ -273,6 +276,10 @@ int runReport(const Options& opt) {
         std::cerr << "kioskctl: --to " << opt.to << " is before --from " << opt.from << '\n';
         return ctl::kUsage;
     }
+    if (!domain::reportSpanAllowed(from, to)) {
+        std::cerr << "kioskctl: report: " << domain::reportSpanRefusal(from, to) << '\n';
+        return ctl::kUsage;
+    }
     return withOffice(opt, [&](const domain::Config& config, domain::TicketStore& store, const domain::Clock& clock) {
         return ctl::printReport(store, config, from, to, clock.now().date, reportStyle(opt), std::cout);
     });
@@ -323,7 +330,7 @@ int printTestPage(const Options& opt, const ctl::TicketLanguage& language) {
 // A language the kiosk does not have is a typo: better said than printed in Italian silently.
 bool knownLanguage(const domain::Catalog& catalog, const std::string& code) {
     if (catalog.has(code)) return true;
-    std::cerr << "kioskctl: --language: unknown language \"" << code << "\" (known:";
+    std::cerr << "kioskctl: --language: unknown language \"" << domain::escapedControls(code) << "\" (known:";
     for (const domain::Language& language : catalog.languages()) std::cerr << ' ' << language.code;
     std::cerr << ")\n";
     return false;
@@ -358,7 +365,7 @@ bool refusedOnPostgres(const Options& opt, const char* command, const char* inst
     const std::string url = configuredStore(opt);
     if (url.empty()) return false;
     std::cerr << "kioskctl: " << command << " works on the SQLite file, but this site keeps its data on the "
-              << "PostgreSQL server " << store::maskPassword(url) << ": " << instead << "\n";
+              << "PostgreSQL server " << domain::escapedControls(store::maskPassword(url)) << ": " << instead << "\n";
     return true;
 }
 
@@ -431,6 +438,7 @@ int main(int argc, char** argv) {
     setPinCommand->add_option("--pin", opt.pin, "the PIN, instead of reading stdin");
     auto* migrateCommand = ctl::addMigrateCommand(app, opt.migrate);
 
+    app.failure_message(common::escapedFailureMessage);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -3,6 +3,7 @@
 #include <iomanip>
 
 #include "commands.hpp"
+#include "domain/shown_text.hpp"
 #include "kiosk/store/postgres_migration.hpp"
 #include "kiosk/store/postgres_store.hpp"
 
@@ -32,7 +33,7 @@ int runMigrate(const MigrateOptions& options, const std::string& dbPath, std::os
             << "\" in the config of every PC of the site\n";
         return 0;
     } catch (const store::TargetNotEmptyError& e) {
-        err << "kioskctl: migrate-to refused: " << e.what() << "\n";
+        err << "kioskctl: migrate-to refused: " << domain::escapedControls(e.what(), true) << "\n";
         return kStoreError;
     }
 }

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "commands.hpp"
+#include "domain/shown_text.hpp"
 #include "domain/ticket_policy.hpp"
 #include "domain/ticket_print.hpp"
 #include "kiosk/common/escpos.hpp"
@@ -62,7 +63,7 @@ int sendToPrinter(const domain::Config& config, const domain::PrintedTicket& tic
 int unknownTicket(const domain::QueueService& queue, const std::string& code, std::ostream& err) {
     const auto parsed = domain::parseTicketCode(code);
     if (!parsed)
-        err << "kioskctl: \"" << code << "\" is not a ticket code (like A007)\n";
+        err << "kioskctl: \"" << domain::escapedControls(code) << "\" is not a ticket code (like A007)\n";
     else
         err << "kioskctl: no ticket " << domain::formatTicketCode(parsed->prefix, parsed->number) << " today ("
             << queue.now().date.iso() << ")\n";

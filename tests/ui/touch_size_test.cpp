@@ -16,12 +16,15 @@
 #include "domain/i18n.hpp"
 #include "domain/queue.hpp"
 #include "domain/survey_service.hpp"
+#include "domain/staff.hpp"
 #include "kiosk/app/app.hpp"
+#include "kiosk/app/staff/staff_console.hpp"
 #include "kiosk/app/ui/fonts.hpp"
 #include "kiosk/app/ui/glyph_texts.hpp"
 #include "kiosk/app/ui/theme.hpp"
 #include "kiosk/app/ui/widgets.hpp"
 #include "kiosk/common/config_files.hpp"
+#include "domain/config.hpp"
 #include "kiosk/common/paths.hpp"
 #include "kiosk/store/sqlite_store.hpp"
 #include "support/process.hpp"
@@ -132,11 +135,12 @@ private:
     ui::Targets m_targets;
 };
 
-// The demo office on a database of its own, and a citizen kiosk on it with every language and A+.
+// The demo office (or another config) on a database of its own, and a citizen kiosk on it with
+// every language and A+.
 class CitizenKiosk {
 public:
-    CitizenKiosk()
-        : m_config(common::loadConfigFile(kConfigPath)),
+    explicit CitizenKiosk(const std::string& configPath = kConfigPath)
+        : m_config(common::loadConfigFile(configPath)),
           m_catalog(common::loadCatalog(common::assetsDir() + "/i18n")),
           m_store(m_dir.file("kiosk.db")),
           m_clock(kOpenMonday),
@@ -146,6 +150,13 @@ public:
     std::vector<std::string> glyphTexts() const { return ui::glyphTextsFor(m_catalog, m_config); }
     const domain::Texts& italian() const { return m_catalog.texts("it"); }
     const domain::Config& config() const { return m_config; }
+    domain::QueueService& queue() { return m_queue; }
+
+    // The staff console on the same office and database (Italian, no A+).
+    std::unique_ptr<staff::StaffConsole> staffConsole() {
+        return std::make_unique<staff::StaffConsole>(
+            staff::ConsoleDeps{m_config, italian(), m_queue, m_staff, m_survey, m_store, false});
+    }
 
     std::unique_ptr<app::App> app(const ui::Fonts* largeFonts) {
         std::vector<app::LanguageTexts> languages;
@@ -166,23 +177,27 @@ private:
     domain::FixedClock m_clock;
     domain::QueueService m_queue;
     domain::SurveyService m_survey;
+    domain::StaffService m_staff{m_config, m_store, m_clock};
 };
 
 struct Measured {
     std::string failures;         // every undersized button, by size, text size and screen
+    std::string crowded;          // every tile whose words do not fit its margins ("crowded:ID")
     float smallestDesignPx = 1e9f;  // the smallest button side seen, in design pixels
     std::string smallestWhere;
     int buttons = 0;
     std::set<std::string> seen;  // every target id drawn
 };
 
-// Draws every citizen screen at `size`, normal and large text, and measures each button.
-Measured measureCitizenScreens(CitizenKiosk& kiosk, Size size, float minDesignPx) {
+// Draws every citizen screen (or those named) at `size`, normal and large text, measures each
+// button and notes each tile whose words do not fit with its margins ("crowded:ID").
+Measured measureCitizenScreens(CitizenKiosk& kiosk, Size size, float minDesignPx,
+                               const std::vector<std::string>& screens = kCitizenScreens) {
     FrameRig rig(size, kiosk.glyphTexts());
     Measured m;
     const float minPx = minDesignPx * rig.scale();
     for (const bool large : {false, true}) {
-        for (const std::string& screen : kCitizenScreens) {
+        for (const std::string& screen : screens) {
             auto app = kiosk.app(&rig.fonts().large);
             app->setLargeText(large);
             const std::string where = std::to_string(size.width) + "x" + std::to_string(size.height) +
@@ -203,6 +218,8 @@ Measured measureCitizenScreens(CitizenKiosk& kiosk, Size size, float minDesignPx
                     m.smallestWhere = where + " " + id;
                 }
             }
+            for (const auto& [id, rect] : targets.lastFrame())
+                if (id.rfind("crowded:", 0) == 0) m.crowded += where + ": " + id.substr(8) + "\n";
             const auto small = undersizedButtons(targets, minPx);
             if (!small.empty()) m.failures += where + " (minimum " + std::to_string(minPx) + " px):\n" + describe(small);
         }
@@ -225,6 +242,9 @@ TEST_F(TouchSize, EveryCitizenButtonMeetsTheConfiguredMinimumAtBothSizesAndBothT
             EXPECT_TRUE(m.seen.count(id)) << id << " was not drawn at " << size.width << "x" << size.height;
         std::printf("[ touch ] %dx%d: %d buttons, smallest side %.1f design px (%s), minimum %.0f\n", size.width,
                     size.height, m.buttons, m.smallestDesignPx, m.smallestWhere.c_str(), minimum);
+        // Known, not asserted here: with A+ the home screen's survey tile is a few pixels short of
+        // its bottom margin (with the fallback fonts, the longer service cards are cut too).
+        if (!m.crowded.empty()) std::printf("[ touch ] words crowding a tile's edge:\n%s", m.crowded.c_str());
     }
 }
 
@@ -254,4 +274,88 @@ TEST_F(TouchSize, ATinyButtonIsCaughtAndMarkersAreNotButtons) {
     EXPECT_FALSE(targets.buttonAt(ImVec2(600, 600)));
 }
 
+// ---- the most categories a config may list (issue #19) ----
+
+// An office with domain::kMaxCategories categories whose labels and descriptions are longer than
+// the charter's (the longest shipped are 21 and 51 characters, "Children and Families" and "Personat
+// me aftësi të kufizuara dhe familjet e tyre"): up to 29 and 67 here.
+std::string mostCategoriesConfig(const testing_support::TempDir& dir) {
+    static constexpr const char* kLabels[] = {"Stranieri e richiedenti asilo", "Persone adulte in difficoltà",
+                                              "Anziani e chi li assiste",      "Persone con disabilità",
+                                              "Minori e famiglie",             "Persone senza dimora"};
+    static constexpr const char* kDescriptions[] = {
+        "Permesso di soggiorno, accoglienza, mediazione linguistica",
+        "Lavoro, casa, reddito: un aiuto per ripartire con le proprie forze",
+        "Assistenza a domicilio, centri diurni e sostegno a chi se ne occupa"};
+    static_assert(std::size(kLabels) == domain::kMaxCategories);
+    std::string toml = "[office]\ncomune = \"Comune di Gorgonzola\"\nname = \"Segretariato sociale\"\n"
+                       "address = \"Piazza Camillo Ripamonti, 1\"\n";
+    for (std::size_t i = 0; i < domain::kMaxCategories; ++i)
+        toml += "[[categories]]\nid = \"c" + std::to_string(i) + "\"\nlabel = \"" + kLabels[i] + "\"\nprefix = \"" +
+                std::string(1, static_cast<char>('A' + i)) + "\"\ndescription = \"" + kDescriptions[i % 3] + "\"\n";
+    toml += "[[hours.weekly]]\nday = \"lunedì\"\nfrom = \"15:30\"\nto = \"17:00\"\n"
+            "[staff]\nrooms = [\"Stanza 1\", \"Stanza 2\"]\n";
+    const std::string path = dir.file("most-categories.toml");
+    testing_support::writeFile(path, toml);
+    return path;
+}
+
+// Before the cap and the fitted grid, three rows of these tiles pressed their descriptions against
+// the bottom edge at 1920x1080 with large text, or cut them (wider fonts), and more categories
+// shrank the tiles under the minimum (at 1920x1080 with A+ four rows are 87.5 px high).
+TEST(TouchSizeCategories, TheMostCategoriesAConfigMayListFitWithLongWordsAtBothSizesAndBothTextSizes) {
+    testing_support::TempDir dir;
+    CitizenKiosk kiosk(mostCategoriesConfig(dir));
+    ASSERT_EQ(kiosk.config().categories.size(), domain::kMaxCategories);
+    const float minimum = static_cast<float>(kiosk.config().kiosk.minTouchPx);
+    for (Size size : {Size{1280, 800}, Size{1920, 1080}}) {
+        const Measured m = measureCitizenScreens(kiosk, size, minimum, {"category", "services"});
+        EXPECT_EQ(m.failures, "");
+        EXPECT_EQ(m.crowded, "");
+        for (std::size_t i = 0; i < domain::kMaxCategories; ++i) {
+            EXPECT_TRUE(m.seen.count("category:c" + std::to_string(i))) << size.width;
+            EXPECT_TRUE(m.seen.count("services:c" + std::to_string(i))) << size.width;
+        }
+        std::printf("[ touch ] %dx%d, %zu long categories: smallest side %.1f design px (%s)\n", size.width,
+                    size.height, domain::kMaxCategories, m.smallestDesignPx, m.smallestWhere.c_str());
+    }
+}
+
+// The staff console lists the categories too, to transfer a ticket: two rows of three buttons wide
+// enough for a word, clear of each other and of the rest of the console (one row of six was 126 px
+// each, the labels spilling over their neighbours).
+TEST(TouchSizeCategories, TheStaffConsolesTransferButtonsForTheMostCategoriesAreWideAndApart) {
+    testing_support::TempDir dir;
+    CitizenKiosk kiosk(mostCategoriesConfig(dir));
+    kiosk.queue().takeTicket("c1");  // a ticket to select, so its actions and transfers show
+    for (Size size : {Size{1280, 800}, Size{1920, 1080}}) {
+        FrameRig rig(size, kiosk.glyphTexts());
+        auto console = kiosk.staffConsole();
+        ASSERT_TRUE(console->showForScreenshot("staff-console"));
+        const ui::Targets& targets = rig.draw(*console, kiosk.italian());
+        std::vector<std::pair<std::string, ui::TargetRect>> buttons;
+        int transfers = 0;
+        for (const auto& [id, rect] : targets.lastFrame()) {
+            if (rect.kind != ui::TargetKind::Button) continue;
+            buttons.emplace_back(id, rect);
+            if (id.rfind("transfer:", 0) != 0) continue;
+            ++transfers;
+            EXPECT_GE(rect.max.x - rect.min.x, 200 * rig.scale()) << id << " at " << size.width;
+            EXPECT_GE(rect.max.y - rect.min.y, 56 * rig.scale() - 0.01f) << id << " at " << size.width;
+            EXPECT_LE(rect.max.x, static_cast<float>(size.width)) << id;
+            EXPECT_LE(rect.max.y, static_cast<float>(size.height)) << id;
+        }
+        // The ticket's own category is greyed out and not a button.
+        EXPECT_EQ(transfers, static_cast<int>(domain::kMaxCategories) - 1) << size.width;
+        for (std::size_t a = 0; a < buttons.size(); ++a)
+            for (std::size_t b = a + 1; b < buttons.size(); ++b) {
+                const ui::TargetRect& p = buttons[a].second;
+                const ui::TargetRect& q = buttons[b].second;
+                const bool apart = p.max.x <= q.min.x || q.max.x <= p.min.x || p.max.y <= q.min.y || q.max.y <= p.min.y;
+                EXPECT_TRUE(apart) << buttons[a].first << " overlaps " << buttons[b].first << " at " << size.width;
+            }
+    }
+}
+
 }  // namespace
+

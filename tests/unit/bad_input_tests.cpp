@@ -99,6 +99,27 @@ const std::vector<BadConfig> kBadConfigs = {
      {"hours.weekly[1]", "from \"17:00\" must be before to \"15:30\""}},
     {"hoursOfZeroLength", hoursWithMonday("\"09:00\"", "\"9.00\""), 20, {"must be before"}},
     {"hourPastMidnight", hoursWithMonday("\"09:00\"", "\"24:30\""), 21, {"hours.weekly[1].to", "\"24:00\""}},
+    // One opening across midnight, written as two: the queue restarts at midnight (issue #19).
+    {"extraOpeningContinuingPastMidnight",
+     hoursWithMonday("\"09:00\"", "\"12:00\"") +
+         "\n[[hours.extra]]\ndate = 2026-12-31\nfrom = \"20:00\"\nto = \"24:00\"\n"    // header 23
+         "\n[[hours.extra]]\ndate = 2027-01-01\nfrom = \"00:00\"\nto = \"02:00\"\n",  // header 28
+     28, {"hours.extra[2] (2027-01-01 00:00-02:00) continues hours.extra[1] at line 23 (2026-12-31 20:00-24:00) "
+          "past midnight", "must end by 24:00"}},
+    {"weeklyOpeningContinuingPastMidnight",
+     hoursWithMonday("\"20:00\"", "\"24:00\"") + "\n[[hours.weekly]]\nday = \"martedì\"\nfrom = \"0:00\"\nto = \"1:00\"\n",
+     23, {"hours.weekly[2] (martedì 00:00-01:00) continues hours.weekly[1] at line 18 (lunedì 20:00-24:00)"}},
+    {"sundayNightIntoMonday",
+     hoursWithMonday("\"00:00\"", "\"01:00\"") + "\n[[hours.weekly]]\nday = \"domenica\"\nfrom = \"22:00\"\nto = \"24:00\"\n",
+     18, {"hours.weekly[1] (lunedì 00:00-01:00) continues hours.weekly[2] at line 23 (domenica 22:00-24:00)"}},
+    {"extraOpeningAfterAWeeklyOneEndingAtMidnight",
+     hoursWithMonday("\"20:00\"", "\"24:00\"") + "\n[[hours.extra]]\ndate = 2026-12-01\nfrom = \"00:00\"\nto = \"02:00\"\n",
+     23, {"hours.extra[1] (2026-12-01 00:00-02:00) continues hours.weekly[1] at line 18 (lunedì 20:00-24:00)"}},
+    {"weeklyOpeningAfterAnExtraOneEndingAtMidnight",
+     hoursWithMonday("\"09:00\"", "\"12:00\"") +
+         "\n[[hours.extra]]\ndate = 2026-12-07\nfrom = \"22:00\"\nto = \"24:00\"\n"  // header 23, a Monday
+         "\n[[hours.weekly]]\nday = \"martedì\"\nfrom = \"00:00\"\nto = \"01:00\"\n",  // header 28
+     28, {"hours.weekly[2] (martedì 00:00-01:00) continues hours.extra[1] at line 23 (2026-12-07 22:00-24:00)"}},
     // ---- categories ----
     {"categoryWithoutPrefix", "\n[[categories]]\nid = \"minori\"\nlabel = \"Minori\"\n", 16,
      {"missing required key \"prefix\"", "categories[3]"}},
@@ -110,6 +131,14 @@ const std::vector<BadConfig> kBadConfigs = {
      {"letter \"A\" is already used by categories[1] at line 6", "its own letter"}},
     {"twoCategoriesWithOneId", "\n[[categories]]\nid = \"adulti\"\nlabel = \"Adulti 2\"\nprefix = \"B\"\n", 17,
      {"\"adulti\" is already used by categories[1] at line 6", "its own id"}},
+    // Past six the tiles no longer fit the screen (the cap is domain::kMaxCategories, issue #19).
+    {"sevenCategories",
+     "\n[[categories]]\nid = \"c3\"\nlabel = \"C3\"\nprefix = \"C\"\n"      // header 16
+     "\n[[categories]]\nid = \"c4\"\nlabel = \"C4\"\nprefix = \"D\"\n"      // 21
+     "\n[[categories]]\nid = \"c5\"\nlabel = \"C5\"\nprefix = \"E\"\n"      // 26
+     "\n[[categories]]\nid = \"c6\"\nlabel = \"C6\"\nprefix = \"F\"\n"      // 31
+     "\n[[categories]]\nid = \"c7\"\nlabel = \"C7\"\nprefix = \"G\"\n",     // 36
+     36, {"categories[7]: at most 6 categories fit on the kiosk's screen", "this file has 7"}},
     // ---- service cards ----
     {"serviceCardOfAnUnknownCategory",
      "\n[[services]]\nid = \"ascolto\"\ntitle = \"Ascolto\"\ncategories = [\"adulti\", \"giovani\"]\n", 19,
@@ -148,6 +177,26 @@ INSTANTIATE_TEST_SUITE_P(BadInput, ConfigErrorNamesFileLineAndWhatIsExpected, ::
 TEST(BadInputConfig, theBaseOfTheCasesAboveIsAccepted) {
     // Otherwise every case would fail for the same wrong reason.
     EXPECT_EQ(parseConfig(kBase + hoursWithMonday("\"09:00\"", "\"12:00\""), "bad.toml").categories.size(), 2u);
+}
+
+TEST(BadInputConfig, sixCategoriesAreAccepted) {
+    std::string toml = kBase;
+    for (const char letter : {'C', 'D', 'E', 'F'})
+        toml += "\n[[categories]]\nid = \"c" + std::string(1, static_cast<char>(letter + 32)) + "\"\nlabel = \"X\"\nprefix = \"" +
+                std::string(1, letter) + "\"\n";
+    EXPECT_EQ(parseConfig(toml, "ok.toml").categories.size(), kMaxCategories);
+}
+
+TEST(BadInputConfig, anOpeningUpToMidnightOrFromMidnightAloneIsAccepted) {
+    // Only the pair is one opening across midnight; a gap, or another day, is not.
+    const Config config = parseConfig(
+        kBase + hoursWithMonday("\"20:00\"", "\"24:00\"") +
+            "\n[[hours.weekly]]\nday = \"mercoledì\"\nfrom = \"00:00\"\nto = \"01:00\"\n"
+            "\n[[hours.extra]]\ndate = 2026-12-31\nfrom = \"20:00\"\nto = \"24:00\"\n"
+            "\n[[hours.extra]]\ndate = 2027-01-01\nfrom = \"00:30\"\nto = \"02:00\"\n",
+        "ok.toml");
+    EXPECT_EQ(config.hours.weekly.size(), 2u);
+    EXPECT_EQ(config.hours.extraOpenings.size(), 2u);
 }
 
 TEST(BadInputConfig, emptyAndBinaryFilesAreRejectedOnLineOne) {

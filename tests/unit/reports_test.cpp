@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <stdexcept>
+
 #include "memory_store.hpp"
 
 namespace {
@@ -161,4 +163,83 @@ TEST(PeriodReport, aRangeThatReachesTodayLeavesTodaysAnswersOut) {
     const auto tomorrow = domain::periodReport(store, twoCategories(), day("2026-11-01"), day("2026-11-30"), day("2026-12-01"));
     EXPECT_FALSE(tomorrow.todayLeftOut);
     EXPECT_EQ(tomorrow.satisfaction.all.answers, 6);
+}
+
+// ---- the period a report covers (issue #19) ----
+
+namespace {
+
+// A store that refuses to be asked for more than a century of figures: before the span was
+// checked, 0001-01-01 to 9999-12-31 read everything and then built 120 000 months of scheda
+// tables (100 s, 18 GB). The refusal must come first, without reading a row.
+class CenturyStore : public testing_support::MemoryStore {
+public:
+    std::vector<DemandCell> demandCells(const LocalDate& from, const LocalDate& to) override {
+        guard(from, to);
+        return MemoryStore::demandCells(from, to);
+    }
+    std::vector<domain::DayScoreTally> surveyTallies(const LocalDate& from, const LocalDate& to) override {
+        guard(from, to);
+        return MemoryStore::surveyTallies(from, to);
+    }
+    std::vector<domain::ContactTally> contactTallies(const LocalDate& from, const LocalDate& to) override {
+        guard(from, to);
+        return MemoryStore::contactTallies(from, to);
+    }
+
+private:
+    static void guard(const LocalDate& from, const LocalDate& to) {
+        if (to.year - from.year > 100) throw std::runtime_error("asked for the figures of " + from.iso() + " to " + to.iso());
+    }
+};
+
+}  // namespace
+
+TEST(ReportSpan, centuriesAreRefusedBeforeAnyFigureIsRead) {
+    CenturyStore store;
+    try {
+        domain::periodReport(store, twoCategories(), day("0001-01-01"), day("9999-12-31"), day("2026-11-30"));
+        FAIL() << "a report of 9999 years was made";
+    } catch (const std::length_error& error) {
+        EXPECT_STREQ(error.what(), "0001-01-01 to 9999-12-31 is more than 50 years; a report covers at most 50 years, "
+                                   "because it lists every month and quarter of its period: ask for a shorter one");
+    }
+    EXPECT_THROW(domain::schedaReport(store, twoCategories(), day("1000-01-01"), day("2999-12-31")), std::length_error);
+}
+
+TEST(ReportSpan, fiftyYearsAreTheLongestPeriodWhateverTheDay) {
+    EXPECT_TRUE(domain::reportSpanAllowed(day("2000-01-01"), day("2049-12-31")));
+    EXPECT_FALSE(domain::reportSpanAllowed(day("2000-01-01"), day("2050-01-01")));
+    EXPECT_TRUE(domain::reportSpanAllowed(day("2024-02-29"), day("2074-02-28")));  // 2074 has no 29 February
+    EXPECT_FALSE(domain::reportSpanAllowed(day("2024-02-29"), day("2074-03-01")));
+    EXPECT_TRUE(domain::reportSpanAllowed(day("2026-11-30"), day("2026-11-30")));
+    EXPECT_FALSE(domain::reportSpanAllowed(day("2026-11-30"), day("2026-11-29")));
+    EXPECT_EQ(domain::reportSpanRefusal(day("2026-11-30"), day("2026-11-29")), "2026-11-29 is before 2026-11-30");
+    EXPECT_EQ(domain::reportSpanRefusal(day("2000-01-01"), day("2049-12-31")), "");
+}
+
+// The longest report there can be: its size is the calendar's (600 months, 200 quarters), and
+// every cell of it adds up to the few schede stored.
+TEST(ReportSpan, theLongestReportHasAMonthAndAQuarterTableForEachAndNoMore) {
+    CenturyStore store;
+    domain::ContactRecord record;
+    record.needAreaIds = {"housing"};
+    for (int i = 0; i < 6; ++i) domain::recordContact(store, domain::SchedaConfig{}, day("2031-05-12"), "adulti", record);
+    const auto report = domain::periodReport(store, twoCategories(), day("2000-01-01"), day("2049-12-31"), day("2026-11-30"));
+    ASSERT_EQ(report.scheda.months.size(), 600u);
+    ASSERT_EQ(report.scheda.quarters.size(), 200u);
+    std::size_t cells = 0;
+    int recorded = 0;
+    const auto count = [&](const domain::SchedaPeriod& period) {
+        for (const auto& table : period.tables)
+            for (const auto& row : table.rows) cells += row.byCategory.size() + 1;
+        recorded += period.recorded.total.count;
+    };
+    for (const auto& month : report.scheda.months) count(month);
+    for (const auto& quarter : report.scheda.quarters) count(quarter);
+    count(report.scheda.period);
+    const std::size_t perPeriod = cells / 801;
+    EXPECT_EQ(cells, 801 * perPeriod);
+    EXPECT_LT(perPeriod, 100u);
+    EXPECT_EQ(recorded, 3 * 6);  // the month, its quarter, the whole period
 }

@@ -16,15 +16,16 @@ constexpr float kPad = 56;
 
 // A compact button for the console: staff use a mouse or a finger, both need room.
 bool button(ui::UiContext& ctx, const std::string& id, ImVec2 min, ImVec2 max, const std::string& label, bool filled,
-            bool enabled = true) {
+            bool enabled = true, ImFont* font = nullptr) {
     if (!enabled) {
+        ImFont* shown = font != nullptr ? font : ctx.fonts.bodyBold;
         ctx.draw->AddRectFilled(min, max, ui::palette().mutedFill, ctx.px(12));
-        ImVec2 s = ui::measure(ctx.fonts.bodyBold, label);
-        ui::textAt(ctx, ctx.fonts.bodyBold, ImVec2((min.x + max.x - s.x) / 2, (min.y + max.y - s.y) / 2),
-                   ui::palette().textMuted, label);
+        ImVec2 s = ui::measure(shown, label);
+        ui::textAt(ctx, shown, ImVec2((min.x + max.x - s.x) / 2, (min.y + max.y - s.y) / 2), ui::palette().textMuted,
+                   label);
         return false;
     }
-    return ui::pillButton(ctx, id.c_str(), min, max, label, ui::Icon::None, filled);
+    return ui::pillButton(ctx, id.c_str(), min, max, label, ui::Icon::None, filled, font);
 }
 
 }  // namespace
@@ -105,6 +106,48 @@ float deskSelector(ui::UiContext& ctx, float x, float y, float width, const Cons
     return y + ctx.px(72);
 }
 
+// The label as wide as `width` at most: whole, or cut with "…" (a category's letter and the start of
+// its name still tell staff which it is).
+std::string fittedLabel(ImFont* font, const std::string& label, float width) {
+    if (ui::measure(font, label).x <= width) return label;
+    std::string cut = label;
+    while (!cut.empty()) {
+        // One whole UTF-8 character at a time: its continuation bytes, then its first byte.
+        while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xc0) == 0x80) cut.pop_back();
+        if (!cut.empty()) cut.pop_back();
+        std::string shown = cut;
+        while (!shown.empty() && shown.back() == ' ') shown.pop_back();
+        shown += "…";
+        if (ui::measure(font, shown).x <= width) return shown;
+    }
+    return "…";
+}
+
+// One button per category, the ticket's own greyed out: one row up to three, two rows of two for
+// the charter's four, of three for five or six (domain::kMaxCategories). Labels in bold, in small
+// type when one does not fit, cut with "…" when even that is too wide.
+float transferButtons(ui::UiContext& ctx, float x, float y, float width, const std::vector<domain::Category>& categories,
+                      const std::string& currentId, StaffIntents& intents) {
+    const std::size_t columns = categories.size() <= 3 ? categories.size() : categories.size() == 4 ? 2 : 3;
+    const std::size_t rows = (categories.size() + columns - 1) / columns;
+    const float gap = ctx.px(14), rowGap = ctx.px(10), h = rows > 1 ? ctx.px(56) : ctx.px(64);
+    const float cw = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    const float textWidth = cw - h;  // clear of the pill's round ends
+    const bool boldFits = std::all_of(categories.begin(), categories.end(), [&](const domain::Category& c) {
+        return ui::measure(ctx.fonts.bodyBold, c.label).x <= textWidth;
+    });
+    ImFont* font = boldFits ? ctx.fonts.bodyBold : ctx.fonts.small;
+    for (std::size_t i = 0; i < categories.size(); ++i) {
+        const float bx = x + static_cast<float>(i % columns) * (cw + gap);
+        const float by = y + static_cast<float>(i / columns) * (h + rowGap);
+        const bool enabled = categories[i].id != currentId;
+        if (button(ctx, "transfer:" + categories[i].id, ImVec2(bx, by), ImVec2(bx + cw, by + h),
+                   fittedLabel(font, categories[i].label, textWidth), false, enabled, font))
+            intents.transferTo = categories[i].id;
+    }
+    return y + static_cast<float>(rows) * h + static_cast<float>(rows - 1) * rowGap;
+}
+
 float selectedActions(ui::UiContext& ctx, float x, float y, float width, const ConsoleScreenView& view,
                       StaffIntents& intents) {
     const domain::Ticket* t = findActive(view.data, view.selected);
@@ -126,7 +169,8 @@ float selectedActions(ui::UiContext& ctx, float x, float y, float width, const C
                                                            {"serve", "staff.serve", StaffAction::Serve},
                                                            {"no_show", "staff.no_show", StaffAction::NoShow},
                                                            {"requeue", "staff.requeue", StaffAction::Requeue}}};
-    const float gap = ctx.px(14), h = ctx.px(76), w = (width - 2 * gap) / 3;
+    // 64 high leaves room for two rows of transfer buttons above the day's figures.
+    const float gap = ctx.px(14), h = ctx.px(64), w = (width - 2 * gap) / 3;
     for (std::size_t i = 0; i < kActions.size(); ++i) {
         float bx = x + static_cast<float>(i % 3) * (w + gap);
         float by = y + static_cast<float>(i / 3) * (h + gap);
@@ -141,16 +185,7 @@ float selectedActions(ui::UiContext& ctx, float x, float y, float width, const C
     y += 2 * (h + gap);
     ui::textAt(ctx, ctx.fonts.body, ImVec2(x, y), ui::palette().textMuted, ctx.texts.get("staff.transfer"));
     y += ctx.px(44);
-    const auto& categories = view.config.categories;
-    const float cw = (width - gap * static_cast<float>(categories.size() - 1)) / static_cast<float>(categories.size());
-    for (std::size_t i = 0; i < categories.size(); ++i) {
-        float bx = x + static_cast<float>(i) * (cw + gap);
-        bool enabled = categories[i].id != t->categoryId;
-        if (button(ctx, "transfer:" + categories[i].id, ImVec2(bx, y), ImVec2(bx + cw, y + ctx.px(64)),
-                   categories[i].label, false, enabled))
-            intents.transferTo = categories[i].id;
-    }
-    return y + ctx.px(64);
+    return transferButtons(ctx, x, y, width, view.config.categories, t->categoryId, intents);
 }
 
 void figuresRow(ui::UiContext& ctx, ImVec2 min, ImVec2 max, const domain::DayFigures& f) {

@@ -107,6 +107,39 @@ float wrappedHeight(ImFont* font, const std::string& text, float width) {
     return text.empty() ? 0.0f : font->CalcTextSizeA(font->FontSize, FLT_MAX, width, text.c_str()).y;
 }
 
+// Where tile() puts its picture and words, and whether the words fit inside it.
+struct TileLayout {
+    bool showIcon = false;
+    float iconBox = 0;
+    float textX = 0, textWidth = 0;
+    ImFont* labelFont = nullptr;
+    ImFont* sublabelFont = nullptr;
+    float labelH = 0, subH = 0;
+    bool fits = true;
+};
+
+TileLayout tileLayout(const UiContext& ctx, const TileSpec& spec) {
+    TileLayout l;
+    const bool primary = spec.style == TileStyle::Primary;
+    const float height = spec.max.y - spec.min.y;
+    const float pad = ctx.px(44);
+    l.iconBox = std::min(height * 0.62f, ctx.px(200));
+    // On a narrow screen a tile's words matter more than its picture (screens drop the icons of a
+    // whole row with tileTextFits; this is the safety net for a single tile).
+    l.showIcon = spec.icon != Icon::None && (primary || tileTextFits(ctx, spec));
+    l.textX = spec.min.x + pad + (l.showIcon ? l.iconBox + ctx.px(36) : 0);
+    l.textWidth = spec.max.x - l.textX - (l.showIcon ? pad : ctx.px(24));
+    l.labelFont = primary ? ctx.fonts.display : ctx.fonts.heading;
+    if (spec.smallLabel || measure(l.labelFont, spec.label).x > l.textWidth) l.labelFont = ctx.fonts.bodyBold;
+    l.sublabelFont = spec.smallSublabel ? ctx.fonts.small : ctx.fonts.body;
+    const ImVec2 label = measure(l.labelFont, spec.label);
+    l.labelH = label.y;
+    l.subH = wrappedHeight(l.sublabelFont, spec.sublabel, l.textWidth);
+    const float textH = l.labelH + (l.subH > 0 ? ctx.px(8) + l.subH : 0);
+    l.fits = label.x <= l.textWidth && textH <= height - ctx.px(16);
+    return l;
+}
+
 }  // namespace
 
 bool tile(UiContext& ctx, const TileSpec& spec) {
@@ -125,35 +158,31 @@ bool tile(UiContext& ctx, const TileSpec& spec) {
               palette().highlight, palette().onHighlight);
     }
 
+    const TileLayout l = tileLayout(ctx, spec);
     const float height = spec.max.y - spec.min.y;
-    const float iconBox = std::min(height * 0.62f, ctx.px(200));
     const float pad = ctx.px(44);
     ImU32 fg = primary ? palette().onPrimary : spec.style == TileStyle::Muted ? palette().textMuted : palette().primary;
-    // On a narrow screen a tile's words matter more than its picture (screens drop the icons of a
-    // whole row with tileTextFits; this is the safety net for a single tile).
-    const bool showIcon = spec.icon != Icon::None && (primary || tileTextFits(ctx, spec));
-    float textX = spec.min.x + pad;
-    if (showIcon) {
-        ImVec2 c(spec.min.x + pad + iconBox / 2, spec.min.y + height / 2);
-        if (!primary) ctx.draw->AddCircleFilled(c, iconBox / 2, palette().primaryLight, 48);
-        drawIcon(ctx.draw, spec.icon, c, iconBox * (primary ? 0.9f : 0.72f), fg);
-        textX += iconBox + ctx.px(36);
+    if (l.showIcon) {
+        ImVec2 c(spec.min.x + pad + l.iconBox / 2, spec.min.y + height / 2);
+        if (!primary) ctx.draw->AddCircleFilled(c, l.iconBox / 2, palette().primaryLight, 48);
+        drawIcon(ctx.draw, spec.icon, c, l.iconBox * (primary ? 0.9f : 0.72f), fg);
     }
-    const float textWidth = spec.max.x - textX - (showIcon ? pad : ctx.px(24));
-    ImFont* labelFont = primary ? ctx.fonts.display : ctx.fonts.heading;
-    if (spec.smallLabel || measure(labelFont, spec.label).x > textWidth) labelFont = ctx.fonts.bodyBold;
-    float labelH = measure(labelFont, spec.label).y;
-    float subH = wrappedHeight(ctx.fonts.body, spec.sublabel, textWidth);
-    float y = std::max(spec.min.y + ctx.px(8), spec.min.y + (height - labelH - subH - (subH > 0 ? ctx.px(8) : 0)) / 2);
-    // Whatever a translation's length, nothing is drawn outside the tile.
+    const float subGap = l.subH > 0 ? ctx.px(8) : 0;
+    float y = std::max(spec.min.y + ctx.px(8), spec.min.y + (height - l.labelH - l.subH - subGap) / 2);
+    // Whatever a translation's length, nothing is drawn outside the tile. Words that do not fit
+    // with the tile's margins (pressed against its edge, or cut by it) are marked, so tests and UI
+    // scripts can tell; the category grid sizes its type to avoid it.
+    if (!l.fits) ctx.targets.record(std::string("crowded:") + spec.id, spec.min, spec.max, TargetKind::Marker);
     ctx.draw->PushClipRect(spec.min, spec.max, true);
-    textAt(ctx, labelFont, ImVec2(textX, y), primary ? palette().onPrimary : palette().text, spec.label);
-    if (subH > 0)
-        textWrapped(ctx, ctx.fonts.body, ImVec2(textX, y + labelH + ctx.px(8)), textWidth,
+    textAt(ctx, l.labelFont, ImVec2(l.textX, y), primary ? palette().onPrimary : palette().text, spec.label);
+    if (l.subH > 0)
+        textWrapped(ctx, l.sublabelFont, ImVec2(l.textX, y + l.labelH + subGap), l.textWidth,
                     primary ? palette().onPrimary : palette().textMuted, spec.sublabel);
     ctx.draw->PopClipRect();
     return pressed;
 }
+
+bool tileFits(const UiContext& ctx, const TileSpec& spec) { return tileLayout(ctx, spec).fits; }
 
 bool tileLabelFits(const UiContext& ctx, const TileSpec& spec) {
     const float height = spec.max.y - spec.min.y;
@@ -174,7 +203,8 @@ bool tileTextFits(const UiContext& ctx, const TileSpec& spec) {
 }
 
 bool pillButton(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max, const std::string& label, Icon icon,
-                bool filled) {
+                bool filled, ImFont* font) {
+    if (font == nullptr) font = ctx.fonts.bodyBold;
     bool held = false, hovered = false;
     bool pressed = touchArea(ctx, id, min, max, held, hovered);
     const float rounding = (max.y - min.y) / 2;
@@ -182,13 +212,13 @@ bool pillButton(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max, const st
     ImU32 fg = filled ? palette().onPrimary : palette().primary;
     ctx.draw->AddRectFilled(min, max, fill, rounding);
     if (!filled) ctx.draw->AddRect(min, max, palette().primary, rounding, 0, ctx.px(3));
-    ImVec2 textSize = measure(ctx.fonts.bodyBold, label);
+    ImVec2 textSize = measure(font, label);
     float iconSize = icon == Icon::None ? 0 : ctx.px(40);
     float gap = icon == Icon::None ? 0 : ctx.px(16);
     float x = (min.x + max.x - textSize.x - iconSize - gap) / 2;
     float cy = (min.y + max.y) / 2;
     if (icon != Icon::None) drawIcon(ctx.draw, icon, ImVec2(x + iconSize / 2, cy), iconSize, fg);
-    textAt(ctx, ctx.fonts.bodyBold, ImVec2(x + iconSize + gap, cy - textSize.y / 2), fg, label);
+    textAt(ctx, font, ImVec2(x + iconSize + gap, cy - textSize.y / 2), fg, label);
     return pressed;
 }
 

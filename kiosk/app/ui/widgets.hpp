@@ -80,6 +80,7 @@ struct TileSpec {
     TileStyle style = TileStyle::Card;
     std::string badge;  // a small mark in the corner ("Esempio")
     bool smallLabel = false;  // the label in body type: a row of tiles shrinks its labels together
+    bool smallSublabel = false;  // the explanatory line in small type: a crowded grid shrinks it too
 };
 
 // A big touch tile with icon, label and one explanatory line; true when tapped.
@@ -89,10 +90,15 @@ bool tile(UiContext& ctx, const TileSpec& spec);
 bool tileTextFits(const UiContext& ctx, const TileSpec& spec);
 // Whether the label fits on one line in its usual (heading) type, as the tile will be drawn.
 bool tileLabelFits(const UiContext& ctx, const TileSpec& spec);
+// Whether the label and the explanatory line fit inside the tile, 8 px clear of its top and
+// bottom, in the type the spec asks for, as tile() draws them (the icon too, when it is shown).
+// A tile whose words do not fit records the marker "crowded:ID" (past its edge they are cut).
+bool tileFits(const UiContext& ctx, const TileSpec& spec);
 
-// A pill-shaped secondary button ("Indietro", "Ho capito"); true when tapped.
+// A pill-shaped secondary button ("Indietro", "Ho capito"); true when tapped. The label in bold
+// body type unless another font is given.
 bool pillButton(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max, const std::string& label, Icon icon,
-                bool filled);
+                bool filled, ImFont* font = nullptr);
 
 // "Indietro" in the bottom-left corner, the same place on every screen; true when tapped.
 bool backButton(UiContext& ctx);
