@@ -68,39 +68,21 @@ void rejectDuplicate(const std::vector<Category>& earlier,
                      const Category& category, const toml::table& table, const TableName& name,
                      const Reporter& report) {
     for (std::size_t i = 0; i < earlier.size(); ++i) {
-        const std::string seenAt =
-            categoryName(i).shown + " at line " + std::to_string(lineOf(*earlierTables[i]));
+        const TableName earlierName = categoryName(i);
+        const Line earlierLine = lineOf(*earlierTables[i]);
         if (earlier[i].id == category.id)
-            report.fail(*table.get("id"), name.keyPrefix + "id: " + quoted(category.id) +
-                                              " is already used by " + seenAt +
-                                              "; each category needs its own id");
+            failTaken(*table.get("id"), name.keyPrefix + "id: " + quoted(category.id), earlierName, earlierLine,
+                      "each category needs its own id", report);
         if (earlier[i].prefix == category.prefix)
-            report.fail(*table.get("prefix"),
-                        name.keyPrefix + "prefix: letter " + quoted({&category.prefix, 1}) +
-                            " is already used by " + seenAt +
-                            "; each category needs its own letter");
+            failTaken(*table.get("prefix"), name.keyPrefix + "prefix: letter " + quoted({&category.prefix, 1}),
+                      earlierName, earlierLine, "each category needs its own letter", report);
     }
 }
 
 }  // namespace
 
-bool isValidCategoryId(std::string_view id) {
-    return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-    });
-}
-
-std::string readCategoryId(const toml::table& table, const TableName& name,
-                           const Reporter& report) {
-    const toml::node* node = table.get("id");
-    if (node == nullptr) report.fail(table, "missing required key \"id\" in " + name.shown);
-    const auto* id = node->as_string();
-    if (id == nullptr || !isValidCategoryId(id->get()))
-        report.fail(*node, name.keyPrefix +
-                               "id: expected lowercase letters a-z, digits and '-' only "
-                               "(like \"minori-famiglie\"), found " +
-                               describe(*node));
-    return id->get();
+std::string readCategoryId(const toml::table& table, const TableName& name, const Reporter& report) {
+    return readId(table, name, "minori-famiglie", report);
 }
 
 std::string knownCategoryIds(const Config& config) {

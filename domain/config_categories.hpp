@@ -1,7 +1,6 @@
 #pragma once
-// Internal to domain/'s config reader: [[categories]] with their translations, and the category id rule others share.
+// Internal to domain/'s config reader: [[categories]] and their translations; their ids for other sections.
 #include <string>
-#include <string_view>
 
 #include <toml++/toml.h>
 
@@ -12,8 +11,7 @@ namespace domain::config_detail {
 
 void readCategories(const toml::node& node, Config& config, const Reporter& report);
 
-// The id travels into the database and kioskctl command lines, so it stays plain ASCII.
-bool isValidCategoryId(std::string_view id);
+// readId, with a category's id as the example.
 std::string readCategoryId(const toml::table& table, const TableName& name, const Reporter& report);
 
 // "adulti, anziani": the ids read so far, for messages about an unknown one.

@@ -159,6 +159,8 @@ WeeklySession readWeeklySession(const toml::table& table, const TableName& name,
     return session;
 }
 
+std::string lineText(const toml::node& node) { return "line " + std::to_string(lineOf(node)); }
+
 bool overlap(int fromA, int toA, int fromB, int toB) { return fromA < toB && fromB < toA; }
 
 // One opening read from the file, with what is needed to name it in a message.
@@ -180,25 +182,38 @@ std::string sessionText(std::string_view day, int from, int to) {
     return std::string(day) + " " + clockText(from) + "-" + clockText(to);
 }
 
+// The day an opening belongs to: to tell which openings share one, and as messages write it.
+int dayOf(const WeeklySession& session) { return session.weekday; }
+const LocalDate& dayOf(const ExtraOpening& extra) { return extra.date; }
+std::string dayText(int weekday) { return std::string(kWeekdayNames[static_cast<std::size_t>(weekday - 1)]); }
+std::string dayText(const LocalDate& date) { return date.iso(); }
+
+// The blocks of [[hours.weekly]] or [[hours.extra]], each placed for later messages; two on the
+// same day must not overlap.
+template <typename Opening, typename ReadOne>
+void readOpenings(const toml::array& array, std::string_view keyName, ReadOne readOne,
+                  std::vector<Opening>& openings, std::vector<Placed>& placed, const Reporter& report) {
+    for (const toml::node& element : array) {
+        const toml::table& table = *element.as_table();
+        const TableName name = elementName(keyName, placed.size());
+        const Opening opening = readOne(table, name, report);
+        const Placed here{sessionText(dayText(dayOf(opening)), opening.fromMinute, opening.toMinute), name,
+                          &table};
+        for (std::size_t i = 0; i < openings.size(); ++i) {
+            const Opening& other = openings[i];
+            if (dayOf(other) == dayOf(opening) &&
+                overlap(opening.fromMinute, opening.toMinute, other.fromMinute, other.toMinute))
+                failOverlap(here, placed[i], report);
+        }
+        openings.push_back(opening);
+        placed.push_back(here);
+    }
+}
+
 void readWeeklySessions(const toml::node& node, HoursConfig& hours, std::vector<Placed>& placed,
                         const Reporter& report) {
     const toml::array& array = expectArrayOfTables(node, "hours.weekly", "[[hours.weekly]]", report);
-    for (const toml::node& element : array) {
-        const toml::table& table = *element.as_table();
-        const TableName name = elementName("hours.weekly", placed.size());
-        const WeeklySession session = readWeeklySession(table, name, report);
-        const Placed here{sessionText(kWeekdayNames[static_cast<std::size_t>(session.weekday - 1)],
-                                      session.fromMinute, session.toMinute),
-                          name, &table};
-        for (std::size_t i = 0; i < hours.weekly.size(); ++i) {
-            const WeeklySession& other = hours.weekly[i];
-            if (other.weekday == session.weekday &&
-                overlap(session.fromMinute, session.toMinute, other.fromMinute, other.toMinute))
-                failOverlap(here, placed[i], report);
-        }
-        hours.weekly.push_back(session);
-        placed.push_back(here);
-    }
+    readOpenings(array, "hours.weekly", readWeeklySession, hours.weekly, placed, report);
 }
 
 DatedClosure readClosure(const toml::table& table, const TableName& name, const Reporter& report) {
@@ -241,21 +256,7 @@ void readExtraOpenings(const toml::node& node, HoursConfig& hours, std::vector<P
                        const Reporter& report) {
     if (const toml::array* array = node.as_array(); array != nullptr && array->empty()) return;
     const toml::array& array = expectArrayOfTables(node, "hours.extra", "[[hours.extra]]", report);
-    for (const toml::node& element : array) {
-        const toml::table& table = *element.as_table();
-        const TableName name = elementName("hours.extra", placed.size());
-        const ExtraOpening extra = readExtraOpening(table, name, report);
-        const Placed here{sessionText(extra.date.iso(), extra.fromMinute, extra.toMinute), name,
-                          &table};
-        for (std::size_t i = 0; i < hours.extraOpenings.size(); ++i) {
-            const ExtraOpening& other = hours.extraOpenings[i];
-            if (other.date == extra.date &&
-                overlap(extra.fromMinute, extra.toMinute, other.fromMinute, other.toMinute))
-                failOverlap(here, placed[i], report);
-        }
-        hours.extraOpenings.push_back(extra);
-        placed.push_back(here);
-    }
+    readOpenings(array, "hours.extra", readExtraOpening, hours.extraOpenings, placed, report);
 }
 
 constexpr int kMidnight = 24 * 60;
@@ -321,12 +322,11 @@ PatronDay readPatron(const toml::node& node, const Reporter& report) {
 }  // namespace
 
 void readHours(const toml::node& node, Config& config, const Reporter& report) {
-    const toml::table& table = expectTable(node, "[hours]", report);
-    const TableName name{"[hours]", "hours."};
-    rejectUnknownKeys(table, kHoursKeys, name, report);
+    const TableName name = sectionName("hours");
+    const toml::table& table = expectSection(node, name, kHoursKeys, report);
 
     HoursConfig& hours = config.hours;
-    hours.example = optionalBool(table, "example", name, report);
+    hours.example = optionalBool(table, "example", name, report).value_or(false);
     if (const toml::node* patron = table.get("patron")) hours.patron = readPatron(*patron, report);
 
     const toml::node* weekly = table.get("weekly");

@@ -3,9 +3,7 @@
 // "file:line:", what is wrong and what would be accepted, because that message is all they get.
 #include <algorithm>
 #include <array>
-#include <locale>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -50,9 +48,8 @@ std::vector<std::string> readPhones(const toml::table& office, const TableName& 
 }
 
 void readOffice(const toml::node& node, Config& config, const Reporter& report) {
-    const toml::table& table = expectTable(node, "[office]", report);
-    const TableName name{"[office]", "office."};
-    rejectUnknownKeys(table, kOfficeKeys, name, report);
+    const TableName name = sectionName("office");
+    const toml::table& table = expectSection(node, name, kOfficeKeys, report);
 
     Office& office = config.office;
     office.comune = requiredString(table, "comune", name, report);
@@ -74,9 +71,8 @@ constexpr std::array kTicketKeys{"open_before_minutes"sv, "cutoff_minutes_before
 constexpr int kMinutesPerDay = 24 * 60;
 
 void readTickets(const toml::node& node, Config& config, const Reporter& report) {
-    const toml::table& table = expectTable(node, "[tickets]", report);
-    const TableName name{"[tickets]", "tickets."};
-    rejectUnknownKeys(table, kTicketKeys, name, report);
+    const TableName name = sectionName("tickets");
+    const toml::table& table = expectSection(node, name, kTicketKeys, report);
 
     TicketRules& rules = config.tickets;
     const auto read = [&](std::string_view key, int min, int max, int& field) {
@@ -93,30 +89,14 @@ void readTickets(const toml::node& node, Config& config, const Reporter& report)
 
 constexpr std::array kCharterKeys{"min_weekly_hours"sv, "min_afternoon_openings"sv};
 
-// 4.5 -> "4.5", -1 -> "-1": as a person would have written it.
-std::string numberText(double value) {
-    std::ostringstream out;
-    out.imbue(std::locale::classic());
-    out << value;
-    return out.str();
-}
-
 void readCharter(const toml::node& node, Config& config, const Reporter& report) {
-    const toml::table& table = expectTable(node, "[charter]", report);
-    const TableName name{"[charter]", "charter."};
-    rejectUnknownKeys(table, kCharterKeys, name, report);
+    const TableName name = sectionName("charter");
+    const toml::table& table = expectSection(node, name, kCharterKeys, report);
 
     CharterCommitments& charter = config.charter;
-    if (const toml::node* hours = table.get("min_weekly_hours")) {
-        std::optional<double> value;
-        if (const auto* whole = hours->as_integer()) value = static_cast<double>(whole->get());
-        if (const auto* decimal = hours->as_floating_point()) value = decimal->get();
-        if (!value || !(*value >= 0 && *value <= 168))
-            report.fail(*hours, "charter.min_weekly_hours: expected a number of hours from 0 to "
-                                "168, like 4 or 4.5, found " +
-                                    (value ? numberText(*value) : describe(*hours)));
-        charter.minWeeklyHours = *value;
-    }
+    charter.minWeeklyHours =
+        optionalNumber(table, "min_weekly_hours", name, 168, "a number of hours from 0 to 168, like 4 or 4.5", report)
+            .value_or(charter.minWeeklyHours);
     charter.minAfternoonOpenings =
         optionalInt(table, "min_afternoon_openings", name, 0, 7 * 4, report).value_or(0);
 }
@@ -143,9 +123,8 @@ std::vector<std::string> readTextList(const toml::node& node, const std::string&
 }
 
 void readStaff(const toml::node& node, Config& config, const Reporter& report) {
-    const toml::table& table = expectTable(node, "[staff]", report);
-    const TableName name{"[staff]", "staff."};
-    rejectUnknownKeys(table, kStaffKeys, name, report);
+    const TableName name = sectionName("staff");
+    const toml::table& table = expectSection(node, name, kStaffKeys, report);
     StaffConfig& staff = config.staff;
     if (const toml::node* rooms = table.get("rooms")) {
         staff.rooms = readTextList(*rooms, "staff.rooms", "[\"Stanza 1\", \"Stanza 2\"]", report);
@@ -167,12 +146,11 @@ void readStaff(const toml::node& node, Config& config, const Reporter& report) {
 constexpr std::array kBoardKeys{"chime"sv, "speak"sv, "recent_calls"sv};
 
 void readBoard(const toml::node& node, Config& config, const Reporter& report) {
-    const toml::table& table = expectTable(node, "[board]", report);
-    const TableName name{"[board]", "board."};
-    rejectUnknownKeys(table, kBoardKeys, name, report);
+    const TableName name = sectionName("board");
+    const toml::table& table = expectSection(node, name, kBoardKeys, report);
     BoardConfig& board = config.board;
-    if (table.get("chime")) board.chime = optionalBool(table, "chime", name, report);
-    if (table.get("speak")) board.speak = optionalBool(table, "speak", name, report);
+    board.chime = optionalBool(table, "chime", name, report).value_or(board.chime);
+    board.speak = optionalBool(table, "speak", name, report).value_or(board.speak);
     board.recentCalls = optionalInt(table, "recent_calls", name, 0, 10, report).value_or(board.recentCalls);
 }
 
@@ -231,29 +209,18 @@ SurveyTranslation readSurveyTranslation(const toml::table& table, const TableNam
     return translation;
 }
 
-void readTargetPercent(const toml::table& table, SurveyConfig& survey, const Reporter& report) {
-    const toml::node* node = table.get("target_percent");
-    if (node == nullptr) return;
-    std::optional<double> value;
-    if (const auto* whole = node->as_integer()) value = static_cast<double>(whole->get());
-    if (const auto* decimal = node->as_floating_point()) value = decimal->get();
-    if (!value || !(*value >= 0 && *value <= 100))
-        report.fail(*node, "survey.target_percent: expected a percentage from 0 to 100, like 70, found " +
-                               (value ? numberText(*value) : describe(*node)));
-    survey.targetPercent = *value;
-}
-
 void readSurvey(const toml::node& node, Config& config, const Reporter& report) {
-    const toml::table& table = expectTable(node, "[survey]", report);
-    const TableName name{"[survey]", "survey."};
-    rejectUnknownKeys(table, kSurveyKeys, name, report);
+    const TableName name = sectionName("survey");
+    const toml::table& table = expectSection(node, name, kSurveyKeys, report);
     SurveyConfig& survey = config.survey;
     readQuestion(table, "overall_question", name, survey.overallQuestion, report);
     for (std::size_t i = 0; i < kDimensionQuestionKeys.size(); ++i)
         readQuestion(table, kDimensionQuestionKeys[i], name, survey.dimensionQuestions[i], report);
     readScaleLabels(table, survey, report);
     survey.satisfiedFrom = optionalInt(table, "satisfied_from", name, 1, 5, report).value_or(survey.satisfiedFrom);
-    readTargetPercent(table, survey, report);
+    survey.targetPercent =
+        optionalNumber(table, "target_percent", name, 100, "a percentage from 0 to 100, like 70", report)
+            .value_or(survey.targetPercent);
     survey.minAnswersForFigures =
         optionalInt(table, "min_answers_for_figures", name, 1, 1000, report).value_or(survey.minAnswersForFigures);
     forEachTranslation(table, "survey", name, report,
@@ -279,9 +246,8 @@ void readPrinterTarget(const toml::table& table, PrinterConfig& printer, const T
 }
 
 void readPrinter(const toml::node& node, Config& config, const Reporter& report) {
-    const toml::table& table = expectTable(node, "[printer]", report);
-    const TableName name{"[printer]", "printer."};
-    rejectUnknownKeys(table, kPrinterKeys, name, report);
+    const TableName name = sectionName("printer");
+    const toml::table& table = expectSection(node, name, kPrinterKeys, report);
     PrinterConfig& printer = config.printer;
     readPrinterTarget(table, printer, name, report);
     // 32 characters on 58 mm paper, 48 on 80 mm; the range leaves room for other fonts and rolls.
@@ -293,11 +259,10 @@ void readPrinter(const toml::node& node, Config& config, const Reporter& report)
 constexpr std::array kBackupKeys{"enabled"sv, "directory"sv, "keep"sv};
 
 void readBackup(const toml::node& node, Config& config, const Reporter& report) {
-    const toml::table& table = expectTable(node, "[backup]", report);
-    const TableName name{"[backup]", "backup."};
-    rejectUnknownKeys(table, kBackupKeys, name, report);
+    const TableName name = sectionName("backup");
+    const toml::table& table = expectSection(node, name, kBackupKeys, report);
     BackupConfig& backup = config.backup;
-    if (table.get("enabled")) backup.enabled = optionalBool(table, "enabled", name, report);
+    backup.enabled = optionalBool(table, "enabled", name, report).value_or(backup.enabled);
     // Absolute: a relative path would depend on the folder each program happened to start in.
     if (const auto directory = optionalString(table, "directory", name, report)) {
         if (directory->empty() || directory->front() != '/')
@@ -326,9 +291,8 @@ void readStore(const toml::table& table, const TableName& name, Config& config, 
 }
 
 void readKiosk(const toml::node& node, Config& config, const Reporter& report) {
-    const toml::table& table = expectTable(node, "[kiosk]", report);
-    const TableName name{"[kiosk]", "kiosk."};
-    rejectUnknownKeys(table, kKioskKeys, name, report);
+    const TableName name = sectionName("kiosk");
+    const toml::table& table = expectSection(node, name, kKioskKeys, report);
     // Under 15 s a slow reader is sent home mid-choice; over 10 minutes the next person may find
     // the previous one's survey code still on the screen.
     config.kiosk.inactivitySeconds =
@@ -339,7 +303,7 @@ void readKiosk(const toml::node& node, Config& config, const Reporter& report) {
                                                  quoted(*theme));
         config.kiosk.theme = *theme;
     }
-    if (table.get("click_sound")) config.kiosk.clickSound = optionalBool(table, "click_sound", name, report);
+    config.kiosk.clickSound = optionalBool(table, "click_sound", name, report).value_or(config.kiosk.clickSound);
     // Under 44 px (about 11 mm on a 22-inch screen) a finger misses; over 160 the survey keypad
     // (100 px keys) could never comply.
     config.kiosk.minTouchPx =
@@ -371,9 +335,8 @@ std::vector<SchedaChoice> readSchedaChoices(const toml::table& scheda, std::stri
                             optionalString(table, "short", name, report).value_or("")};
         for (std::size_t i = 0; i < choices.size(); ++i)
             if (choices[i].id == choice.id)
-                report.fail(*table.get("id"), name.keyPrefix + "id: " + quoted(choice.id) + " is already used by " +
-                                                  elementName(keyName, i).shown + " at line " +
-                                                  std::to_string(lines[i]) + "; each choice needs its own id");
+                failTaken(*table.get("id"), name.keyPrefix + "id: " + quoted(choice.id), elementName(keyName, i),
+                          lines[i], "each choice needs its own id", report);
         choices.push_back(std::move(choice));
         lines.push_back(lineOf(table));
     }
@@ -381,9 +344,8 @@ std::vector<SchedaChoice> readSchedaChoices(const toml::table& scheda, std::stri
 }
 
 void readScheda(const toml::node& node, Config& config, const Reporter& report) {
-    const toml::table& table = expectTable(node, "[scheda]", report);
-    const TableName name{"[scheda]", "scheda."};
-    rejectUnknownKeys(table, kSchedaKeys, name, report);
+    const TableName name = sectionName("scheda");
+    const toml::table& table = expectSection(node, name, kSchedaKeys, report);
     SchedaConfig& scheda = config.scheda;
     if (table.get("need_areas")) scheda.needAreas = readSchedaChoices(table, "need_areas", report);
     if (table.get("answers")) scheda.answers = readSchedaChoices(table, "answers", report);

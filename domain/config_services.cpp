@@ -29,18 +29,6 @@ const std::vector<std::string_view>& serviceKeys() {
     return keys;
 }
 
-std::string readServiceId(const toml::table& table, const TableName& name,
-                          const Reporter& report) {
-    const toml::node& node = requiredNode(table, "id", name, report);
-    const auto* id = node.as_string();
-    if (id == nullptr || !isValidCategoryId(id->get()))
-        report.fail(node, name.keyPrefix +
-                              "id: expected lowercase letters a-z, digits and '-' only "
-                              "(like \"segretariato-sociale\"), found " +
-                              describe(node));
-    return id->get();
-}
-
 std::vector<std::string> readServiceCategories(const toml::table& table, const TableName& name,
                                                const Config& config, const Reporter& report) {
     const toml::node& node = requiredNode(table, "categories", name, report);
@@ -95,10 +83,10 @@ ServiceCard readService(const toml::table& table, const TableName& name, const C
                         const Reporter& report) {
     rejectUnknownKeys(table, serviceKeys(), name, report);
     ServiceCard card;
-    card.id = readServiceId(table, name, report);
+    card.id = readId(table, name, "segretariato-sociale", report);
     card.title = requiredString(table, "title", name, report);
     card.categoryIds = readServiceCategories(table, name, config, report);
-    card.example = optionalBool(table, "example", name, report);
+    card.example = optionalBool(table, "example", name, report).value_or(false);
     // The charter's order, whatever the file's; a section left empty is as good as absent.
     for (const std::string& key : kCardSectionKeys) {
         std::string text = trimmed(optionalString(table, key, name, report).value_or(""));
@@ -123,10 +111,8 @@ void readServices(const toml::node& node, Config& config, const Reporter& report
         ServiceCard card = readService(table, name, config, report);
         for (std::size_t i = 0; i < config.services.size(); ++i)
             if (config.services[i].id == card.id)
-                report.fail(*table.get("id"),
-                            name.keyPrefix + "id: " + quoted(card.id) + " is already used by " +
-                                elementName("services", i).shown + " at " +
-                                lineText(*tables[i]) + "; each service needs its own id");
+                failTaken(*table.get("id"), name.keyPrefix + "id: " + quoted(card.id), elementName("services", i),
+                          lineOf(*tables[i]), "each service needs its own id", report);
         config.services.push_back(std::move(card));
         tables.push_back(&table);
     }

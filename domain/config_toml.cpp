@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <locale>
+#include <sstream>
 
 #include "i18n.hpp"
 
@@ -31,6 +33,20 @@ bool isBlank(std::string_view text) {
                        [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; });
 }
 
+// 4.5 -> "4.5", -1 -> "-1": as a person would have written it.
+std::string numberText(double value) {
+    std::ostringstream out;
+    out.imbue(std::locale::classic());
+    out << value;
+    return out.str();
+}
+
+bool isPlainId(std::string_view id) {
+    return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    });
+}
+
 bool isTranslationLanguage(std::string_view code) {
     return code != kBaseLanguage &&
            std::find(kShippedLanguages.begin(), kShippedLanguages.end(), code) != kShippedLanguages.end();
@@ -44,6 +60,14 @@ std::string translationLanguagesText() {
         out += code;
     }
     return out;
+}
+
+const toml::table& expectTable(const toml::node& node, std::string_view shown,
+                               const Reporter& report) {
+    const toml::table* table = node.as_table();
+    if (table == nullptr)
+        report.fail(node, "expected a section " + std::string(shown) + ", found " + describe(node));
+    return *table;
 }
 
 }  // namespace
@@ -85,8 +109,6 @@ std::string trimmed(std::string_view text) {
     return std::string(text);
 }
 
-std::string lineText(const toml::node& node) { return "line " + std::to_string(lineOf(node)); }
-
 TableName elementName(std::string_view keyName, std::size_t index) {
     const std::string shown = std::string(keyName) + "[" + std::to_string(index + 1) + "]";
     return {shown, shown + "."};
@@ -102,12 +124,16 @@ void rejectUnknownKeys(const toml::table& table, std::span<const std::string_vie
                                       " (expected one of: " + joined(known) + ")");
 }
 
-const toml::table& expectTable(const toml::node& node, std::string_view shown,
-                               const Reporter& report) {
-    const toml::table* table = node.as_table();
-    if (table == nullptr)
-        report.fail(node, "expected a section " + std::string(shown) + ", found " + describe(node));
-    return *table;
+TableName sectionName(std::string_view key) {
+    const std::string shown = "[" + std::string(key) + "]";
+    return {shown, std::string(key) + "."};
+}
+
+const toml::table& expectSection(const toml::node& node, const TableName& name,
+                                 std::span<const std::string_view> known, const Reporter& report) {
+    const toml::table& table = expectTable(node, name.shown, report);
+    rejectUnknownKeys(table, known, name, report);
+    return table;
 }
 
 const toml::array& expectArrayOfTables(const toml::node& node, std::string_view keyName,
@@ -125,6 +151,12 @@ const toml::node& requiredNode(const toml::table& table, std::string_view key,
     if (node == nullptr)
         report.fail(table, "missing required key " + quoted(key) + " in " + name.shown);
     return *node;
+}
+
+[[noreturn]] void failTaken(const toml::node& at, std::string_view what, const TableName& earlier, Line earlierLine,
+                            std::string_view rule, const Reporter& report) {
+    report.fail(at, std::string(what) + " is already used by " + earlier.shown + " at line " +
+                        std::to_string(earlierLine) + "; " + std::string(rule));
 }
 
 std::optional<std::string> optionalString(const toml::table& table, std::string_view key,
@@ -162,16 +194,39 @@ std::optional<int> optionalInt(const toml::table& table, std::string_view key,
     return static_cast<int>(value->get());
 }
 
-bool optionalBool(const toml::table& table, std::string_view key, const TableName& name,
-                  const Reporter& report) {
+std::optional<double> optionalNumber(const toml::table& table, std::string_view key, const TableName& name,
+                                     double max, std::string_view expected, const Reporter& report) {
     const toml::node* node = table.get(key);
-    if (node == nullptr) return false;
+    if (node == nullptr) return std::nullopt;
+    std::optional<double> value;
+    if (const auto* whole = node->as_integer()) value = static_cast<double>(whole->get());
+    if (const auto* decimal = node->as_floating_point()) value = decimal->get();
+    if (!value || !(*value >= 0 && *value <= max))
+        report.fail(*node, name.keyPrefix + std::string(key) + ": expected " + std::string(expected) + ", found " +
+                               (value ? numberText(*value) : describe(*node)));
+    return value;
+}
+
+std::optional<bool> optionalBool(const toml::table& table, std::string_view key, const TableName& name,
+                                 const Reporter& report) {
+    const toml::node* node = table.get(key);
+    if (node == nullptr) return std::nullopt;
     const auto* value = node->as_boolean();
     if (value == nullptr)
         report.fail(*node, name.keyPrefix + std::string(key) +
                                ": expected true or false (without quotes), found " +
                                describe(*node));
     return value->get();
+}
+
+std::string readId(const toml::table& table, const TableName& name, std::string_view example,
+                   const Reporter& report) {
+    const toml::node& node = requiredNode(table, "id", name, report);
+    const auto* id = node.as_string();
+    if (id == nullptr || !isPlainId(id->get()))
+        report.fail(node, name.keyPrefix + "id: expected lowercase letters a-z, digits and '-' only (like " +
+                              quoted(example) + "), found " + describe(node));
+    return id->get();
 }
 
 void forEachTranslation(const toml::table& block, std::string_view header, const TableName& blockName,

@@ -51,7 +51,6 @@ std::string quoted(std::string_view text);
 std::string describe(const toml::node& node);
 std::string joined(std::span<const std::string_view> words);
 std::string trimmed(std::string_view text);
-std::string lineText(const toml::node& node);  // "line 12"
 // "categories[2]" for the element at index 1 of the list keyName.
 TableName elementName(std::string_view keyName, std::size_t index);
 
@@ -72,13 +71,22 @@ const toml::key* firstUnknownKey(const toml::table& table, IsKnown isKnown) {
 void rejectUnknownKeys(const toml::table& table, std::span<const std::string_view> known,
                        const TableName& name, const Reporter& report);
 
-const toml::table& expectTable(const toml::node& node, std::string_view shown,
-                               const Reporter& report);
+// A single-bracket section such as [office]: "[office]" in messages, "office." before its keys.
+TableName sectionName(std::string_view key);
+// The table of a section, all of whose keys are known.
+const toml::table& expectSection(const toml::node& node, const TableName& name,
+                                 std::span<const std::string_view> known, const Reporter& report);
 // Blocks are written [[name]]; a single-bracket [name] is the usual slip, so it is explained.
 const toml::array& expectArrayOfTables(const toml::node& node, std::string_view keyName,
                                        std::string_view shown, const Reporter& report);
 const toml::node& requiredNode(const toml::table& table, std::string_view key,
                                const TableName& name, const Reporter& report);
+
+// A later block of a list repeats what must be its own (an id, a letter): the message is on the
+// later one and names the earlier one and its line, like "services[3].id: \"adulti\" is already
+// used by services[1] at line 4; each service needs its own id".
+[[noreturn]] void failTaken(const toml::node& at, std::string_view what, const TableName& earlier, Line earlierLine,
+                            std::string_view rule, const Reporter& report);
 
 // ---- typed values ----
 
@@ -91,9 +99,16 @@ std::string requiredString(const toml::table& table, std::string_view key, const
 // what to write instead.
 std::optional<int> optionalInt(const toml::table& table, std::string_view key,
                                const TableName& name, int min, int max, const Reporter& report);
-// false when absent.
-bool optionalBool(const toml::table& table, std::string_view key, const TableName& name,
-                  const Reporter& report);
+// A number from 0 to max, whole or decimal; expected says what in the caller's words
+// ("a percentage from 0 to 100, like 70").
+std::optional<double> optionalNumber(const toml::table& table, std::string_view key, const TableName& name,
+                                     double max, std::string_view expected, const Reporter& report);
+std::optional<bool> optionalBool(const toml::table& table, std::string_view key, const TableName& name,
+                                 const Reporter& report);
+// The required "id" of a block: it travels into the database and kioskctl command lines, so it
+// stays plain ASCII. example is shown in the message, like "minori-famiglie".
+std::string readId(const toml::table& table, const TableName& name, std::string_view example,
+                   const Reporter& report);
 
 // ---- translations: [categories.translations.en], [services.translations.en], [survey.translations.en] ----
 // A clerk adds a language to a block by writing, right under it, a section named after the block
